@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Frontline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "frontline", targets: ["frontline"]),
+        .library(name: "Xapian", targets: ["Xapian"]),
+        .library(name: "FrontlineCorpus", targets: ["FrontlineCorpus"]),
+        .library(name: "FrontlineEngine", targets: ["FrontlineEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C++ inside, plain C outside: the only target that touches Xapian's C++ API.
+        .target(
+            name: "CXapian",
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // Swift API over the shim; knows nothing about news.
+        .target(name: "Xapian", dependencies: ["CXapian"]),
+        // Reading, cleaning, splitting and tagging articles; knows nothing about Xapian.
+        .target(name: "FrontlineCorpus", dependencies: ["Yams"]),
+        // Schema, indexer and searcher: the corpus layer written into and read from Xapian.
+        .target(name: "FrontlineEngine", dependencies: ["Xapian", "FrontlineCorpus"]),
+        // The command-line face.
+        .executableTarget(
+            name: "frontline",
+            dependencies: [
+                "FrontlineEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        .testTarget(name: "FrontlineCorpusTests", dependencies: ["FrontlineCorpus"]),
+        .testTarget(name: "FrontlineEngineTests", dependencies: ["FrontlineEngine"]),
+    ],
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
+)

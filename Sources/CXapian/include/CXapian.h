@@ -1,0 +1,265 @@
+/*
+ * CXapian: a plain-C face over the Xapian C++ library.
+ *
+ * Rules every function follows:
+ *  - Handles are opaque; each handle type has one `_free` function.
+ *  - Strings go in as (pointer, length), so text with any bytes survives,
+ *    and come out as malloc'd buffers with a length out-parameter, released
+ *    with cx_free().
+ *  - Every call that can fail takes a `CXError *` last. On failure it sets
+ *    `kind` to a non-zero CXErrorKind and `message` to a malloc'd,
+ *    NUL-terminated string (release with cx_free()). No C++ exception ever
+ *    crosses this header.
+ *  - Lists come back "packed": a buffer of entries, each a little-endian
+ *    uint32 byte length, that many bytes, then a little-endian uint64 number
+ *    (a frequency, a wdf, a count or 0).
+ *
+ * Xapian objects are not thread-safe: a handle must be used by one thread
+ * at a time.
+ */
+#ifndef CXAPIAN_H
+#define CXAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The Xapian exception class a failure came from. */
+typedef enum {
+    CX_OK = 0,
+    CX_ASSERTION_ERROR,
+    CX_INVALID_ARGUMENT_ERROR,
+    CX_INVALID_OPERATION_ERROR,
+    CX_UNIMPLEMENTED_ERROR,
+    CX_DATABASE_ERROR,
+    CX_DATABASE_CORRUPT_ERROR,
+    CX_DATABASE_CREATE_ERROR,
+    CX_DATABASE_LOCK_ERROR,
+    CX_DATABASE_MODIFIED_ERROR,
+    CX_DATABASE_OPENING_ERROR,
+    CX_DATABASE_VERSION_ERROR,
+    CX_DATABASE_NOT_FOUND_ERROR,
+    CX_DATABASE_CLOSED_ERROR,
+    CX_DOC_NOT_FOUND_ERROR,
+    CX_FEATURE_UNAVAILABLE_ERROR,
+    CX_INTERNAL_ERROR,
+    CX_NETWORK_ERROR,
+    CX_NETWORK_TIMEOUT_ERROR,
+    CX_QUERY_PARSER_ERROR,
+    CX_SERIALISATION_ERROR,
+    CX_RANGE_ERROR,
+    CX_WILDCARD_ERROR,
+    CX_OUT_OF_MEMORY,
+    CX_OTHER_ERROR
+} CXErrorKind;
+
+/** Filled in by a failing call; zero-initialise before the call. */
+typedef struct {
+    int32_t kind;
+    char *message;
+} CXError;
+
+typedef struct cx_database cx_database;
+typedef struct cx_document cx_document;
+typedef struct cx_stem cx_stem;
+typedef struct cx_termgen cx_termgen;
+typedef struct cx_qparser cx_qparser;
+typedef struct cx_query cx_query;
+typedef struct cx_enquire cx_enquire;
+typedef struct cx_mset cx_mset;
+typedef struct cx_spy cx_spy;
+
+/** Releases a buffer or message returned by this library. */
+void cx_free(void *buffer);
+
+/** The linked Xapian's version string, e.g. "1.4.22" (static, do not free). */
+const char *cx_version(void);
+
+/* ---- databases ------------------------------------------------------- */
+
+/** Opens a database (a directory, or a stub file listing shards) for reading. */
+cx_database *cx_database_open(const char *path, size_t path_len, CXError *err);
+/** Opens a database served by xapian-tcpsrv. timeout_ms bounds connect and each call. */
+cx_database *cx_database_open_remote(const char *host, size_t host_len, uint32_t port,
+                                     uint32_t timeout_ms, CXError *err);
+/** An empty database with no shards, to which shards are added. */
+cx_database *cx_database_new_empty(CXError *err);
+/** Adds all shards of `other` to `db`, which then searches them as one. */
+void cx_database_add_database(cx_database *db, const cx_database *other, CXError *err);
+/** Opens a database for writing. action: 0 create-or-open, 1 create-or-overwrite,
+ *  2 create, 3 open; flags are ORed Xapian DB_* flags (e.g. 0x04 DB_NO_SYNC). */
+cx_database *cx_writable_open(const char *path, size_t path_len, int32_t action, int32_t flags,
+                              CXError *err);
+void cx_database_free(cx_database *db);
+
+int32_t cx_database_reopen(cx_database *db, CXError *err);
+void cx_database_close(cx_database *db, CXError *err);
+uint32_t cx_database_doccount(const cx_database *db, CXError *err);
+uint32_t cx_database_lastdocid(const cx_database *db, CXError *err);
+double cx_database_avlength(const cx_database *db, CXError *err);
+uint32_t cx_database_termfreq(const cx_database *db, const char *term, size_t term_len,
+                              CXError *err);
+/** Packed list of (term, termfreq) for every term starting with prefix. */
+char *cx_database_allterms(const cx_database *db, const char *prefix, size_t prefix_len,
+                           size_t *out_len, CXError *err);
+cx_document *cx_database_document(const cx_database *db, uint32_t docid, CXError *err);
+char *cx_database_metadata(const cx_database *db, const char *key, size_t key_len,
+                           size_t *out_len, CXError *err);
+/** Packed list of (key, 0) for metadata keys starting with prefix. */
+char *cx_database_metadata_keys(const cx_database *db, const char *prefix, size_t prefix_len,
+                                size_t *out_len, CXError *err);
+char *cx_database_spelling_suggestion(const cx_database *db, const char *word, size_t word_len,
+                                      uint32_t max_edit_distance, size_t *out_len, CXError *err);
+/** Packed list of the synonyms of a term (each with 0). */
+char *cx_database_synonyms(const cx_database *db, const char *term, size_t term_len,
+                           size_t *out_len, CXError *err);
+/** Merges every shard of db into one new database at output (Xapian::Database::compact). */
+void cx_database_compact(const cx_database *db, const char *output, size_t output_len,
+                         int32_t flags, CXError *err);
+
+uint32_t cx_writable_add_document(cx_database *db, const cx_document *doc, CXError *err);
+uint32_t cx_writable_replace_document_by_term(cx_database *db, const char *term, size_t term_len,
+                                              const cx_document *doc, CXError *err);
+void cx_writable_delete_document_by_term(cx_database *db, const char *term, size_t term_len,
+                                         CXError *err);
+void cx_writable_commit(cx_database *db, CXError *err);
+void cx_writable_begin_transaction(cx_database *db, int32_t flushed, CXError *err);
+void cx_writable_commit_transaction(cx_database *db, CXError *err);
+void cx_writable_cancel_transaction(cx_database *db, CXError *err);
+void cx_writable_set_metadata(cx_database *db, const char *key, size_t key_len,
+                              const char *value, size_t value_len, CXError *err);
+void cx_writable_add_spelling(cx_database *db, const char *word, size_t word_len,
+                              uint32_t freqinc, CXError *err);
+void cx_writable_add_synonym(cx_database *db, const char *term, size_t term_len,
+                             const char *synonym, size_t synonym_len, CXError *err);
+void cx_writable_clear_synonyms(cx_database *db, const char *term, size_t term_len,
+                                CXError *err);
+
+/* ---- documents ------------------------------------------------------- */
+
+cx_document *cx_document_new(CXError *err);
+void cx_document_free(cx_document *doc);
+void cx_document_set_data(cx_document *doc, const char *data, size_t len, CXError *err);
+char *cx_document_data(const cx_document *doc, size_t *out_len, CXError *err);
+void cx_document_add_term(cx_document *doc, const char *term, size_t len, uint32_t wdf,
+                          CXError *err);
+void cx_document_add_boolean_term(cx_document *doc, const char *term, size_t len, CXError *err);
+void cx_document_add_value(cx_document *doc, uint32_t slot, const char *value, size_t len,
+                           CXError *err);
+char *cx_document_value(const cx_document *doc, uint32_t slot, size_t *out_len, CXError *err);
+/** Packed list of (term, wdf). */
+char *cx_document_terms(const cx_document *doc, size_t *out_len, CXError *err);
+uint32_t cx_document_docid(const cx_document *doc);
+
+/* ---- stemming and term generation ------------------------------------ */
+
+cx_stem *cx_stem_new(const char *language, size_t len, CXError *err);
+void cx_stem_free(cx_stem *stem);
+char *cx_stem_apply(const cx_stem *stem, const char *word, size_t len, size_t *out_len,
+                    CXError *err);
+
+cx_termgen *cx_termgen_new(CXError *err);
+void cx_termgen_free(cx_termgen *tg);
+void cx_termgen_set_stemmer(cx_termgen *tg, const cx_stem *stem, CXError *err);
+/** Stop words: a buffer of words separated by '\n'. */
+void cx_termgen_set_stopper(cx_termgen *tg, const char *words, size_t len, CXError *err);
+/** Feeds words to the spelling dictionary of db (a writable database). */
+void cx_termgen_set_spelling_database(cx_termgen *tg, cx_database *db, CXError *err);
+void cx_termgen_set_document(cx_termgen *tg, cx_document *doc, CXError *err);
+void cx_termgen_index_text(cx_termgen *tg, const char *text, size_t len, uint32_t wdf_inc,
+                           const char *prefix, size_t prefix_len, int32_t with_positions,
+                           CXError *err);
+void cx_termgen_increase_termpos(cx_termgen *tg, uint32_t delta, CXError *err);
+uint32_t cx_termgen_termpos(const cx_termgen *tg);
+
+/* ---- queries --------------------------------------------------------- */
+
+/** Query operators, numbered as Xapian::Query::op. */
+typedef enum {
+    CX_OP_AND = 0, CX_OP_OR = 1, CX_OP_AND_NOT = 2, CX_OP_XOR = 3, CX_OP_AND_MAYBE = 4,
+    CX_OP_FILTER = 5, CX_OP_NEAR = 6, CX_OP_PHRASE = 7, CX_OP_SYNONYM = 13
+} CXQueryOp;
+
+cx_query *cx_query_term(const char *term, size_t len, uint32_t wqf, CXError *err);
+cx_query *cx_query_match_all(CXError *err);
+cx_query *cx_query_combine(int32_t op, const cx_query *const *subqueries, size_t count,
+                           uint32_t window, CXError *err);
+/** A query matching documents whose value in slot lies in [low, high]. */
+cx_query *cx_query_value_range(uint32_t slot, const char *low, size_t low_len,
+                               const char *high, size_t high_len, CXError *err);
+void cx_query_free(cx_query *q);
+char *cx_query_description(const cx_query *q, size_t *out_len, CXError *err);
+int32_t cx_query_empty(const cx_query *q);
+
+cx_qparser *cx_qparser_new(CXError *err);
+void cx_qparser_free(cx_qparser *qp);
+void cx_qparser_set_stemmer(cx_qparser *qp, const cx_stem *stem, CXError *err);
+/** strategy: 0 none, 1 some, 2 all, 3 all-Z, 4 some-full-pos. */
+void cx_qparser_set_stemming_strategy(cx_qparser *qp, int32_t strategy, CXError *err);
+void cx_qparser_set_stopper(cx_qparser *qp, const char *words, size_t len, CXError *err);
+void cx_qparser_set_default_op(cx_qparser *qp, int32_t op, CXError *err);
+void cx_qparser_set_database(cx_qparser *qp, const cx_database *db, CXError *err);
+void cx_qparser_add_prefix(cx_qparser *qp, const char *field, size_t field_len,
+                           const char *prefix, size_t prefix_len, CXError *err);
+void cx_qparser_add_boolean_prefix(cx_qparser *qp, const char *field, size_t field_len,
+                                   const char *prefix, size_t prefix_len, int32_t exclusive,
+                                   CXError *err);
+/** A range processor on slot, for ranges written `prefix` low..high (string order). */
+void cx_qparser_add_range(cx_qparser *qp, uint32_t slot, const char *prefix, size_t prefix_len,
+                          CXError *err);
+/** A DateRangeProcessor on slot (values stored as YYYYMMDD) for `prefix` low..high. */
+void cx_qparser_add_date_range(cx_qparser *qp, uint32_t slot, const char *prefix,
+                               size_t prefix_len, CXError *err);
+void cx_qparser_set_max_expansion(cx_qparser *qp, uint32_t max, CXError *err);
+/** flags are ORed Xapian::QueryParser::feature_flag values. */
+cx_query *cx_qparser_parse(cx_qparser *qp, const char *text, size_t len, uint32_t flags,
+                           const char *default_prefix, size_t default_prefix_len, CXError *err);
+char *cx_qparser_corrected(const cx_qparser *qp, size_t *out_len, CXError *err);
+
+/* ---- matching -------------------------------------------------------- */
+
+cx_enquire *cx_enquire_new(const cx_database *db, CXError *err);
+void cx_enquire_free(cx_enquire *e);
+void cx_enquire_set_query(cx_enquire *e, const cx_query *q, CXError *err);
+void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double b,
+                         double min_normlen, CXError *err);
+void cx_enquire_set_collapse_key(cx_enquire *e, uint32_t slot, uint32_t max, CXError *err);
+/** Sorts by the value in slot only (reverse: descending). */
+void cx_enquire_set_sort_by_value(cx_enquire *e, uint32_t slot, int32_t reverse, CXError *err);
+void cx_enquire_set_sort_by_relevance(cx_enquire *e, CXError *err);
+/** The spy must outlive every get_mset call on this enquire. */
+void cx_enquire_add_spy(cx_enquire *e, cx_spy *spy, CXError *err);
+void cx_enquire_clear_spies(cx_enquire *e, CXError *err);
+cx_mset *cx_enquire_mset(cx_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,
+                         CXError *err);
+
+void cx_mset_free(cx_mset *m);
+uint32_t cx_mset_size(const cx_mset *m);
+uint32_t cx_mset_estimated(const cx_mset *m);
+uint32_t cx_mset_lower_bound(const cx_mset *m);
+uint32_t cx_mset_upper_bound(const cx_mset *m);
+/** Fills the details of the item at index (0-based, within this MSet). */
+void cx_mset_item(const cx_mset *m, uint32_t index, uint32_t *docid, double *weight,
+                  uint32_t *rank, uint32_t *collapse_count, CXError *err);
+cx_document *cx_mset_document(const cx_mset *m, uint32_t index, CXError *err);
+/** MSet::snippet: text with the query's matches between hi_start and hi_end. */
+char *cx_mset_snippet(const cx_mset *m, const char *text, size_t text_len, uint32_t length,
+                      const cx_stem *stem, uint32_t flags, const char *hi_start,
+                      size_t hi_start_len, const char *hi_end, size_t hi_end_len,
+                      const char *omit, size_t omit_len, size_t *out_len, CXError *err);
+
+/** A Xapian::ValueCountMatchSpy on slot (travels to remote shards). */
+cx_spy *cx_spy_new_value_count(uint32_t slot, CXError *err);
+void cx_spy_free(cx_spy *spy);
+/** Packed list of (value, count). */
+char *cx_spy_values(const cx_spy *spy, size_t *out_len, CXError *err);
+uint32_t cx_spy_total(const cx_spy *spy);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

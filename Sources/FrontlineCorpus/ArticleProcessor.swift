@@ -1,0 +1,64 @@
+/// A passage ready to index: cleaned text with its tags.
+public struct Passage: Sendable, Equatable {
+    /// The 0-based position of the passage in its article.
+    public var ordinal: Int
+    /// Headline, body or caption.
+    public var kind: PassageKind
+    /// The cleaned text.
+    public var text: String
+    /// The tags (sides, claimants, actors, places).
+    public var tags: Tagger.Tags
+    /// The dates the passage speaks of, resolved against the publication date.
+    public var eventDates: [CalendarDate]
+}
+
+/// An article cleaned, split into passages and tagged.
+public struct ProcessedArticle: Sendable {
+    /// The article's metadata (its `title` and `date` completed from the text where missing).
+    public var article: Article
+    /// The passages in order.
+    public var passages: [Passage]
+    /// Problems found while processing (a missing date, no text left after cleaning).
+    public var diagnostics: [Diagnostic]
+}
+
+/// Runs the corpus pipeline on one article: clean, split, date and tag.
+/// Holds no mutable state, so one processor can serve many threads.
+public struct ArticleProcessor: Sendable {
+    private let cleaner = TextCleaner()
+    private let splitter = PassageSplitter()
+    /// The tagger used.
+    public let tagger: Tagger
+
+    /// Creates a processor tagging against `gazetteer`.
+    public init(gazetteer: Gazetteer) {
+        tagger = Tagger(gazetteer: gazetteer)
+    }
+
+    /// Processes one article.
+    public func process(_ input: Article) -> ProcessedArticle {
+        var article = input
+        var diagnostics: [Diagnostic] = []
+        let cleaned = cleaner.clean(article.body, title: article.title, firstLine: article.bodyLine)
+        if article.title.isEmpty, let derived = cleaned.derivedTitle { article.title = derived }
+        if article.date == nil {
+            article.date = cleaned.datelines.first
+                ?? cleaned.paragraphs.lazy.compactMap { DateFinder.firstFullDate(in: $0.text) }.first
+            let message = article.date.map { "no publication date in the metadata; using \($0.iso) found in the text" }
+                ?? "no publication date in the metadata or the text; the article has no date"
+            diagnostics.append(Diagnostic(.warning, file: article.file, line: article.line, message))
+        }
+        var passages: [Passage] = []
+        for paragraph in cleaned.paragraphs {
+            for text in splitter.split(paragraph.text) {
+                let tags = tagger.tag(text)
+                passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tags,
+                                        eventDates: DateFinder.dates(in: text, published: article.date)))
+            }
+        }
+        if passages.isEmpty {
+            diagnostics.append(Diagnostic(.error, file: article.file, line: article.line, "no article text left after removing page chrome; article skipped"))
+        }
+        return ProcessedArticle(article: article, passages: passages, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,88 @@
+/// Recognisers for page chrome: text on a scraped page that is not the article.
+enum Chrome {
+    /// Lines after which only reader comments and site furniture follow.
+    private static let commentMarkers: [String] = [
+        "notify of", "newest most voted", "inline feedbacks", "view all comments", "leave a reply",
+        "leave a comment", "comments are closed", "join the discussion", "would love your thoughts",
+        "show comments", "load comments",
+    ]
+
+    /// True if `lower` (a lower-cased line) opens the comment section.
+    static func startsComments(_ lower: String) -> Bool {
+        if commentMarkers.contains(where: { lower.hasPrefix($0) }) { return true }
+        // "12 Comments", "1 comment"
+        let words = lower.split(separator: " ")
+        return words.count == 2 && Int(words[0]) != nil && (words[1] == "comments" || words[1] == "comment")
+    }
+
+    private static let exactLines: Set<String> = [
+        "advertisement", "advertisements", "sponsored", "share", "share this", "share this article",
+        "tweet", "print", "email", "comments", "read more", "related", "related articles", "related stories",
+        "skip to content", "subscribe", "continue reading", "most read", "top stories", "more on this story",
+    ]
+
+    private static let prefixes: [String] = [
+        "source:", "sources:", "related article", "related:", "related story", "read more:", "read also:",
+        "see also:", "also read:", "original url", "original link", "photo:", "image:", "video:",
+        "follow us", "sign up", "subscribe to", "click here", "copyright ", "all rights reserved",
+        "©", "(c) ",
+    ]
+
+    /// True if `text` is page chrome: a notice, a button label, a donation counter,
+    /// a byline, a bare URL or a stray outlet name.
+    static func isChrome(_ text: String, lower: String, heading: Bool) -> Bool {
+        if exactLines.contains(lower.trimmingCharacters(in: ".:!")) { return true }
+        if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        let words = lower.split(separator: " ")
+        if lower.contains("cookie"), ["agree", "consent", "settings", "accept", "use of cookies", "uses cookies", "policy"].contains(where: lower.contains) {
+            return true
+        }
+        if lower.hasPrefix("support "), words.count <= 4 { return true }
+        if (lower.hasPrefix("written by ") || lower.hasPrefix("by ") || lower.hasPrefix("reporting by ") || lower.hasPrefix("editing by ")),
+           words.count <= 12, !lower.contains(". "), let last = lower.last, !".!?".contains(last) { return true }
+        if isCounter(lower) { return true }
+        if (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")), words.count == 1 { return true }
+        // A stray short line that is not a sentence or heading: an outlet name, a section label.
+        if !heading, words.count <= 3, let last = text.last, !".?!:\"')".contains(last), !text.contains(where: \.isNumber) {
+            return true
+        }
+        return false
+    }
+
+    /// A donation or share counter such as `2,500 $` or `€ 5,000`.
+    private static func isCounter(_ lower: String) -> Bool {
+        var digits = false, currency = false
+        for scalar in lower.unicodeScalars {
+            switch scalar {
+            case "0"..."9": digits = true
+            case "$", "€", "£", "₽": currency = true
+            case " ", ",", ".", "+", "k", "%": continue
+            default: return false
+            }
+        }
+        return digits && currency
+    }
+
+    /// Photo agencies and desks that appear in credits.
+    static let agencies: [String] = [
+        "Reuters", "REUTERS", "AFP", "AP Photo", "AP", "Getty Images", "Getty", "EPA", "TASS", "PAN Photo",
+        "Photolure", "Anadolu", "Sputnik", "RIA Novosti", "Xinhua", "Shutterstock", "Handout",
+    ]
+
+    /// True if `text` is a photo credit standing alone, such as `Valery Sharifulin / TASS`.
+    static func isCredit(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count <= 7, text.contains("/"), !text.contains(". ") else { return false }
+        return agencies.contains(where: { text.contains($0) })
+    }
+}
+
+extension String {
+    /// The string without the given characters at either end.
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s.removeFirst() }
+        while let c = s.last, set.contains(c) { s.removeLast() }
+        return String(s)
+    }
+}

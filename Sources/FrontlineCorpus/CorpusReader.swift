@@ -1,0 +1,244 @@
+import Foundation
+
+/// Walks corpus folders and yields articles from `.txt`, `.md` and `.jsonl`
+/// files, streaming, reporting every problem as a `Diagnostic` and going on.
+///
+/// ```swift
+/// let reader = CorpusReader()
+/// try reader.read(["Corpus"]) { event in
+///     if case .article(let article) = event { print(article.id) }
+/// }
+/// ```
+public final class CorpusReader {
+    /// What the reader produces, in file order.
+    public enum Event {
+        /// An article that was read (it may still carry warnings, reported separately).
+        case article(Article)
+        /// A problem with a file, a line or a field.
+        case diagnostic(Diagnostic)
+        /// A file is about to be read (its path and size in bytes).
+        case file(String, Int)
+    }
+
+    /// File extensions read as one article per file.
+    public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
+    /// File extensions read as one article per line.
+    public static let lineExtensions: Set<String> = ["jsonl", "ndjson"]
+
+    private var seenIDs: Set<String> = []
+
+    /// Creates a reader. One reader remembers article ids across calls, to report duplicates.
+    public init() {}
+
+    /// Lists the article files under `roots` (files or folders, searched recursively,
+    /// symlinks followed once), sorted, with the root each belongs to.
+    public func files(under roots: [String], report: (Diagnostic) -> Void) -> [(path: String, root: String)] {
+        var found: [(String, String)] = []
+        var visited: Set<String> = []
+        let fm = FileManager.default
+        func walk(_ path: String, root: String, depth: Int) {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
+                    report(Diagnostic(.error, file: path, line: nil, "broken symbolic link"))
+                } else {
+                    report(Diagnostic(.error, file: path, line: nil, "no such file or folder"))
+                }
+                return
+            }
+            if isDirectory.boolValue {
+                let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard visited.insert(real).inserted else {
+                    report(Diagnostic(.warning, file: path, line: nil, "folder already visited (symbolic link loop?); not read again"))
+                    return
+                }
+                guard depth < 64 else {
+                    report(Diagnostic(.error, file: path, line: nil, "folders nested more than 64 deep; not descended"))
+                    return
+                }
+                let entries: [String]
+                do {
+                    entries = try fm.contentsOfDirectory(atPath: path)
+                } catch {
+                    report(Diagnostic(.error, file: path, line: nil, "folder cannot be read: \(error.localizedDescription)"))
+                    return
+                }
+                for entry in entries.sorted() where !entry.hasPrefix(".") {
+                    walk((path as NSString).appendingPathComponent(entry), root: root, depth: depth + 1)
+                }
+            } else {
+                let ext = (path as NSString).pathExtension.lowercased()
+                if CorpusReader.articleExtensions.contains(ext) || CorpusReader.lineExtensions.contains(ext) {
+                    found.append((path, root))
+                }
+            }
+        }
+        for root in roots { walk(root, root: root, depth: 0) }
+        return found
+    }
+
+    /// Reads every article under `roots`, calling `handler` for each event.
+    public func read(_ roots: [String], handler: (Event) -> Void) {
+        for (path, root) in files(under: roots, report: { handler(.diagnostic($0)) }) {
+            readFile(path, root: root, handler: handler)
+        }
+    }
+
+    /// Reads one file; `root` determines the article id of one-article files.
+    public func readFile(_ path: String, root: String, handler: (Event) -> Void) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        handler(.file(path, size))
+        let ext = (path as NSString).pathExtension.lowercased()
+        if CorpusReader.lineExtensions.contains(ext) {
+            readLines(path, handler: handler)
+        } else {
+            readArticleFile(path, root: root, isMarkdown: ext != "txt", handler: handler)
+        }
+    }
+
+    /// The article id of a file: its path relative to the root folder it was found under.
+    static func fileID(_ path: String, root: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
+            let base = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(base) { return String(path.dropFirst(base.count)) }
+        }
+        return (path as NSString).lastPathComponent
+    }
+
+    private func readArticleFile(_ path: String, root: String, isMarkdown: Bool, handler: (Event) -> Void) {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            handler(.diagnostic(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)")))
+            return
+        }
+        let decoded = TextDecoding.decode(bytes)
+        if let nulLine = decoded.nulLine {
+            handler(.diagnostic(Diagnostic(.error, file: path, line: nulLine, "contains NUL bytes: a binary file, not an article; skipped")))
+            return
+        }
+        if let bad = decoded.firstInvalidLine {
+            handler(.diagnostic(Diagnostic(.warning, file: path, line: bad, "invalid UTF-8 replaced with U+FFFD")))
+        }
+        let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n")
+        let matter: FrontMatter
+        do {
+            matter = try FrontMatter.split(text)
+        } catch let failure as FrontMatter.Failure {
+            handler(.diagnostic(Diagnostic(.error, file: path, line: failure.line, failure.message + "; article skipped")))
+            return
+        } catch {
+            handler(.diagnostic(Diagnostic(.error, file: path, line: 1, "\(error); article skipped")))
+            return
+        }
+        guard matter.body.contains(where: { !$0.isWhitespace }) else {
+            handler(.diagnostic(Diagnostic(.error, file: path, line: matter.bodyLine, "no article text (empty file or front matter only); skipped")))
+            return
+        }
+        var fields = matter.fields
+        let id = fields.removeValue(forKey: "id").flatMap { $0.isEmpty ? nil : $0 } ?? CorpusReader.fileID(path, root: root)
+        var article = Article(id: id, body: String(matter.body), isMarkdown: isMarkdown, file: path, line: 1, bodyLine: matter.bodyLine)
+        apply(fields, to: &article, lineOf: { matter.lines[$0] ?? 1 }, handler: handler)
+        emit(article, handler: handler)
+    }
+
+    private func readLines(_ path: String, handler: (Event) -> Void) {
+        let reader: LineReader
+        do {
+            reader = try LineReader(path: path)
+        } catch {
+            handler(.diagnostic(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)")))
+            return
+        }
+        while true {
+            let raw: [UInt8]
+            do {
+                guard let line = try reader.nextLine() else { return }
+                raw = line
+            } catch {
+                handler(.diagnostic(Diagnostic(.error, file: path, line: reader.lineNumber + 1, "read failed: \(error.localizedDescription); rest of file skipped")))
+                return
+            }
+            let lineNumber = reader.lineNumber
+            if raw.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            if let article = parseJSONLine(raw, path: path, lineNumber: lineNumber, handler: handler) {
+                emit(article, handler: handler)
+            }
+        }
+    }
+
+    private func parseJSONLine(_ raw: [UInt8], path: String, lineNumber: Int, handler: (Event) -> Void) -> Article? {
+        func reject(_ message: String) -> Article? {
+            handler(.diagnostic(Diagnostic(.error, file: path, line: lineNumber, message + "; line skipped")))
+            return nil
+        }
+        if raw.contains(0) { return reject("contains NUL bytes") }
+        let decoded = TextDecoding.decode(raw)
+        if decoded.firstInvalidLine != nil {
+            handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "invalid UTF-8 replaced with U+FFFD")))
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(decoded.text.utf8), options: [])
+        } catch {
+            return reject("not valid JSON (truncated or malformed line)")
+        }
+        guard let record = object as? [String: Any] else { return reject("not a JSON object") }
+        guard let textValue = record["text"] else { return reject("missing \"text\" field") }
+        guard let text = textValue as? String else { return reject("\"text\" is not a string") }
+        guard text.contains(where: { !$0.isWhitespace }) else { return reject("\"text\" is empty") }
+        var fields: [String: String] = [:]
+        for (key, value) in record where key != "text" {
+            switch value {
+            case let s as String: fields[key.lowercased()] = s
+            case let n as NSNumber: fields[key.lowercased()] = n.stringValue
+            case is NSNull: continue
+            default:
+                if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
+                    fields[key.lowercased()] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        let id: String
+        if let given = fields.removeValue(forKey: "id"), !given.isEmpty {
+            id = given
+        } else {
+            id = "\((path as NSString).lastPathComponent)#\(lineNumber)"
+            handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "no \"id\"; using \(id)")))
+        }
+        var article = Article(id: id, body: text.replacingOccurrences(of: "\r\n", with: "\n"), isMarkdown: false,
+                              file: path, line: lineNumber, bodyLine: lineNumber)
+        apply(fields, to: &article, lineOf: { _ in lineNumber }, handler: handler)
+        return article
+    }
+
+    private func apply(_ fields: [String: String], to article: inout Article, lineOf: (String) -> Int, handler: (Event) -> Void) {
+        var extra = fields
+        article.title = extra.removeValue(forKey: "title")?.trimmingWhitespace() ?? ""
+        article.source = (extra.removeValue(forKey: "source") ?? extra.removeValue(forKey: "outlet"))?.trimmingWhitespace() ?? ""
+        article.url = extra.removeValue(forKey: "url")?.trimmingWhitespace() ?? ""
+        if let dateText = extra.removeValue(forKey: "date"), !dateText.trimmingWhitespace().isEmpty {
+            switch CalendarDate.parse(dateText) {
+            case .date(let date): article.date = date
+            case .invalid:
+                handler(.diagnostic(Diagnostic(.warning, file: article.file, line: lineOf("date"),
+                                               "date \"\(dateText)\" does not exist; looking for a date in the text instead")))
+            case .notADate:
+                handler(.diagnostic(Diagnostic(.warning, file: article.file, line: lineOf("date"),
+                                               "date \"\(dateText)\" is not a date (use YYYY-MM-DD); looking for a date in the text instead")))
+            }
+        }
+        article.extra = extra
+    }
+
+    private func emit(_ article: Article, handler: (Event) -> Void) {
+        guard seenIDs.insert(article.id).inserted else {
+            handler(.diagnostic(Diagnostic(.error, file: article.file, line: article.line,
+                                           "duplicate article id \"\(article.id)\"; the first one read is kept, this one skipped")))
+            return
+        }
+        handler(.article(article))
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+
+/// The conflict's named things, as data: belligerent sides, third parties,
+/// actors and places, with the names and aliases that refer to them. Another
+/// conflict is another file.
+///
+/// `names` are the entity's own names and spellings; they match each other at
+/// search time (Talish / Talysh). `aliases` are other ways the text refers to the
+/// entity (a capital, an institution, a title); they are used for tagging only.
+public struct Gazetteer: Sendable {
+    /// A side in the fighting or a third party (a state or organisation).
+    public struct Party: Sendable, Equatable {
+        public var id: String
+        public var label: String
+        /// True for the belligerents; false for third parties such as mediators.
+        public var belligerent: Bool
+        public var names: [String]
+        public var aliases: [String]
+    }
+
+    /// A person or body acting for a party.
+    public struct Actor: Sendable, Equatable {
+        public var id: String
+        public var label: String
+        /// The id of the party the actor speaks for.
+        public var affiliation: String
+        public var names: [String]
+        public var aliases: [String]
+    }
+
+    /// A place, with its spellings. `standsFor` names the party a place stands for
+    /// when it is the subject of a claim ("Karabakh has acknowledged…").
+    public struct Place: Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public var names: [String]
+        public var aliases: [String]
+        public var standsFor: String?
+    }
+
+    /// The conflict's name.
+    public var conflict: String
+    /// Belligerents first, then third parties.
+    public var parties: [Party]
+    public var actors: [Actor]
+    public var places: [Place]
+    /// Extra spelling or transliteration groups that match each other at search time.
+    public var variants: [[String]]
+
+    /// The belligerent sides.
+    public var sides: [Party] { parties.filter(\.belligerent) }
+
+    /// The display label of a party, actor or place id.
+    public func label(for id: String) -> String? {
+        parties.first { $0.id == id }?.label ?? actors.first { $0.id == id }?.label ?? places.first { $0.id == id }?.label
+    }
+
+    /// Groups of single words that should match each other in searches: each entity's
+    /// one-word names, and the variant groups. Lower case.
+    public var searchVariantGroups: [[String]] {
+        var groups: [[String]] = []
+        func add(_ names: [String]) {
+            var words: [String] = []
+            for name in names {
+                let tokens = Tokenizer.tokens(name)
+                if tokens.count == 1, !words.contains(tokens[0].lower) { words.append(tokens[0].lower) }
+            }
+            if words.count > 1 { groups.append(words) }
+        }
+        for party in parties { add(party.names) }
+        for actor in actors { add(actor.names) }
+        for place in places { add(place.names) }
+        for group in variants { add(group) }
+        return groups
+    }
+
+    /// Reads a gazetteer from JSON, validating it. Problems that can be worked around
+    /// (a duplicate alias, an actor tied to an unknown side) are returned as
+    /// diagnostics and the offending entry is dropped; a file that cannot be used
+    /// at all throws a diagnostic.
+    public static func load(path: String) throws -> (Gazetteer, [Diagnostic]) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer cannot be read: \(error.localizedDescription)"))
+        }
+        return try parse(data, path: path)
+    }
+
+    /// Parses gazetteer JSON (see `load(path:)`); `path` names it in diagnostics.
+    public static func parse(_ data: Data, path: String) throws -> (Gazetteer, [Diagnostic]) {
+        let text = String(decoding: data, as: UTF8.self)
+        let locate = LineLocator(text: text)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer is not valid JSON: \(error.localizedDescription)"))
+        }
+        guard let root = object as? [String: Any] else {
+            throw GazetteerError(Diagnostic(.error, file: path, line: 1, "gazetteer must be a JSON object"))
+        }
+        var diagnostics: [Diagnostic] = []
+        func entries(_ key: String) -> [[String: Any]] {
+            guard let value = root[key] else { return [] }
+            guard let list = value as? [[String: Any]] else {
+                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(key)\""), "\"\(key)\" must be a list of objects; ignored"))
+                return []
+            }
+            return list
+        }
+        func strings(_ entry: [String: Any], _ key: String) -> [String] {
+            (entry[key] as? [Any] ?? []).compactMap { $0 as? String }.filter { !$0.isEmpty }
+        }
+        func identity(_ entry: [String: Any], kind: String) -> (String, String)? {
+            guard let id = entry["id"] as? String, !id.isEmpty else {
+                let label = entry["label"] as? String ?? "?"
+                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(label)\""), "\(kind) \"\(label)\" has no \"id\"; ignored"))
+                return nil
+            }
+            return (id, entry["label"] as? String ?? id)
+        }
+
+        var gazetteer = Gazetteer(conflict: root["conflict"] as? String ?? "", parties: [], actors: [], places: [], variants: [])
+        for (key, belligerent) in [("sides", true), ("third_parties", false)] {
+            for entry in entries(key) {
+                guard let (id, label) = identity(entry, kind: belligerent ? "side" : "third party") else { continue }
+                gazetteer.parties.append(Party(id: id, label: label, belligerent: belligerent,
+                                               names: strings(entry, "names"), aliases: strings(entry, "aliases")))
+            }
+        }
+        guard !gazetteer.sides.isEmpty else {
+            throw GazetteerError(Diagnostic(.error, file: path, line: locate.line(of: "\"sides\""), "gazetteer defines no sides (\"sides\": [...] with at least one entry)"))
+        }
+        let partyIDs = Set(gazetteer.parties.map(\.id))
+        for entry in entries("actors") {
+            guard let (id, label) = identity(entry, kind: "actor") else { continue }
+            let affiliation = entry["affiliation"] as? String ?? ""
+            guard partyIDs.contains(affiliation) else {
+                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(id)\""),
+                                              "actor \"\(id)\" is affiliated to \"\(affiliation)\", which is not a side or third party; actor ignored"))
+                continue
+            }
+            gazetteer.actors.append(Actor(id: id, label: label, affiliation: affiliation,
+                                          names: strings(entry, "names"), aliases: strings(entry, "aliases")))
+        }
+        for entry in entries("places") {
+            guard let (id, label) = identity(entry, kind: "place") else { continue }
+            var standsFor = entry["stands_for"] as? String
+            if let party = standsFor, !partyIDs.contains(party) {
+                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(id)\""),
+                                              "place \"\(id)\" stands for \"\(party)\", which is not a side or third party; ignored"))
+                standsFor = nil
+            }
+            gazetteer.places.append(Place(id: id, label: label, names: strings(entry, "names"),
+                                          aliases: strings(entry, "aliases"), standsFor: standsFor))
+        }
+        gazetteer.variants = (root["variants"] as? [[Any]] ?? []).map { $0.compactMap { $0 as? String } }
+
+        var ids: [String: String] = [:]
+        for id in gazetteer.parties.map(\.id) + gazetteer.actors.map(\.id) + gazetteer.places.map(\.id) {
+            if ids[id] != nil {
+                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(id)\"", occurrence: 2), "id \"\(id)\" is defined twice"))
+            }
+            ids[id] = id
+        }
+        gazetteer.removeDuplicateAliases(path: path, locate: locate, diagnostics: &diagnostics)
+        return (gazetteer, diagnostics)
+    }
+
+    /// Drops every alias or name already used by an earlier entity, reporting each.
+    private mutating func removeDuplicateAliases(path: String, locate: LineLocator, diagnostics: inout [Diagnostic]) {
+        var owner: [String: String] = [:]
+        func claim(_ phrases: [String], for id: String) -> [String] {
+            phrases.filter { phrase in
+                let key = Tokenizer.tokens(phrase).map(\.lower).joined(separator: " ")
+                guard !key.isEmpty else { return false }
+                if let first = owner[key] {
+                    if first != id {
+                        diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(phrase)\"", occurrence: 2),
+                                                      "alias \"\(phrase)\" of \"\(id)\" already refers to \"\(first)\"; kept for \"\(first)\" only"))
+                    }
+                    return false
+                }
+                owner[key] = id
+                return true
+            }
+        }
+        for i in parties.indices {
+            parties[i].names = claim(parties[i].names, for: parties[i].id)
+            parties[i].aliases = claim(parties[i].aliases, for: parties[i].id)
+        }
+        for i in actors.indices {
+            actors[i].names = claim(actors[i].names, for: actors[i].id)
+            actors[i].aliases = claim(actors[i].aliases, for: actors[i].id)
+        }
+        for i in places.indices {
+            places[i].names = claim(places[i].names, for: places[i].id)
+            places[i].aliases = claim(places[i].aliases, for: places[i].id)
+        }
+    }
+}
+
+/// The error thrown when a gazetteer cannot be used at all.
+public struct GazetteerError: Error, CustomStringConvertible {
+    /// What is wrong and where.
+    public let diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    public var description: String { diagnostic.description }
+}
+
+/// Finds the line of a piece of text in a file, for diagnostics about parsed data.
+struct LineLocator {
+    let text: String
+
+    /// The 1-based line of the `occurrence`-th appearance of `needle`, or nil.
+    func line(of needle: String, occurrence: Int = 1) -> Int? {
+        var searchRange = text.startIndex..<text.endIndex
+        var found: Range<String.Index>?
+        for _ in 0..<occurrence {
+            guard let range = text.range(of: needle, range: searchRange) else { break }
+            found = range
+            searchRange = range.upperBound..<text.endIndex
+        }
+        guard let found else { return nil }
+        return 1 + text[..<found.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+    }
+}

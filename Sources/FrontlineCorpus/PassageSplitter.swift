@@ -1,0 +1,63 @@
+/// Splits paragraphs into passages: a paragraph is a passage, and one over
+/// `maxParagraphWords` words is cut at sentence boundaries into windows of
+/// about `minWindowWords` to `maxWindowWords` words.
+public struct PassageSplitter: Sendable {
+    /// Paragraphs longer than this are split.
+    public var maxParagraphWords = 120
+    /// A window is not closed before it has this many words.
+    public var minWindowWords = 40
+    /// A window is closed before it would exceed this many words.
+    public var maxWindowWords = 100
+
+    /// Creates a splitter with the default sizes.
+    public init() {}
+
+    /// The passages of one paragraph's text.
+    public func split(_ text: String) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count > maxParagraphWords else { return [text] }
+        var windows: [String] = []
+        var current: [Substring] = []
+        for sentence in sentences(words) {
+            if !current.isEmpty, current.count >= minWindowWords, current.count + sentence.count > maxWindowWords {
+                windows.append(current.joined(separator: " "))
+                current = []
+            }
+            current.append(contentsOf: sentence)
+            while current.count > maxWindowWords {
+                // A sentence longer than a window: cut it at a word boundary.
+                windows.append(current.prefix(maxWindowWords).joined(separator: " "))
+                current = Array(current.dropFirst(maxWindowWords))
+            }
+        }
+        if !current.isEmpty {
+            if current.count < minWindowWords / 2, let last = windows.popLast() {
+                windows.append(last + " " + current.joined(separator: " "))
+            } else {
+                windows.append(current.joined(separator: " "))
+            }
+        }
+        return windows
+    }
+
+    /// Groups words into sentences: a word ending in . ! or ? (optionally followed by
+    /// a closing quote or bracket) ends a sentence unless it is an abbreviation or an
+    /// initial, or the next word starts in lower case.
+    func sentences(_ words: [Substring]) -> [[Substring]] {
+        var result: [[Substring]] = []
+        var current: [Substring] = []
+        for (i, word) in words.enumerated() {
+            current.append(word)
+            var core = word
+            while let last = core.last, "\"')]".contains(last) { core = core.dropLast() }
+            guard let end = core.last, ".!?".contains(end) else { continue }
+            let stem = core.dropLast().lowercased().filter { $0.isLetter }
+            if end == ".", Tokenizer.abbreviations.contains(stem) || (stem.count == 1 && core.count == 2) { continue }
+            if i + 1 < words.count, let next = words[i + 1].first(where: { $0.isLetter || $0.isNumber }), next.isLowercase { continue }
+            result.append(current)
+            current = []
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+}

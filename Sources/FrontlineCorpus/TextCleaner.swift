@@ -1,0 +1,101 @@
+/// Turns an article's raw body (plain text or Markdown, as scraped) into clean
+/// paragraphs: Markdown removed, page chrome dropped, reader comments cut off,
+/// captions separated from their photo credits, repeated lines dropped.
+public struct TextCleaner: Sendable {
+    /// The result of cleaning one article.
+    public struct Cleaned: Sendable {
+        /// The article's paragraphs, in order.
+        public var paragraphs: [Paragraph]
+        /// The title, when the article had none in its metadata and began with a heading.
+        public var derivedTitle: String?
+        /// Dates found on lines of their own (datelines), in order.
+        public var datelines: [CalendarDate]
+    }
+
+    /// Creates a cleaner.
+    public init() {}
+
+    /// Cleans `body`; `firstLine` is the file line `body` starts on, `title` the known title.
+    public func clean(_ body: String, title: String, firstLine: Int = 1) -> Cleaned {
+        var lines: [(text: String, line: Int, heading: Bool)] = []
+        var lineNumber = firstLine - 1
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var heading = false
+            var content = raw.drop(while: { $0 == " " || $0 == "\t" })
+            if content.first == "#" {
+                let hashes = content.prefix(while: { $0 == "#" })
+                if hashes.count <= 6, content.dropFirst(hashes.count).first == " " {
+                    heading = true
+                    content = content.dropFirst(hashes.count + 1)
+                }
+            } else if content.hasPrefix("> ") {
+                content = content.dropFirst(2)
+            } else if content.hasPrefix("- ") || content.hasPrefix("+ ") {
+                content = content.dropFirst(2)
+            }
+            let text = Inline.normalize(content)
+            lines.append((text, lineNumber, heading))
+        }
+
+        var paragraphs: [Paragraph] = []
+        var datelines: [CalendarDate] = []
+        for entry in lines where !entry.text.isEmpty {
+            let lower = entry.text.lowercased()
+            if Chrome.startsComments(lower) { break }
+            if case .date(let date) = CalendarDate.parse(entry.text) {
+                datelines.append(date)
+                continue
+            }
+            if Chrome.isCredit(entry.text) {
+                // A credit on its own line belongs to the photo whose caption precedes it.
+                if let last = paragraphs.indices.last, paragraphs[last].kind == .body {
+                    paragraphs[last].kind = .caption
+                }
+                continue
+            }
+            if Chrome.isChrome(entry.text, lower: lower, heading: entry.heading) { continue }
+            if let captions = Captions.split(entry.text) {
+                for caption in captions { paragraphs.append(Paragraph(text: caption, kind: .caption, line: entry.line)) }
+                continue
+            }
+            paragraphs.append(Paragraph(text: entry.text, kind: entry.heading ? .headline : .body, line: entry.line))
+        }
+
+        var derivedTitle: String?
+        if title.isEmpty, let first = paragraphs.first, first.kind == .headline {
+            derivedTitle = first.text
+        }
+        let knownTitle = TextCleaner.key(derivedTitle ?? title)
+        var seen: Set<String> = []
+        var kept: [Paragraph] = []
+        for paragraph in paragraphs {
+            let key = TextCleaner.key(paragraph.text)
+            if !knownTitle.isEmpty && key == knownTitle { continue }
+            guard seen.insert(key).inserted else { continue }
+            if let last = kept.last, last.kind == .body, paragraph.kind == .body, TextCleaner.endsMidSentence(last.text) {
+                kept[kept.count - 1].text += " " + paragraph.text
+                continue
+            }
+            kept.append(paragraph)
+        }
+        return Cleaned(paragraphs: kept, derivedTitle: derivedTitle, datelines: datelines)
+    }
+
+    /// The form two paragraphs are compared in: lower case, letters and digits only.
+    static func key(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+
+    private static let danglingWords: Set<String> = [
+        "with", "and", "of", "the", "a", "an", "to", "in", "on", "for", "by", "from", "as", "at",
+        "that", "which", "who", "but", "or", "its", "their", "his", "her",
+    ]
+
+    /// True if a paragraph stops on a word that cannot end a sentence, the mark of a
+    /// paragraph break inserted by a scraper in mid-sentence.
+    static func endsMidSentence(_ text: String) -> Bool {
+        guard let lastWord = text.split(separator: " ").last else { return false }
+        return danglingWords.contains(lastWord.lowercased()) && text.split(separator: " ").count >= 6
+    }
+}

@@ -1,0 +1,70 @@
+import CXapian
+
+/// A Xapian query tree. Build one from terms and operators, or parse one
+/// with `QueryParser`.
+///
+/// ```swift
+/// let q = try Query.and([Query(term: "Ztalish"), Query(term: "XSIDEarmenia")])
+/// ```
+public final class Query: CustomStringConvertible {
+    let handle: OpaquePointer
+
+    init(handle: OpaquePointer) { self.handle = handle }
+
+    /// A query for one term, with within-query frequency `wqf`.
+    public convenience init(term: String, wqf: Int = 1) throws {
+        self.init(handle: try call(term) { err in withBytes(term) { cx_query_term($0, $1, UInt32(clamping: wqf), err) } }!)
+    }
+
+    deinit { cx_query_free(handle) }
+
+    /// A query matching every document.
+    public static func matchAll() throws -> Query {
+        Query(handle: try call { cx_query_match_all($0) }!)
+    }
+
+    /// Documents whose value in `slot` lies between `low` and `high` (string order, inclusive).
+    public static func valueRange(slot: Int, from low: String, to high: String) throws -> Query {
+        let handle = try call("\(low)..\(high)") { err in
+            withBytes(low) { l, ll in withBytes(high) { cx_query_value_range(UInt32(slot), l, ll, $0, $1, err) } }
+        }
+        return Query(handle: handle!)
+    }
+
+    /// Documents matching all of `queries`.
+    public static func and(_ queries: [Query]) throws -> Query { try combine(.and, queries) }
+    /// Documents matching any of `queries`, ranked by how many and how well.
+    public static func or(_ queries: [Query]) throws -> Query { try combine(.or, queries) }
+    /// Documents matching `query` restricted to those matching `filter`, which adds no weight.
+    public static func filter(_ query: Query, by filter: Query) throws -> Query { try combine(.filter, [query, filter]) }
+    /// Documents matching `query` but not `excluded`.
+    public static func andNot(_ query: Query, _ excluded: Query) throws -> Query { try combine(.andNot, [query, excluded]) }
+    /// Documents where `queries` occur in order within `window` positions (0: exactly adjacent).
+    public static func phrase(_ queries: [Query], window: Int = 0) throws -> Query {
+        try combine(.phrase, queries, window: window)
+    }
+
+    /// The operators a query can combine sub-queries with.
+    public enum Operator: Int32, Sendable {
+        case and = 0, or = 1, andNot = 2, xor = 3, andMaybe = 4, filter = 5, near = 6, phrase = 7, synonym = 13
+    }
+
+    /// Combines `queries` with `op`.
+    public static func combine(_ op: Operator, _ queries: [Query], window: Int = 0) throws -> Query {
+        let handles: [OpaquePointer?] = queries.map { $0.handle }
+        let handle = try handles.withUnsafeBufferPointer { buffer in
+            try call { cx_query_combine(op.rawValue, buffer.baseAddress, buffer.count, UInt32(clamping: window), $0) }
+        }
+        return withExtendedLifetime(queries) { Query(handle: handle!) }
+    }
+
+    /// True if the query matches nothing (e.g. parsed from an empty string).
+    public var isEmpty: Bool { cx_query_empty(handle) != 0 }
+
+    /// Xapian's description of the query tree, e.g. `Query((Ztalish@1 OR Ztalysh@1))`.
+    public var description: String {
+        var length = 0
+        let buffer = try? call { cx_query_description(handle, &length, $0) }
+        return takeString(buffer ?? nil, length)
+    }
+}

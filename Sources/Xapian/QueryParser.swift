@@ -1,0 +1,132 @@
+import CXapian
+
+/// Parses a user's query string into a `Query`, with Xapian's syntax:
+/// `"phrases"`, AND / OR / NOT, NEAR, `prefix:term`, wildcards and ranges.
+///
+/// ```swift
+/// let parser = try QueryParser()
+/// try parser.setStemmer(Stem("english"))
+/// try parser.addBooleanPrefix("side", "XSIDE")
+/// let query = try parser.parse("casualties side:armenia")
+/// ```
+public final class QueryParser {
+    let handle: OpaquePointer
+    private var retained: [AnyObject] = []
+
+    /// Query syntax features, as Xapian's `QueryParser::feature_flag`.
+    public struct Flags: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let boolean = Flags(rawValue: 1)
+        public static let phrase = Flags(rawValue: 2)
+        public static let loveHate = Flags(rawValue: 4)
+        public static let booleanAnyCase = Flags(rawValue: 8)
+        public static let wildcard = Flags(rawValue: 16)
+        public static let pureNot = Flags(rawValue: 32)
+        public static let partial = Flags(rawValue: 64)
+        public static let spellingCorrection = Flags(rawValue: 128)
+        public static let synonym = Flags(rawValue: 256)
+        public static let autoSynonyms = Flags(rawValue: 512)
+        public static let autoMultiwordSynonyms = Flags(rawValue: 1024)
+        /// Xapian's default: boolean, phrase, love/hate.
+        public static let `default`: Flags = [.boolean, .phrase, .loveHate]
+    }
+
+    /// How query words are stemmed.
+    public enum StemmingStrategy: Int32, Sendable {
+        /// No stemming.
+        case none = 0
+        /// Stem words that do not start with a capital and are not in phrases (Xapian's default).
+        case some = 1
+        /// Stem every word.
+        case all = 2
+        /// Stem every word and use the `Z` prefix.
+        case allZ = 3
+    }
+
+    /// Creates a parser with Xapian's defaults.
+    public init() throws {
+        handle = try call { cx_qparser_new($0) }!
+    }
+
+    deinit { cx_qparser_free(handle) }
+
+    /// Sets the stemmer.
+    public func setStemmer(_ stem: Stem) throws {
+        try call { cx_qparser_set_stemmer(handle, stem.handle, $0) }
+        retained.append(stem)
+    }
+
+    /// Sets the stemming strategy.
+    public func setStemmingStrategy(_ strategy: StemmingStrategy) throws {
+        try call { cx_qparser_set_stemming_strategy(handle, strategy.rawValue, $0) }
+    }
+
+    /// Words ignored in queries unless required.
+    public func setStopWords(_ words: [String]) throws {
+        let joined = words.joined(separator: "\n")
+        try call { err in withBytes(joined) { cx_qparser_set_stopper(handle, $0, $1, err) } }
+    }
+
+    /// The operator between words with none written (default OR).
+    public func setDefaultOperator(_ op: Query.Operator) throws {
+        try call { cx_qparser_set_default_op(handle, op.rawValue, $0) }
+    }
+
+    /// The database used for spelling correction and synonyms.
+    public func setDatabase(_ database: Database) throws {
+        try call(database.location) { cx_qparser_set_database(handle, database.handle, $0) }
+        retained.append(database)
+    }
+
+    /// Lets users write `field:words`, searched as free text with term prefix `prefix`.
+    public func addPrefix(_ field: String, _ prefix: String) throws {
+        try call(field) { err in
+            withBytes(field) { f, fl in withBytes(prefix) { cx_qparser_add_prefix(handle, f, fl, $0, $1, err) } }
+        }
+    }
+
+    /// Lets users write `field:value`, a filter on the term `prefix + value`.
+    /// - Parameter exclusive: values of the same field OR together (true) or AND (false).
+    public func addBooleanPrefix(_ field: String, _ prefix: String, exclusive: Bool = true) throws {
+        try call(field) { err in
+            withBytes(field) { f, fl in
+                withBytes(prefix) { cx_qparser_add_boolean_prefix(handle, f, fl, $0, $1, exclusive ? 1 : 0, err) }
+            }
+        }
+    }
+
+    /// Lets users write `prefix low..high`, a range over the values in `slot` (string order).
+    public func addRange(slot: Int, prefix: String) throws {
+        try call(prefix) { err in withBytes(prefix) { cx_qparser_add_range(handle, UInt32(slot), $0, $1, err) } }
+    }
+
+    /// Lets users write dates as `prefix low..high` over `slot`, whose values are `YYYYMMDD`.
+    public func addDateRange(slot: Int, prefix: String) throws {
+        try call(prefix) { err in withBytes(prefix) { cx_qparser_add_date_range(handle, UInt32(slot), $0, $1, err) } }
+    }
+
+    /// The most terms a wildcard may expand to (0: no limit).
+    public func setMaxWildcardExpansion(_ max: Int) throws {
+        try call { cx_qparser_set_max_expansion(handle, UInt32(clamping: max), $0) }
+    }
+
+    /// Parses `text`.
+    /// - Throws: `.queryParser` with Xapian's message and the query as context.
+    public func parse(_ text: String, flags: Flags = .default, defaultPrefix: String = "") throws -> Query {
+        let query = try call(text) { err in
+            withBytes(text) { t, tl in
+                withBytes(defaultPrefix) { cx_qparser_parse(handle, t, tl, flags.rawValue, $0, $1, err) }
+            }
+        }
+        return Query(handle: query!)
+    }
+
+    /// The query string with spelling corrections applied by the last `parse`, or nil if none.
+    public func correctedQuery() throws -> String? {
+        var length = 0
+        let buffer = try call { cx_qparser_corrected(handle, &length, $0) }
+        let corrected = takeString(buffer, length)
+        return corrected.isEmpty ? nil : corrected
+    }
+}
