@@ -225,6 +225,10 @@ uint32_t cx_database_termfreq(const cx_database *db, const char *term, size_t te
     return guarded<uint32_t>(err, 0, [&] { return db->db->get_termfreq(str(term, term_len)); });
 }
 
+uint32_t cx_database_value_freq(const cx_database *db, uint32_t slot, CXError *err) {
+    return guarded<uint32_t>(err, 0, [&] { return db->db->get_value_freq(slot); });
+}
+
 char *cx_database_allterms(const cx_database *db, const char *prefix, size_t prefix_len,
                            size_t *out_len, CXError *err) {
     return guarded<char *>(err, nullptr, [&] {

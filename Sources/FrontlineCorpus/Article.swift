@@ -22,6 +22,8 @@ public struct Article: Sendable {
     public var line: Int
     /// The line in `file` where `body` starts (after front matter).
     public var bodyLine: Int
+    /// The byte offset in `file` just after this article, for progress reports.
+    public var byteEnd: Int = 0
 
     /// Creates an article.
     public init(id: String, title: String = "", date: CalendarDate? = nil, source: String = "", url: String = "",

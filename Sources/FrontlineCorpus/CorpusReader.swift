@@ -140,6 +140,7 @@ public final class CorpusReader {
         var fields = matter.fields
         let id = fields.removeValue(forKey: "id").flatMap { $0.isEmpty ? nil : $0 } ?? CorpusReader.fileID(path, root: root)
         var article = Article(id: id, body: String(matter.body), isMarkdown: isMarkdown, file: path, line: 1, bodyLine: matter.bodyLine)
+        article.byteEnd = bytes.count
         apply(fields, to: &article, lineOf: { matter.lines[$0] ?? 1 }, handler: handler)
         emit(article, handler: handler)
     }
@@ -163,7 +164,8 @@ public final class CorpusReader {
             }
             let lineNumber = reader.lineNumber
             if raw.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            if let article = parseJSONLine(raw, path: path, lineNumber: lineNumber, handler: handler) {
+            if var article = parseJSONLine(raw, path: path, lineNumber: lineNumber, handler: handler) {
+                article.byteEnd = reader.bytesRead
                 emit(article, handler: handler)
             }
         }

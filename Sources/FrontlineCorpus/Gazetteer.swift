@@ -46,9 +46,15 @@ public struct Gazetteer: Sendable {
     public var places: [Place]
     /// Extra spelling or transliteration groups that match each other at search time.
     public var variants: [[String]]
+    /// One-way search expansions: a query word and the words it also finds
+    /// ("casualties" also finds "killed", "wounded"…, not the other way round).
+    public var expansions: [String: [String]] = [:]
 
     /// The belligerent sides.
     public var sides: [Party] { parties.filter(\.belligerent) }
+
+    /// A gazetteer that knows nothing: passages get no tags.
+    public static let empty = Gazetteer(conflict: "", parties: [], actors: [], places: [], variants: [])
 
     /// The display label of a party, actor or place id.
     public func label(for id: String) -> String? {
@@ -157,6 +163,13 @@ public struct Gazetteer: Sendable {
                                           aliases: strings(entry, "aliases"), standsFor: standsFor))
         }
         gazetteer.variants = (root["variants"] as? [[Any]] ?? []).map { $0.compactMap { $0 as? String } }
+        for (word, targets) in root["expansions"] as? [String: Any] ?? [:] {
+            guard let list = targets as? [Any] else {
+                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(word)\""), "expansion of \"\(word)\" must be a list of words; ignored"))
+                continue
+            }
+            gazetteer.expansions[word.lowercased()] = list.compactMap { ($0 as? String)?.lowercased() }
+        }
 
         var ids: [String: String] = [:]
         for id in gazetteer.parties.map(\.id) + gazetteer.actors.map(\.id) + gazetteer.places.map(\.id) {

@@ -86,6 +86,11 @@ public class Database {
         Int(try call(location) { err in withBytes(term) { cx_database_termfreq(handle, $0, $1, err) } })
     }
 
+    /// How many documents have a value in `slot`.
+    public func valueFrequency(slot: Int) throws -> Int {
+        Int(try call(location) { cx_database_value_freq(handle, UInt32(slot), $0) })
+    }
+
     /// Every term starting with `prefix`, in sorted order, with its term frequency.
     public func allTerms(prefix: String = "") throws -> [(term: String, frequency: Int)] {
         var length = 0

@@ -102,6 +102,8 @@ uint32_t cx_database_lastdocid(const cx_database *db, CXError *err);
 double cx_database_avlength(const cx_database *db, CXError *err);
 uint32_t cx_database_termfreq(const cx_database *db, const char *term, size_t term_len,
                               CXError *err);
+/** How many documents have a value in slot. */
+uint32_t cx_database_value_freq(const cx_database *db, uint32_t slot, CXError *err);
 /** Packed list of (term, termfreq) for every term starting with prefix. */
 char *cx_database_allterms(const cx_database *db, const char *prefix, size_t prefix_len,
                            size_t *out_len, CXError *err);

@@ -1,0 +1,60 @@
+import FrontlineCorpus
+import Xapian
+
+/// Builds the Xapian document of a passage following `Schema`. One builder
+/// per thread: it owns a term generator.
+final class DocumentBuilder {
+    private let generator: TermGenerator
+
+    /// A builder whose term generator feeds the spelling dictionary of `database`.
+    init(spellingInto database: WritableDatabase?) throws {
+        generator = try TermGenerator(stemmer: Stem("english"))
+        if let database { try generator.enableSpelling(into: database) }
+    }
+
+    /// The document for `passage` of `article`.
+    func document(for passage: Passage, of article: Article) throws -> Document {
+        let doc = try Document()
+        try generator.setDocument(doc)
+        if !article.title.isEmpty {
+            // The title is searchable under `title:`, and part of every passage's free
+            // text (without positions, so phrases never straddle title and passage),
+            // so a passage's article context helps it rank.
+            try generator.indexText(article.title, prefix: Schema.titlePrefix, positions: false)
+            try generator.indexText(article.title, wdfIncrement: Schema.titleWeight, positions: false)
+        }
+        try generator.indexText(passage.text)
+        try doc.addBooleanTerm(Schema.uniqueTerm(article: article.id, ordinal: passage.ordinal))
+        try doc.addBooleanTerm(Schema.articleTerm(article.id))
+        try doc.addBooleanTerm(Schema.kindPrefix + passage.kind.rawValue)
+        if let date = article.date {
+            let day = date.compact
+            try doc.addBooleanTerm(Schema.dayPrefix + day)
+            try doc.addBooleanTerm(Schema.monthPrefix + day.prefix(6))
+            try doc.addBooleanTerm(Schema.yearPrefix + day.prefix(4))
+            try doc.addValue(day, slot: Schema.dateSlot)
+        }
+        try doc.addValue(Schema.articleKey(article.id), slot: Schema.articleSlot)
+        try doc.addValue(ordinalValue(passage.ordinal), slot: Schema.ordinalSlot)
+        if !article.source.isEmpty {
+            // The term is normalised for filtering; the value keeps the outlet's own spelling for display.
+            try doc.addBooleanTerm(Schema.source.prefix + Schema.sourceValue(article.source))
+            try doc.addValue(String(article.source.prefix(100)), slot: Schema.source.firstSlot)
+        }
+        let tags = passage.tags
+        for (facet, values) in [(Schema.side, tags.sides), (Schema.claimant, tags.claimants), (Schema.actor, tags.actors), (Schema.place, tags.places)] {
+            for (i, value) in values.enumerated() {
+                try doc.addBooleanTerm(facet.prefix + value)
+                if i < facet.width { try doc.addValue(value, slot: facet.firstSlot + i) }
+            }
+        }
+        try doc.setData(StoredPassage(passage, of: article).json())
+        return doc
+    }
+
+    /// The ordinal as a fixed-width string, so value order is numeric order.
+    private func ordinalValue(_ ordinal: Int) -> String {
+        let s = String(ordinal)
+        return String(repeating: "0", count: max(0, 6 - s.count)) + s
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import FrontlineCorpus
+import Xapian
+
+/// What an index keeps of its gazetteer: the labels search output shows, the
+/// aliases that `side:` / `actor:` … accept, and the name variants turned into
+/// Xapian synonyms so that Talish finds Talysh.
+struct GazetteerStore {
+    let gazetteer: Gazetteer
+
+    /// A stable hash of everything in the gazetteer that affects tagging.
+    static func hash(_ gazetteer: Gazetteer) -> String {
+        var text = gazetteer.conflict
+        for p in gazetteer.parties { text += "|p:\(p.id):\(p.label):\(p.belligerent):\(p.names):\(p.aliases)" }
+        for a in gazetteer.actors { text += "|a:\(a.id):\(a.label):\(a.affiliation):\(a.names):\(a.aliases)" }
+        for p in gazetteer.places { text += "|l:\(p.id):\(p.label):\(p.names):\(p.aliases):\(p.standsFor ?? "")" }
+        text += "|v:\(gazetteer.variants)|e:\(gazetteer.expansions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
+        return Fingerprint.hex(Fingerprint.hash(text))
+    }
+
+    /// Writes labels, lookup names and synonyms into `database` (uncommitted).
+    func write(to database: WritableDatabase) throws {
+        try database.setMetadata(Schema.labelsKey, Labels(gazetteer).json())
+        try database.setMetadata(Schema.gazetteerHashKey, GazetteerStore.hash(gazetteer))
+        let stemmer = try Stem("english")
+        for group in gazetteer.searchVariantGroups {
+            let stems = try group.map { "Z" + (try stemmer.stem($0)) }
+            for (word, stem) in zip(group, stems) {
+                for other in stems where other != stem {
+                    try database.addSynonym(other, for: word)
+                    try database.addSynonym(other, for: stem)
+                }
+            }
+        }
+        for (word, targets) in gazetteer.expansions {
+            let key = "Z" + (try stemmer.stem(word))
+            for target in targets {
+                let term = "Z" + (try stemmer.stem(target))
+                try database.addSynonym(term, for: word)
+                try database.addSynonym(term, for: key)
+            }
+        }
+    }
+}
+
+/// The display labels and lookup names of every gazetteer id, as stored in an index.
+public struct Labels: Codable, Sendable {
+    /// id → label, for sides, third parties, actors and places.
+    public var labels: [String: String]
+    /// Lower-cased name, alias, label or id → id, per field (`side`, `claimant`, `actor`, `place`).
+    public var lookup: [String: [String: String]]
+    /// The belligerent side ids, in gazetteer order.
+    public var sides: [String]
+
+    init(labels: [String: String], lookup: [String: [String: String]], sides: [String]) {
+        self.labels = labels
+        self.lookup = lookup
+        self.sides = sides
+    }
+
+    init(_ gazetteer: Gazetteer) {
+        var labels: [String: String] = [:]
+        var parties: [String: String] = [:], sides: [String: String] = [:], actors: [String: String] = [:], places: [String: String] = [:]
+        func add(_ map: inout [String: String], _ id: String, _ phrases: [String]) {
+            for phrase in phrases + [id] where map[Labels.key(phrase)] == nil { map[Labels.key(phrase)] = id }
+        }
+        for party in gazetteer.parties {
+            labels[party.id] = party.label
+            add(&parties, party.id, [party.label] + party.names + party.aliases)
+            if party.belligerent { add(&sides, party.id, [party.label] + party.names + party.aliases) }
+        }
+        for actor in gazetteer.actors {
+            labels[actor.id] = actor.label
+            add(&actors, actor.id, [actor.label] + actor.names + actor.aliases)
+        }
+        for place in gazetteer.places {
+            labels[place.id] = place.label
+            add(&places, place.id, [place.label] + place.names + place.aliases)
+        }
+        self.init(labels: labels, lookup: ["side": sides, "claimant": parties, "actor": actors, "place": places],
+                  sides: gazetteer.sides.map(\.id))
+    }
+
+    /// The canonical id a user's `value` means in `field`, or nil if the gazetteer does not know it.
+    public func resolve(_ value: String, field: String) -> String? {
+        lookup[field]?[Labels.key(value)]
+    }
+
+    /// The label of `id`, or `id` itself.
+    public func label(_ id: String) -> String { labels[id] ?? id }
+
+    static func key(_ phrase: String) -> String {
+        phrase.lowercased().replacingOccurrences(of: "’", with: "'").split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: " ")
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Reads labels stored by an index ("" gives empty labels).
+    static func parse(_ json: String) -> Labels {
+        guard !json.isEmpty, let labels = try? JSONDecoder().decode(Labels.self, from: Data(json.utf8)) else {
+            return Labels(labels: [:], lookup: [:], sides: [])
+        }
+        return labels
+    }
+}

@@ -1,0 +1,305 @@
+import Foundation
+import FrontlineCorpus
+import Xapian
+
+/// Why an index run could not start or finish.
+public enum IndexError: Error, CustomStringConvertible {
+    /// Another `frontline index` holds the index.
+    case locked(lockFile: String)
+    /// The index was built by another version of Frontline.
+    case schemaMismatch(folder: String, found: String)
+    /// The gazetteer cannot be used.
+    case gazetteer(Diagnostic)
+    /// Xapian failed (disk full, corrupt database, …).
+    case xapian(XapianError)
+    /// A file could not be written.
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .locked(let lockFile):
+            return "the index is being updated by another 'frontline index' run (lock held on \(lockFile)); wait for it to finish"
+        case .schemaMismatch(let folder, let found):
+            return "the index in \(folder) has schema \(found.isEmpty ? "(none)" : found), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(folder)'"
+        case .gazetteer(let diagnostic):
+            return diagnostic.description
+        case .xapian(let error):
+            return "Xapian: \(error)"
+        case .io(let message):
+            return message
+        }
+    }
+}
+
+/// What an index run did.
+public struct IndexSummary: Codable, Sendable {
+    public var articlesAdded = 0
+    public var articlesChanged = 0
+    public var articlesUnchanged = 0
+    public var articlesRemoved = 0
+    public var articlesRejected = 0
+    public var passagesAdded = 0
+    public var passagesRemoved = 0
+    /// Passages in the index after the run.
+    public var passagesTotal = 0
+    public var warnings = 0
+    public var errors = 0
+    public var shards = 0
+    public var bytesRead = 0
+    public var seconds = 0.0
+    public var indexBytes = 0
+
+    enum CodingKeys: String, CodingKey {
+        case articlesAdded = "articles_added", articlesChanged = "articles_changed"
+        case articlesUnchanged = "articles_unchanged", articlesRemoved = "articles_removed"
+        case articlesRejected = "articles_rejected", passagesAdded = "passages_added"
+        case passagesRemoved = "passages_removed", passagesTotal = "passages_total"
+        case warnings, errors, shards, bytesRead = "bytes_read", seconds, indexBytes = "index_bytes"
+    }
+}
+
+/// Progress of an index run, reported as files are read.
+public struct IndexProgress: Sendable {
+    /// Articles read so far.
+    public var articles: Int
+    /// Bytes of input read so far, and in all.
+    public var bytesRead: Int
+    public var bytesTotal: Int
+    /// Seconds since the run started.
+    public var seconds: Double
+    /// What the run is doing ("reading", "removing", "committing").
+    public var phase: String
+}
+
+/// Builds or updates a Frontline index from corpus folders: reads and routes
+/// articles on one thread, while one writer thread per shard cleans, tags and
+/// writes its articles, committing in batches.
+public final class Indexer {
+    /// How to run.
+    public struct Options {
+        /// Corpus files and folders.
+        public var paths: [String]
+        /// The index folder.
+        public var index: String
+        /// Discard the index and build it anew.
+        public var rebuild = false
+        /// Writer threads, and shards of a new index.
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// The gazetteer file; nil for none (passages are not tagged).
+        public var gazetteer: String?
+        /// Commit after about this many passages per shard.
+        public var batchPassages = 5000
+
+        /// Options for indexing `paths` into `index`.
+        public init(paths: [String], index: String) {
+            self.paths = paths
+            self.index = index
+        }
+    }
+
+    private let options: Options
+    private let layout: IndexLayout
+    private let lock = NSLock()
+    private var summary = IndexSummary()
+    private let onDiagnostic: (Diagnostic) -> Void
+    private let onProgress: (IndexProgress) -> Void
+
+    /// Prepares a run; `onDiagnostic` and `onProgress` may be called from any thread.
+    public init(options: Options, onDiagnostic: @escaping (Diagnostic) -> Void, onProgress: @escaping (IndexProgress) -> Void = { _ in }) {
+        self.options = options
+        layout = IndexLayout(folder: options.index)
+        self.onDiagnostic = onDiagnostic
+        self.onProgress = onProgress
+    }
+
+    /// Runs the index build or update.
+    public func run() throws -> IndexSummary {
+        let started = Date()
+        do {
+            try FileManager.default.createDirectory(atPath: options.index, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError.io("cannot create the index folder \(options.index): \(error.localizedDescription)")
+        }
+        let indexLock: IndexLock?
+        do {
+            indexLock = try IndexLock(path: layout.lockPath)
+        } catch {
+            throw IndexError.io("cannot create the lock file \(layout.lockPath): \(error.localizedDescription)")
+        }
+        guard let indexLock else { throw IndexError.locked(lockFile: layout.lockPath) }
+        defer { withExtendedLifetime(indexLock) {} }
+
+        let gazetteer = try loadGazetteer()
+        do {
+            let writers = try openShards(gazetteer: gazetteer)
+            try feed(writers, started: started)
+            try finish(writers, gazetteer: gazetteer)
+        } catch let error as XapianError {
+            throw IndexError.xapian(error)
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        summary.indexBytes = layout.sizeInBytes()
+        return summary
+    }
+
+    private func report(_ diagnostic: Diagnostic) {
+        lock.lock()
+        if diagnostic.severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
+        lock.unlock()
+        onDiagnostic(diagnostic)
+    }
+
+    private func loadGazetteer() throws -> Gazetteer {
+        guard let path = options.gazetteer else { return .empty }
+        do {
+            let (gazetteer, diagnostics) = try Gazetteer.load(path: path)
+            diagnostics.forEach(report)
+            return gazetteer
+        } catch let error as GazetteerError {
+            throw IndexError.gazetteer(error.diagnostic)
+        }
+    }
+
+    /// Opens (creating or discarding as asked) every shard's writer.
+    private func openShards(gazetteer: Gazetteer) throws -> [ShardWriter] {
+        var shardCount = layout.shardNames().count
+        if layout.exists && !options.rebuild {
+            let found = try Database(path: layout.shardPath(0)).metadata(Schema.versionKey)
+            guard found == Schema.version else { throw IndexError.schemaMismatch(folder: options.index, found: found) }
+        } else {
+            for number in 0..<max(shardCount, 64) where FileManager.default.fileExists(atPath: layout.shardPath(number)) {
+                try? FileManager.default.removeItem(atPath: layout.shardPath(number))
+            }
+            try? FileManager.default.removeItem(atPath: layout.stubPath)
+            shardCount = max(1, options.jobs)
+        }
+        summary.shards = shardCount
+        let processor = ArticleProcessor(gazetteer: gazetteer)
+        let seed = Schema.version + GazetteerStore.hash(gazetteer)
+        var writers: [ShardWriter] = []
+        for number in 0..<shardCount {
+            let database = try WritableDatabase(path: layout.shardPath(number), mode: .createOrOpen)
+            if try database.metadata(Schema.versionKey).isEmpty {
+                try database.setMetadata(Schema.versionKey, Schema.version)
+                try database.commit()
+            }
+            writers.append(try ShardWriter(number: number, database: database, processor: processor,
+                                           batchPassages: options.batchPassages, fingerprintSeed: seed, report: report))
+        }
+        if !layout.exists {
+            do { try layout.writeStub(shards: shardCount) } catch { throw IndexError.io("cannot write \(layout.stubPath): \(error.localizedDescription)") }
+        }
+        return writers
+    }
+
+    /// Reads the corpus on this thread and hands each article to its shard's writer thread.
+    private func feed(_ writers: [ShardWriter], started: Date) throws {
+        let queues = writers.map { _ in BoundedQueue<Article>(capacity: 64) }
+        let group = DispatchGroup()
+        let failures = FailureList()
+        for (writer, queue) in zip(writers, queues) {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                do {
+                    while let article = queue.pop() { try record(writer.index(article)) }
+                    let removed = try writer.removeUnseen()
+                    try writer.commit()
+                    lock.lock()
+                    summary.articlesRemoved += removed.articles
+                    summary.passagesRemoved += removed.passages
+                    lock.unlock()
+                } catch {
+                    failures.append(error)
+                    while queue.pop() != nil {} // let the reader finish
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        let reader = CorpusReader()
+        let files = reader.files(under: options.paths, report: report)
+        let totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        var articles = 0
+        var bytesBefore = 0
+        var lastReport = Date.distantPast
+        for (path, root) in files {
+            reader.readFile(path, root: root) { event in
+                switch event {
+                case .article(let article):
+                    articles += 1
+                    let shard = Int(Fingerprint.hash(Schema.articleKey(article.id)) % UInt64(writers.count))
+                    queues[shard].push(article)
+                    if Date().timeIntervalSince(lastReport) > 0.2 {
+                        lastReport = Date()
+                        onProgress(IndexProgress(articles: articles, bytesRead: bytesBefore + article.byteEnd, bytesTotal: totalBytes,
+                                                 seconds: Date().timeIntervalSince(started), phase: "indexing"))
+                    }
+                case .diagnostic(let diagnostic):
+                    report(diagnostic)
+                    if diagnostic.severity == .error { lock.lock(); summary.articlesRejected += 1; lock.unlock() }
+                case .file:
+                    break
+                }
+            }
+            bytesBefore += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        onProgress(IndexProgress(articles: articles, bytesRead: totalBytes, bytesTotal: totalBytes,
+                                 seconds: Date().timeIntervalSince(started), phase: "committing"))
+        lock.lock()
+        summary.bytesRead = totalBytes
+        lock.unlock()
+        queues.forEach { $0.close() }
+        group.wait()
+        if let failure = failures.first { throw failure }
+    }
+
+    private func record(_ outcome: ShardWriter.Outcome) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch outcome {
+        case .unchanged: summary.articlesUnchanged += 1
+        case .added(let passages):
+            summary.articlesAdded += 1
+            summary.passagesAdded += passages
+        case .changed(let passages, let removed):
+            summary.articlesChanged += 1
+            summary.passagesAdded += passages
+            summary.passagesRemoved += removed
+        case .rejected(let diagnostics):
+            summary.articlesRejected += 1
+            lock.unlock()
+            diagnostics.forEach(report)
+            lock.lock()
+        }
+    }
+
+    /// Stores what searches need beside the passages (labels, synonyms) in every shard.
+    private func finish(_ writers: [ShardWriter], gazetteer: Gazetteer) throws {
+        let store = GazetteerStore(gazetteer: gazetteer)
+        for writer in writers {
+            try store.write(to: writer.database)
+            try writer.commit()
+            summary.passagesTotal += try writer.database.documentCount
+        }
+    }
+}
+
+/// Errors collected from writer threads.
+private final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+
+    func append(_ error: Error) {
+        lock.lock()
+        errors.append(error)
+        lock.unlock()
+    }
+
+    var first: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors.first
+    }
+}

@@ -1,0 +1,152 @@
+import FrontlineCorpus
+
+/// Prepares a user's query for Xapian's QueryParser: expands date ranges into
+/// the `YYYYMMDD` values the index stores, maps `side:` / `actor:` … values
+/// through the gazetteer's aliases to canonical ids, splits hyphenated words so
+/// that name variants match, and drops control characters.
+struct QueryRewriter {
+    let labels: Labels
+
+    /// The longest query accepted, in characters.
+    static let maximumLength = 2000
+
+    /// The rewritten query and anything the user should be told about it.
+    struct Rewritten {
+        var text: String
+        var notices: [String]
+    }
+
+    /// Rewrites `query`, or throws `SearchError.query` with what to type instead.
+    func rewrite(_ query: String) throws -> Rewritten {
+        guard query.count <= QueryRewriter.maximumLength else {
+            throw SearchError.query("the query is \(query.count) characters long; the limit is \(QueryRewriter.maximumLength)",
+                                    hint: "search for the few words that matter")
+        }
+        let cleaned = String(query.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        var notices: [String] = []
+        var words: [String] = []
+        for word in QueryRewriter.words(cleaned) {
+            words.append(try rewriteWord(word, notices: &notices))
+        }
+        return Rewritten(text: words.joined(separator: " "), notices: notices)
+    }
+
+    /// Splits on spaces, keeping quoted stretches (even `field:"two words"`) whole.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if character == " " && !quoted {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    private func rewriteWord(_ word: String, notices: inout [String]) throws -> String {
+        // Keep leading operators and brackets: +side:armenia, -place:talish, (actor:putin
+        let lead = word.prefix(while: { "+-(".contains($0) })
+        var body = word.dropFirst(lead.count)
+        var trail = ""
+        while body.last == ")" && body.filter({ $0 == "(" }).count < body.filter({ $0 == ")" }).count {
+            trail.append(")")
+            body = body.dropLast()
+        }
+        guard let colon = body.firstIndex(of: ":") else {
+            return word.hasPrefix("\"") || word.contains("*") ? word : String(lead) + splitHyphens(body) + trail
+        }
+        let field = body[..<colon].lowercased()
+        var value = String(body[body.index(after: colon)...])
+        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+        switch field {
+        case "date":
+            return String(lead) + "date:" + (try DateRange.parse(value).queryText) + trail
+        case "side", "claimant", "actor", "place":
+            if let id = labels.resolve(value, field: field) { return "\(lead)\(field):\(id)\(trail)" }
+            let known = labels.lookup[field].map { Set($0.values).sorted().prefix(12).joined(separator: ", ") } ?? ""
+            notices.append("unknown \(field) \"\(value)\"" + (known.isEmpty ? "" : "; known: \(known)"))
+            return "\(lead)\(field):\(value.lowercased().replacingOccurrences(of: " ", with: "-"))\(trail)"
+        case "source":
+            return "\(lead)source:\(Schema.sourceValue(value))\(trail)"
+        default:
+            return word
+        }
+    }
+
+    /// "Nagorno-Karabakh" → "Nagorno Karabakh", so that each part gets its name variants.
+    private func splitHyphens(_ word: Substring) -> String {
+        var out = ""
+        let characters = Array(word)
+        for (i, c) in characters.enumerated() {
+            if c == "-", i > 0, i + 1 < characters.count, characters[i - 1].isLetter, characters[i + 1].isLetter {
+                out.append(" ")
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// A range of days written `2016-04-01..2016-04-07`, `2016-04`, `2016`,
+/// `2016-04..` or `..2016-04-07`.
+public struct DateRange: Equatable, Sendable {
+    /// The first day, if bounded.
+    public var from: CalendarDate?
+    /// The last day, if bounded.
+    public var to: CalendarDate?
+
+    /// A range between two days (either may be open).
+    public init(from: CalendarDate?, to: CalendarDate?) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Parses a range, or throws `SearchError.query` saying what to type instead.
+    public static func parse(_ text: String) throws -> DateRange {
+        let hint = "write date:2016-04-01..2016-04-07, date:2016-04 or date:2016 (either end may be left open)"
+        if let dots = text.range(of: "..") {
+            let low = String(text[..<dots.lowerBound]), high = String(text[dots.upperBound...])
+            guard !(low.isEmpty && high.isEmpty) else { throw SearchError.query("the date range \"\(text)\" has no ends", hint: hint) }
+            guard let first = low.isEmpty ? DateRange(from: nil, to: nil) : bounds(low),
+                  let last = high.isEmpty ? DateRange(from: nil, to: nil) : bounds(high) else {
+                throw SearchError.query("\"\(text)\" is not a date range", hint: hint)
+            }
+            let range = DateRange(from: first.from, to: last.to)
+            if let from = range.from, let to = range.to, from > to {
+                throw SearchError.query("the date range \"\(text)\" ends before it starts", hint: "put the earlier date first")
+            }
+            return range
+        }
+        guard let range = bounds(text) else { throw SearchError.query("\"\(text)\" is not a date", hint: hint) }
+        return range
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the range of days it covers.
+    static func bounds(_ text: String) -> DateRange? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard !parts.isEmpty, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { return nil }
+        let year = parts[0]!
+        guard (1000...2999).contains(year), text.split(separator: "-")[0].count == 4 else { return nil }
+        switch parts.count {
+        case 1:
+            return DateRange(from: CalendarDate(year: year, month: 1, day: 1), to: CalendarDate(year: year, month: 12, day: 31))
+        case 2:
+            let month = parts[1]!
+            guard let first = CalendarDate(year: year, month: month, day: 1) else { return nil }
+            return DateRange(from: first, to: CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)))
+        default:
+            guard let day = CalendarDate(year: year, month: parts[1]!, day: parts[2]!) else { return nil }
+            return DateRange(from: day, to: day)
+        }
+    }
+
+    /// The range as the parser's range syntax over `YYYYMMDD` values.
+    var queryText: String { "\(from?.compact ?? "")..\(to?.compact ?? "")" }
+}

@@ -1,0 +1,119 @@
+import FrontlineCorpus
+
+/// How passages are laid out in Xapian: term prefixes (Omega's conventions,
+/// `X…` for Frontline's own fields), value slots, metadata keys. One Xapian
+/// document per passage.
+public enum Schema {
+    /// Bumped whenever the layout changes; an index of another version must be rebuilt.
+    public static let version = "frontline-3"
+
+    /// Metadata key holding `version`.
+    static let versionKey = "frontline:schema"
+    /// Metadata key holding the gazetteer's labels as JSON, for search output.
+    static let labelsKey = "frontline:labels"
+    /// Metadata key holding a hash of the gazetteer the passages were tagged with.
+    static let gazetteerHashKey = "frontline:gazetteer-hash"
+    /// Metadata key prefix for one article's fingerprint: `A:<key>` → `hash\tpassages\tid`.
+    static let articlePrefix = "A:"
+
+    // Term prefixes.
+    static let uniquePrefix = "Q"
+    static let articleTermPrefix = "XA"
+    static let titlePrefix = "S"
+    static let dayPrefix = "D"
+    static let monthPrefix = "M"
+    static let yearPrefix = "Y"
+    static let kindPrefix = "XKIND"
+
+    /// How much a title word counts in a passage's free text, relative to a passage word (1).
+    static let titleWeight = 1
+
+    // Value slots.
+    static let dateSlot = 0
+    static let articleSlot = 1
+    static let ordinalSlot = 2
+    static let sourceSlot = 3
+
+    /// A tag field: a boolean-term prefix for filtering and a run of value slots
+    /// (one per value a passage may carry) for counting with Xapian's built-in
+    /// `ValueCountMatchSpy`, which also runs on remote shards.
+    public struct Facet: Sendable, Hashable {
+        /// The name used in queries (`side:`) and output.
+        public let name: String
+        /// The boolean term prefix.
+        public let prefix: String
+        /// The first value slot.
+        public let firstSlot: Int
+        /// How many values per passage are counted (more are still filterable).
+        public let width: Int
+
+        /// The slots of this facet.
+        public var slots: Range<Int> { firstSlot..<(firstSlot + width) }
+    }
+
+    public static let side = Facet(name: "side", prefix: "XSIDE", firstSlot: 10, width: 8)
+    public static let claimant = Facet(name: "claimant", prefix: "XCLAIM", firstSlot: 20, width: 8)
+    public static let actor = Facet(name: "actor", prefix: "XACTOR", firstSlot: 30, width: 16)
+    public static let place = Facet(name: "place", prefix: "XPLACE", firstSlot: 50, width: 16)
+    public static let source = Facet(name: "source", prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
+    /// The tag facets, in output order.
+    public static let tagFacets = [side, claimant, actor, place]
+    /// Every facet with a boolean prefix, in output order.
+    public static let facets = tagFacets + [source]
+
+    /// The form of an article id used inside terms and metadata keys: the id itself, or a
+    /// hash of it when it is too long for a Xapian term (245 bytes).
+    static func articleKey(_ id: String) -> String {
+        id.utf8.count <= 160 ? id : "#" + Fingerprint.hex(Fingerprint.hash(id))
+    }
+
+    /// The unique term of a passage.
+    static func uniqueTerm(article id: String, ordinal: Int) -> String {
+        uniquePrefix + articleKey(id) + "#" + String(ordinal)
+    }
+
+    /// The term every passage of an article carries.
+    static func articleTerm(_ id: String) -> String { articleTermPrefix + articleKey(id) }
+
+    /// A source name as a filter value: lower case, spaces as hyphens.
+    public static func sourceValue(_ source: String) -> String {
+        String(source.lowercased().map { $0 == " " ? "-" : $0 }.prefix(100))
+    }
+
+    /// English stop words, dropped from queries (not from the index, so phrases still match).
+    static let stopWords: Set<String> = [
+        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+        "before", "between", "but", "by", "did", "do", "does", "during", "each", "for", "from", "had", "has",
+        "have", "how", "i", "in", "into", "is", "it", "its", "near", "of", "on", "or", "over", "said", "say",
+        "says", "some", "than", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+        "were", "what", "when", "where", "which", "who", "why", "will", "with",
+    ]
+}
+
+/// 64-bit FNV-1a, for content fingerprints and shard assignment: stable across
+/// runs and machines (unlike Swift's seeded `Hasher`).
+enum Fingerprint {
+    static func hash(_ text: String, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = seed
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
+    /// The fingerprint of everything about an article that affects its passages.
+    static func of(_ article: Article) -> String {
+        var h = hash(article.id)
+        for part in [article.title, article.date?.iso ?? "", article.source, article.url, article.body] {
+            h = hash(part, seed: hash("\u{1}", seed: h))
+        }
+        for key in article.extra.keys.sorted() { h = hash("\u{1}\(key)=\(article.extra[key]!)", seed: h) }
+        return hex(h)
+    }
+}

@@ -1,0 +1,360 @@
+import Foundation
+import FrontlineCorpus
+import Xapian
+
+/// Why a search could not run.
+public enum SearchError: Error, CustomStringConvertible {
+    /// No index where one was expected.
+    case noIndex(String)
+    /// The index was built by another version of Frontline.
+    case schemaMismatch(String, found: String)
+    /// The query cannot be understood; `hint` says what to type instead.
+    case query(String, hint: String)
+    /// A remote index could not be reached.
+    case unreachable(String, XapianError)
+    /// Xapian failed.
+    case xapian(XapianError)
+
+    public var description: String {
+        switch self {
+        case .noIndex(let path):
+            return "no Frontline index at \(path); build one with 'frontline index --index \(path)'"
+        case .schemaMismatch(let path, let found):
+            return "the index at \(path) has schema \(found.isEmpty ? "(none)" : found), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(path)'"
+        case .query(let problem, let hint):
+            return "query error: \(problem); \(hint)"
+        case .unreachable(let address, let error):
+            return "cannot reach the index at \(address): \(error.message)"
+        case .xapian(let error):
+            return "Xapian: \(error)"
+        }
+    }
+}
+
+/// How to order hits.
+public enum SortOrder: String, Sendable, CaseIterable {
+    case relevance
+    case date
+    case dateDescending = "-date"
+}
+
+/// How to bucket the date facet.
+public enum DateBucket: String, Sendable, CaseIterable {
+    case day, month, year
+}
+
+/// One search.
+public struct SearchRequest: Sendable {
+    /// The query in Frontline's query language ("" with filters: every passage matching them).
+    public var query: String
+    public var limit = 10
+    public var offset = 0
+    /// Filter values per field (`side`, `claimant`, `actor`, `place`, `source`); values of
+    /// one field OR together, fields AND.
+    public var filters: [String: [String]] = [:]
+    /// Publication dates to keep.
+    public var dates: DateRange?
+    /// Keep the best passage per article.
+    public var perArticle = false
+    public var sort = SortOrder.relevance
+    public var dateBucket = DateBucket.month
+    /// Count facets over the whole match set.
+    public var facets = true
+    /// Markers around matched terms in snippets.
+    public var highlight = ("**", "**")
+    /// Snippet length in bytes.
+    public var snippetLength = 240
+
+    /// A request for `query`.
+    public init(query: String) { self.query = query }
+}
+
+/// One ranked passage.
+public struct Hit: Sendable {
+    /// 1-based rank.
+    public var rank: Int
+    /// BM25 score.
+    public var score: Double
+    public var passage: StoredPassage
+    /// The passage text around the matches, matches highlighted.
+    public var snippet: String
+    /// With `perArticle`: how many other passages of the article matched (at least).
+    public var otherPassages: Int
+}
+
+/// A facet value with its count over the whole match set.
+public struct FacetCount: Sendable, Equatable {
+    public var value: String
+    public var label: String
+    public var count: Int
+
+    /// A count of `value` (shown as `label`).
+    public init(value: String, label: String, count: Int) {
+        self.value = value
+        self.label = label
+        self.count = count
+    }
+}
+
+/// The answer to a search.
+public struct SearchResult: Sendable {
+    /// The query as the user wrote it.
+    public var query: String
+    /// Matching passages (exact when facets were counted).
+    public var total: Int
+    /// The spelling correction of the query, if the index suggests one.
+    public var corrected: String?
+    /// True when the hits are for `corrected`, because the query as written matched nothing.
+    public var usedCorrection = false
+    public var hits: [Hit]
+    /// Facet name → values by descending count (`date`: by date).
+    public var facets: [(name: String, counts: [FacetCount])]
+    /// Things the user should know (unknown facet values…).
+    public var notices: [String]
+}
+
+/// Runs searches over one or more Frontline indexes (local folders or
+/// `tcp://host:port` addresses of `xapian-tcpsrv`) as one.
+///
+/// Not thread-safe: one `Searcher` per thread.
+public final class Searcher {
+    private let database: Database
+    /// The local part, used for spelling and synonyms (the remote backend has neither).
+    private let localDatabase: Database?
+    private let stemmer: Stem
+    /// Labels and aliases of the gazetteer the index was tagged with.
+    public let labels: Labels
+    /// BM25 parameters: k1 (term frequency saturation) and b (length normalisation).
+    public var bm25 = (k1: 1.2, b: 0.5)
+
+    /// Opens the indexes at `locations`.
+    public init(locations: [String]) throws {
+        var shards: [Database] = []
+        var local: [Database] = []
+        for location in locations {
+            if location.hasPrefix("tcp://") {
+                let address = location.dropFirst("tcp://".count)
+                guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
+                    throw SearchError.query("\"\(location)\" is not a remote index address", hint: "write tcp://HOST:PORT")
+                }
+                do {
+                    shards.append(try Database.remote(host: String(address[..<colon]), port: port))
+                } catch let error as XapianError {
+                    throw SearchError.unreachable(location, error)
+                }
+            } else {
+                guard IndexLayout(folder: location).exists else { throw SearchError.noIndex(location) }
+                do {
+                    let db = try Database(path: location)
+                    shards.append(db)
+                    local.append(db)
+                } catch let error as XapianError {
+                    throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.xapian(error)
+                }
+            }
+        }
+        do {
+            database = shards.count == 1 ? shards[0] : try Database(shards: shards)
+            localDatabase = local.isEmpty ? nil : (local.count == 1 ? local[0] : try Database(shards: local))
+            for (shard, location) in zip(shards, locations) {
+                let found = try shard.metadata(Schema.versionKey)
+                guard found == Schema.version else { throw SearchError.schemaMismatch(location, found: found) }
+            }
+            labels = Labels.parse(try database.metadata(Schema.labelsKey))
+            stemmer = try Stem("english")
+        } catch let error as XapianError {
+            throw SearchError.xapian(error)
+        }
+    }
+
+    /// Runs `request`. A reader that meets a commit in progress reopens and retries.
+    public func search(_ request: SearchRequest) throws -> SearchResult {
+        do {
+            return try retryingOnModification { try run(request) }
+        } catch let error as XapianError {
+            if error.kind == .queryParser || error.kind == .wildcard {
+                throw SearchError.query(error.message, hint: "check quotes and brackets, or put words in quotes to search them literally")
+            }
+            throw SearchError.xapian(error)
+        }
+    }
+
+    private func retryingOnModification<T>(_ body: () throws -> T) throws -> T {
+        for attempt in 0..<5 {
+            do {
+                return try body()
+            } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
+                try database.reopen()
+                _ = try localDatabase?.reopen()
+            }
+        }
+        return try body()
+    }
+
+    private func parser() throws -> QueryParser {
+        let parser = try QueryParser()
+        try parser.setStemmer(stemmer)
+        try parser.setStemmingStrategy(.some)
+        try parser.setStopWords(Schema.stopWords.sorted())
+        if let localDatabase { try parser.setDatabase(localDatabase) }
+        try parser.addPrefix("title", Schema.titlePrefix)
+        for facet in Schema.facets { try parser.addBooleanPrefix(facet.name, facet.prefix) }
+        try parser.addBooleanPrefix("kind", Schema.kindPrefix)
+        try parser.addRange(slot: Schema.dateSlot, prefix: "date:")
+        try parser.setMaxWildcardExpansion(500)
+        return parser
+    }
+
+    private func run(_ request: SearchRequest) throws -> SearchResult {
+        let rewritten = try QueryRewriter(labels: labels).rewrite(request.query)
+        let parser = try parser()
+        var flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
+        if localDatabase != nil { flags.insert(.autoSynonyms) }
+        var text = rewritten.text
+        var query = try parser.parse(text, flags: flags)
+        let corrected = try localDatabase.flatMap { try SpellingCorrector(database: $0, stemmer: stemmer).correct(text) }
+        var result = try match(query, request: request)
+        if result.total == 0, let corrected, corrected != text {
+            // Nothing for the query as written: show the correction's results, and say so.
+            text = corrected
+            query = try parser.parse(corrected, flags: flags)
+            let second = try match(query, request: request)
+            if second.total > 0 {
+                result = second
+                result.usedCorrection = true
+            }
+        }
+        result.query = request.query
+        result.corrected = corrected.map { restoreFieldsOf(request.query, in: $0) }
+        result.notices = rewritten.notices
+        return result
+    }
+
+    /// Corrections come back in the rewritten form; field values are shown as the user typed them.
+    private func restoreFieldsOf(_ original: String, in corrected: String) -> String {
+        let originalWords = QueryRewriter.words(original)
+        let correctedWords = QueryRewriter.words(corrected)
+        guard originalWords.count == correctedWords.count else { return corrected }
+        return zip(originalWords, correctedWords).map { $0.contains(":") ? $0 : $1 }.joined(separator: " ")
+    }
+
+    private func filterQuery(_ request: SearchRequest) throws -> Query? {
+        var clauses: [Query] = []
+        for facet in Schema.facets {
+            guard let values = request.filters[facet.name], !values.isEmpty else { continue }
+            let terms = try values.map { value -> Query in
+                let id = facet.name == "source" ? Schema.sourceValue(value) : (labels.resolve(value, field: facet.name) ?? value.lowercased())
+                return try Query(term: facet.prefix + id)
+            }
+            clauses.append(try Query.or(terms))
+        }
+        if let dates = request.dates {
+            clauses.append(try Query.valueRange(slot: Schema.dateSlot, from: dates.from?.compact ?? "", to: dates.to?.compact ?? "99999999"))
+        }
+        if clauses.isEmpty { return nil }
+        return clauses.count == 1 ? clauses[0] : try Query.and(clauses)
+    }
+
+    private func match(_ parsed: Query, request: SearchRequest) throws -> SearchResult {
+        var query = parsed.isEmpty ? try Query.matchAll() : parsed
+        if let filter = try filterQuery(request) { query = try Query.filter(query, by: filter) }
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(query)
+        try enquire.setBM25(k1: bm25.k1, b: bm25.b)
+        if request.perArticle { try enquire.setCollapseKey(slot: Schema.articleSlot) }
+        switch request.sort {
+        case .relevance: break
+        case .date: try enquire.sortByValue(slot: Schema.dateSlot, descending: false)
+        case .dateDescending: try enquire.sortByValue(slot: Schema.dateSlot, descending: true)
+        }
+        var spies: [(Schema.Facet, [ValueCountSpy])] = []
+        var dateSpy: ValueCountSpy?
+        if request.facets {
+            for facet in Schema.facets {
+                let used = try facet.slots.filter { try database.valueFrequency(slot: $0) > 0 }
+                let list = try used.map { try ValueCountSpy(slot: $0) }
+                try list.forEach { try enquire.add(spy: $0) }
+                spies.append((facet, list))
+            }
+            let spy = try ValueCountSpy(slot: Schema.dateSlot)
+            try enquire.add(spy: spy)
+            dateSpy = spy
+        }
+        let documents = try database.documentCount
+        let mset = try enquire.matches(offset: request.offset, limit: request.limit,
+                                       checkAtLeast: request.facets ? documents : request.offset + request.limit)
+        var hits: [Hit] = []
+        for index in 0..<mset.count {
+            let item = try mset.item(index)
+            let passage = try StoredPassage.decode(try mset.document(index).data())
+            let snippet = try mset.snippet(of: passage.text, length: request.snippetLength, stemmer: stemmer,
+                                           highlightStart: request.highlight.0, highlightEnd: request.highlight.1)
+            hits.append(Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet, otherPassages: item.collapseCount))
+        }
+        var facets: [(String, [FacetCount])] = []
+        for (facet, list) in spies {
+            var counts: [String: Int] = [:]
+            for spy in list { for (value, count) in try spy.counts() { counts[value, default: 0] += count } }
+            let sorted = counts.map { FacetCount(value: $0.key, label: labels.label($0.key), count: $0.value) }
+                .sorted { ($0.count, $1.value) > ($1.count, $0.value) }
+            facets.append((facet.name, sorted))
+        }
+        if let dateSpy {
+            var buckets: [String: Int] = [:]
+            for (value, count) in try dateSpy.counts() { buckets[DateBucketing.bucket(value, request.dateBucket), default: 0] += count }
+            facets.append(("date", buckets.keys.sorted().map { FacetCount(value: $0, label: $0, count: buckets[$0]!) }))
+        }
+        return SearchResult(query: request.query, total: mset.estimatedMatches, corrected: nil, hits: hits, facets: facets, notices: [])
+    }
+
+    /// Every passage of article `id`, in order (empty if the index has no such article).
+    public func article(_ id: String) throws -> [StoredPassage] {
+        try retryingOnModification {
+            let enquire = try Enquire(database: database)
+            try enquire.setQuery(try Query(term: Schema.articleTerm(id)))
+            try enquire.sortByValue(slot: Schema.ordinalSlot, descending: false)
+            let mset = try enquire.matches(offset: 0, limit: 100_000)
+            return try (0..<mset.count).map { try StoredPassage.decode(try mset.document($0).data()) }
+        }
+    }
+
+    /// Counts and sizes of the index.
+    public func statistics() throws -> IndexStatistics {
+        try retryingOnModification {
+            var result = SearchRequest(query: "")
+            result.limit = 0
+            let everything = try match(try Query.matchAll(), request: result)
+            return IndexStatistics(
+                schema: try database.metadata(Schema.versionKey),
+                articles: try database.allTerms(prefix: Schema.articleTermPrefix).count,
+                passages: try database.documentCount,
+                terms: try database.allTerms().filter { $0.term.first.map { !$0.isUppercase } ?? false }.count,
+                averagePassageLength: try database.averageLength,
+                facets: everything.facets.map { ($0.name, $0.counts) })
+        }
+    }
+}
+
+/// What `frontline stats` shows.
+public struct IndexStatistics: Sendable {
+    public var schema: String
+    public var articles: Int
+    public var passages: Int
+    /// Distinct free-text terms (prefixed terms excluded).
+    public var terms: Int
+    public var averagePassageLength: Double
+    public var facets: [(name: String, counts: [FacetCount])]
+}
+
+/// Turns `YYYYMMDD` values into day, month or year buckets.
+enum DateBucketing {
+    static func bucket(_ value: String, _ bucket: DateBucket) -> String {
+        guard value.count == 8 else { return value }
+        let y = value.prefix(4), m = value.dropFirst(4).prefix(2), d = value.suffix(2)
+        switch bucket {
+        case .day: return "\(y)-\(m)-\(d)"
+        case .month: return "\(y)-\(m)"
+        case .year: return String(y)
+        }
+    }
+}

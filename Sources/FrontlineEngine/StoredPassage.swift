@@ -1,0 +1,107 @@
+import Foundation
+import FrontlineCorpus
+
+/// What a passage document's data holds: everything search output shows, so a
+/// search needs no other lookup. Stored as compact JSON with short keys.
+public struct StoredPassage: Codable, Sendable, Equatable {
+    /// Article id.
+    public var article: String
+    public var title: String
+    /// Publication date, `YYYY-MM-DD` ("" if unknown).
+    public var date: String
+    public var source: String
+    public var url: String
+    /// 0-based position in the article.
+    public var ordinal: Int
+    /// `headline`, `body` or `caption`.
+    public var kind: String
+    public var text: String
+    public var sides: [String]
+    public var claimants: [String]
+    public var actors: [String]
+    public var places: [String]
+    /// Dates the passage speaks of, `YYYY-MM-DD`.
+    public var eventDates: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case article = "a", title = "t", date = "d", source = "s", url = "u", ordinal = "o", kind = "k", text = "x"
+        case sides = "sd", claimants = "cl", actors = "ac", places = "pl", eventDates = "ev"
+    }
+
+    /// The stored form of `passage` of `article`.
+    init(_ passage: Passage, of article: Article) {
+        self.article = article.id
+        title = article.title
+        date = article.date?.iso ?? ""
+        source = article.source
+        url = article.url
+        ordinal = passage.ordinal
+        kind = passage.kind.rawValue
+        text = passage.text
+        sides = passage.tags.sides
+        claimants = passage.tags.claimants
+        actors = passage.tags.actors
+        places = passage.tags.places
+        eventDates = passage.eventDates.map(\.iso)
+    }
+
+    /// Encodes as compact JSON (hand-written: this runs once per passage while indexing).
+    func json() -> String {
+        var out = "{"
+        func field(_ key: CodingKeys, _ value: String) { out += "\"\(key.rawValue)\":"; JSONText.append(value, to: &out); out += "," }
+        func list(_ key: CodingKeys, _ values: [String]) {
+            out += "\"\(key.rawValue)\":["
+            for (i, v) in values.enumerated() { if i > 0 { out += "," }; JSONText.append(v, to: &out) }
+            out += "],"
+        }
+        field(.article, article)
+        field(.title, title)
+        field(.date, date)
+        field(.source, source)
+        field(.url, url)
+        out += "\"o\":\(ordinal),"
+        field(.kind, kind)
+        field(.text, text)
+        list(.sides, sides)
+        list(.claimants, claimants)
+        list(.actors, actors)
+        list(.places, places)
+        list(.eventDates, eventDates)
+        out.removeLast()
+        out += "}"
+        return out
+    }
+
+    /// Decodes document data written by `json()`.
+    static func decode(_ data: String) throws -> StoredPassage {
+        try JSONDecoder().decode(StoredPassage.self, from: Data(data.utf8))
+    }
+}
+
+/// JSON string escaping.
+enum JSONText {
+    /// Appends `value` as a quoted JSON string.
+    static func append(_ value: String, to out: inout String) {
+        out += "\""
+        var plainStart = value.startIndex
+        for index in value.unicodeScalars.indices {
+            let scalar = value.unicodeScalars[index]
+            let escaped: String?
+            switch scalar {
+            case "\"": escaped = "\\\""
+            case "\\": escaped = "\\\\"
+            case "\n": escaped = "\\n"
+            case "\r": escaped = "\\r"
+            case "\t": escaped = "\\t"
+            default: escaped = scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
+            }
+            if let escaped {
+                out += value[plainStart..<index]
+                out += escaped
+                plainStart = value.unicodeScalars.index(after: index)
+            }
+        }
+        out += value[plainStart...]
+        out += "\""
+    }
+}

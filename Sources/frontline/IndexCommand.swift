@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import FrontlineCorpus
+import FrontlineEngine
+
+/// `frontline index`: build or update an index.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or update the index of a corpus (.txt, .md and .jsonl files, searched recursively).",
+        discussion: """
+        A re-run indexes new and changed articles, removes articles no longer in PATH, and leaves
+        the rest alone. The run commits in batches: a run killed at any moment leaves the index at
+        its last commit, and the next run completes it. Problems with input files are reported as
+        FILE:LINE: error|warning: MESSAGE on standard error; the rest is indexed.
+
+        The gazetteer (sides, actors, places) is --gazetteer, else gazetteer.json in the first
+        PATH folder, else Corpus/gazetteer.json.
+
+        Exit status: 0 all input indexed; 1 some input rejected (reported; the rest is indexed);
+        3 another run holds the index lock; 4 the index has another schema (use --rebuild);
+        6 the gazetteer cannot be used; 7 Xapian or file-system failure.
+        """
+    )
+
+    @Argument(help: "Corpus files or folders (default: Corpus).")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("The index folder.", valueName: "DIR"))
+    var index = "Index"
+
+    @Flag(help: "Discard the existing index and build it anew.")
+    var rebuild = false
+
+    @Option(help: "Writer threads, and shards of a new index (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("The gazetteer file.", valueName: "FILE"))
+    var gazetteer: String?
+
+    @Option(help: "Commit after about this many passages per shard.")
+    var batch = 5000
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    @Flag(name: [.short, .long], help: "Print only problems and the summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1, jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+    }
+
+    func run() throws {
+        let corpus = paths.isEmpty ? ["Corpus"] : paths
+        var options = Indexer.Options(paths: corpus, index: index)
+        options.rebuild = rebuild
+        options.jobs = jobs
+        options.batchPassages = batch
+        options.gazetteer = gazetteer ?? defaultGazetteer(for: corpus)
+        if options.gazetteer == nil { complain("warning: no gazetteer found; passages will not be tagged (use --gazetteer FILE)") }
+
+        let progress = ProgressDisplay(enabled: !quiet && !json)
+        let indexer = Indexer(options: options, onDiagnostic: { progress.print($0.description) }, onProgress: progress.update)
+        let summary = try reportingFailures { try indexer.run() }
+        progress.finish()
+        if json {
+            print(try jsonString(summary))
+        } else {
+            print(describe(summary))
+        }
+        if summary.articlesRejected > 0 || summary.errors > 0 { throw ExitCode(Status.rejectedInput) }
+    }
+
+    private func defaultGazetteer(for corpus: [String]) -> String? {
+        var isDirectory: ObjCBool = false
+        if let first = corpus.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
+            let candidate = (first as NSString).appendingPathComponent("gazetteer.json")
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return FileManager.default.fileExists(atPath: "Corpus/gazetteer.json") ? "Corpus/gazetteer.json" : nil
+    }
+
+    private func describe(_ s: IndexSummary) -> String {
+        let megabytes = Double(s.indexBytes) / 1_048_576
+        return """
+        articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected
+        passages: \(s.passagesAdded) added, \(s.passagesRemoved) removed, \(s.passagesTotal) in the index
+        problems: \(s.errors) errors, \(s.warnings) warnings
+        index:    \(index) (\(s.shards) shard\(s.shards == 1 ? "" : "s"), \(String(format: "%.1f", megabytes)) MB) in \(String(format: "%.2f", s.seconds)) s
+        """
+    }
+}
+
+/// Progress on standard error: a bar redrawn in place on a terminal, a line per phase otherwise.
+final class ProgressDisplay: @unchecked Sendable {
+    private let enabled: Bool
+    private let terminal = isatty(STDERR_FILENO) != 0
+    private let lock = NSLock()
+    private var lastPhase = ""
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    /// Shows `progress`.
+    func update(_ progress: IndexProgress) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if terminal {
+            let fraction = progress.bytesTotal > 0 ? min(1, Double(progress.bytesRead) / Double(progress.bytesTotal)) : 0
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            let rate = progress.seconds > 0 ? Double(progress.bytesRead) / 1_048_576 / progress.seconds : 0
+            let eta = fraction > 0.01 ? progress.seconds * (1 - fraction) / fraction : 0
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            let line = String(format: "\r%@ %3.0f%%  %d articles  %.1f MB/s  ETA %.0f s  %@", bar, fraction * 100, progress.articles, rate, eta, progress.phase)
+            FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+            drawn = true
+        } else if progress.phase != lastPhase {
+            FileHandle.standardError.write(Data("\(progress.phase)…\n".utf8))
+        }
+        lastPhase = progress.phase
+    }
+
+    /// Prints a message line without breaking the bar.
+    func print(_ message: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let prefix = drawn ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data("\(prefix)\(message)\n".utf8))
+    }
+
+    /// Clears the bar.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        drawn = false
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import FrontlineCorpus
+
+/// `frontline inspect`: how articles are cleaned, split and tagged, without indexing.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show how articles are cleaned, split into passages and tagged, without indexing them.",
+        discussion: "Exit status: 0 all input read; 1 some input rejected; 6 the gazetteer cannot be used."
+    )
+
+    @Argument(help: "Corpus files or folders.")
+    var paths: [String]
+    @Option(help: ArgumentHelp("The gazetteer file (default: Corpus/gazetteer.json).", valueName: "FILE"))
+    var gazetteer = "Corpus/gazetteer.json"
+    @Flag(help: "No colour.")
+    var noColor = false
+
+    func run() throws {
+        let style = Style.forStandardOutput(disabled: noColor)
+        let (loaded, problems) = try reportingFailures { try Gazetteer.load(path: gazetteer) }
+        problems.forEach { complain($0.description) }
+        let processor = ArticleProcessor(gazetteer: loaded)
+        var rejected = false
+        CorpusReader().read(paths) { event in
+            switch event {
+            case .article(let article):
+                let processed = processor.process(article)
+                processed.diagnostics.forEach { complain($0.description); rejected = rejected || $0.severity == .error }
+                let a = processed.article
+                print(style.bold("\(a.id): \(a.title.isEmpty ? "(no title)" : a.title)") + style.dim(" — \(a.date?.iso ?? "no date"), \(processed.passages.count) passages"))
+                for p in processed.passages {
+                    let tags = [("sides", p.tags.sides), ("claimants", p.tags.claimants), ("actors", p.tags.actors),
+                                ("places", p.tags.places), ("dates", p.eventDates.map(\.iso))]
+                        .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1.joined(separator: ", "))" }.joined(separator: " · ")
+                    print("  \(style.dim("#\(p.ordinal) \(p.kind)")) \(style.cyan(tags))")
+                    print("    " + wrap(p.text, width: 100, indent: 4))
+                }
+            case .diagnostic(let diagnostic):
+                complain(diagnostic.description)
+                rejected = rejected || diagnostic.severity == .error
+            case .file:
+                break
+            }
+        }
+        if rejected { throw ExitCode(Status.rejectedInput) }
+    }
+}
