@@ -172,8 +172,11 @@ public final class Searcher {
         do {
             return try retryingOnModification { try run(request) }
         } catch let error as XapianError {
-            if error.kind == .queryParser || error.kind == .wildcard {
-                throw SearchError.query(error.message, hint: "check quotes and brackets, or put words in quotes to search them literally")
+            if error.kind == .queryParser {
+                throw SearchError.query(error.message, hint: "AND, OR, NOT and NEAR need a word on each side (write them in lower case to search them as words)")
+            }
+            if error.kind == .wildcard {
+                throw SearchError.query("a wildcard matches too many words (\(error.message))", hint: "give more letters before the *")
             }
             throw SearchError.xapian(error)
         }
@@ -256,7 +259,13 @@ public final class Searcher {
     }
 
     private func match(_ parsed: Query, request: SearchRequest) throws -> SearchResult {
-        var query = parsed.isEmpty ? try Query.matchAll() : parsed
+        // An empty query browses the passages its filters keep; a query that parsed to
+        // nothing searchable (only stop words or operators) matches nothing.
+        var query = parsed
+        if parsed.isEmpty {
+            let browsing = request.query.trimmingCharacters(in: .whitespaces).isEmpty
+            query = browsing ? try Query.matchAll() : parsed
+        }
         if let filter = try filterQuery(request) { query = try Query.filter(query, by: filter) }
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)

@@ -1,0 +1,34 @@
+# Frontline: two commands a new user needs.
+#   make run   installs what is missing, builds, indexes Corpus/ into Index/ and runs a search
+#   make test  installs what is missing and runs the test suite
+
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/release/frontline
+DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time
+
+.PHONY: run test deps build clean
+
+run: deps build
+	$(BIN) index Corpus --index Index
+	$(BIN) search "casualties near Talish" --index Index --limit 3
+	$(BIN) compare casualties --by claimant --index Index --limit 1
+
+test: deps
+	$(SWIFT) test 2>&1 | tee .test.log; exit $${PIPESTATUS[0]}
+
+build:
+	$(SWIFT) build -c release --product frontline
+
+# Installs the Debian packages the project needs, if any is missing (as root, or with sudo).
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/"; exit 1; }
+
+clean:
+	rm -rf .build Index/shard-* Index/XAPIANDB Index/.lock

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import FrontlineCorpus
+
+/// Each bad input gives a diagnostic naming the file (and line where there is one),
+/// the good files beside it are still read, and nothing crashes.
+@Suite struct BadInputTests {
+    private func diagnostics(for name: String, bytes: [UInt8]) -> (articles: [Article], diagnostics: [Diagnostic]) {
+        let directory = TemporaryDirectory()
+        directory.write("good.txt", "Armenia said its forces held the line near Talish.")
+        let file = directory.write(name, bytes: bytes)
+        let result = readAll([directory.path])
+        #expect(result.articles.contains { $0.id == "good.txt" }, "the good file was not read beside \(name)")
+        #expect(result.diagnostics.allSatisfy { $0.file == file }, "\(result.diagnostics)")
+        return result
+    }
+
+    @Test func nulBytesMarkABinaryFile() {
+        let (articles, d) = diagnostics(for: "binary.txt", bytes: Array("line one\nline\0two".utf8))
+        #expect(articles.count == 1)
+        #expect(d.count == 1 && d[0].severity == .error && d[0].line == 2 && d[0].message.contains("NUL"))
+    }
+
+    @Test func invalidUTF8IsReplacedAndReported() {
+        let (articles, d) = diagnostics(for: "latin1.txt", bytes: Array("first line\nna\u{EF}ve".utf8.prefix(12)) + [0xE9, 0x20, 0x41, 0x0A])
+        #expect(articles.count == 2)
+        #expect(d.count == 1 && d[0].severity == .warning && d[0].line == 2)
+        #expect(articles.contains { $0.body.contains("\u{FFFD}") })
+    }
+
+    @Test(arguments: ["", "   \n\t\n"])
+    func emptyFilesAreReported(_ content: String) {
+        let (articles, d) = diagnostics(for: "empty.txt", bytes: Array(content.utf8))
+        #expect(articles.count == 1)
+        #expect(d.count == 1 && d[0].severity == .error && d[0].message.contains("no article text"))
+    }
+
+    @Test func frontMatterThatNeverClosesIsReported() {
+        let (_, d) = diagnostics(for: "open.md", bytes: Array("---\ntitle: x\nbody without end\n".utf8))
+        #expect(d.count == 1 && d[0].line == 1 && d[0].message.contains("never closes"))
+    }
+
+    @Test func invalidYAMLIsReportedWithItsLine() {
+        let (_, d) = diagnostics(for: "yaml.md", bytes: Array("---\ntitle: ok\ndate: [unclosed\n---\nText.\n".utf8))
+        #expect(d.count == 1 && d[0].severity == .error && d[0].message.contains("YAML"))
+        #expect((d.first?.line ?? 0) >= 2)
+    }
+
+    @Test(arguments: [("date: yesterday", "not a date"), ("date: 2016-02-30", "does not exist")])
+    func badDatesAreWarnedAndTheArticleKept(_ line: String, _ message: String) {
+        let (articles, d) = diagnostics(for: "dated.md", bytes: Array("---\ntitle: t\n\(line)\n---\nArmenia said it held.\n".utf8))
+        #expect(articles.count == 2)
+        #expect(d.count == 1 && d[0].severity == .warning && d[0].line == 3 && d[0].message.contains(message))
+    }
+
+    @Test func malformedJSONLinesAreReportedAndTheRestRead() {
+        let lines = [
+            #"{"id": "a", "text": "Armenia said."}"#,
+            #"{"id": "b", "text": "trunc"#,
+            #"[1, 2, 3]"#,
+            #"{"id": "c", "title": "no text"}"#,
+            #"{"id": "d", "text": 42}"#,
+            #"{"id": "a", "text": "duplicate id"}"#,
+            #"{"id": "e", "text": "   "}"#,
+            #"{"id": "f", "text": "Azerbaijan denied.\r\nSecond line."}"#,
+        ]
+        let (articles, d) = diagnostics(for: "dump.jsonl", bytes: Array(lines.joined(separator: "\n").utf8))
+        #expect(articles.map(\.id).sorted() == ["a", "f", "good.txt"])
+        #expect(d.map { $0.line ?? 0 } == [2, 3, 4, 5, 6, 7])
+        #expect(d.allSatisfy { $0.severity == .error })
+        #expect(d[3].message.contains("not a string"))
+        #expect(d[4].message.contains("duplicate"))
+    }
+
+    @Test func aMissingPathAndABrokenLinkAreReported() throws {
+        let directory = TemporaryDirectory()
+        directory.write("good.txt", "Armenia said.")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/broken.txt", withDestinationPath: directory.path + "/nowhere.txt")
+        let result = readAll([directory.path, directory.path + "/missing-folder"])
+        #expect(result.articles.count == 1)
+        #expect(result.diagnostics.count == 2)
+    }
+
+    @Test func aSymlinkLoopIsVisitedOnce() throws {
+        let directory = TemporaryDirectory()
+        directory.write("a/good.txt", "Armenia said.")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/a/loop", withDestinationPath: directory.path + "/a")
+        let result = readAll([directory.path])
+        #expect(result.articles.count == 1)
+        #expect(result.diagnostics.count == 1 && result.diagnostics[0].message.contains("loop"))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+@testable import FrontlineCorpus
+
+/// The repository's folders, found from this file's location.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let corpus = root + "/Corpus"
+    static let gazetteer = corpus + "/gazetteer.json"
+}
+
+/// The shipped gazetteer, loaded once.
+let shippedGazetteer: Gazetteer = try! Gazetteer.load(path: Repository.gazetteer).0
+let shippedTagger = Tagger(gazetteer: shippedGazetteer)
+
+/// Reads one shipped seed article by its file-name prefix ("002").
+func seedArticle(_ prefix: String) -> Article {
+    var found: Article?
+    CorpusReader().read([Repository.corpus]) { event in
+        if case .article(let article) = event, article.id.hasPrefix(prefix) { found = article }
+    }
+    return found!
+}
+
+/// The processed passages of a seed article.
+func seedPassages(_ prefix: String) -> [Passage] {
+    ArticleProcessor(gazetteer: shippedGazetteer).process(seedArticle(prefix)).passages
+}
+
+/// A fresh folder under the system's temporary directory, removed when released.
+final class TemporaryDirectory {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "corpus-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String {
+        write(name, bytes: Array(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) -> String {
+        let file = (path as NSString).appendingPathComponent(name)
+        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        return file
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Reads `roots` and returns the articles and diagnostics.
+func readAll(_ roots: [String]) -> (articles: [Article], diagnostics: [Diagnostic]) {
+    var articles: [Article] = [], diagnostics: [Diagnostic] = []
+    CorpusReader().read(roots) { event in
+        switch event {
+        case .article(let a): articles.append(a)
+        case .diagnostic(let d): diagnostics.append(d)
+        case .file: break
+        }
+    }
+    return (articles, diagnostics)
+}
