@@ -18,6 +18,9 @@ public final class CorpusReader {
         case diagnostic(Diagnostic)
         /// A file is about to be read (its path and size in bytes).
         case file(String, Int)
+        /// The article with this id is in the input but could not be read this time (the
+        /// reason was reported); an index should keep the version it already has.
+        case unreadable(articleID: String)
     }
 
     /// File extensions read as one article per file.
@@ -107,16 +110,21 @@ public final class CorpusReader {
     }
 
     private func readArticleFile(_ path: String, root: String, isMarkdown: Bool, handler: (Event) -> Void) {
+        // Whatever goes wrong below, an indexed version of this file is kept.
+        func reject(_ diagnostic: Diagnostic) {
+            handler(.diagnostic(diagnostic))
+            handler(.unreadable(articleID: CorpusReader.fileID(path, root: root)))
+        }
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            handler(.diagnostic(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)")))
+            reject(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)"))
             return
         }
         let decoded = TextDecoding.decode(bytes)
         if let nulLine = decoded.nulLine {
-            handler(.diagnostic(Diagnostic(.error, file: path, line: nulLine, "contains NUL bytes: a binary file, not an article; skipped")))
+            reject(Diagnostic(.error, file: path, line: nulLine, "contains NUL bytes: a binary file, not an article; skipped"))
             return
         }
         if let bad = decoded.firstInvalidLine {
@@ -127,14 +135,14 @@ public final class CorpusReader {
         do {
             matter = try FrontMatter.split(text)
         } catch let failure as FrontMatter.Failure {
-            handler(.diagnostic(Diagnostic(.error, file: path, line: failure.line, failure.message + "; article skipped")))
+            reject(Diagnostic(.error, file: path, line: failure.line, failure.message + "; article skipped"))
             return
         } catch {
-            handler(.diagnostic(Diagnostic(.error, file: path, line: 1, "\(error); article skipped")))
+            reject(Diagnostic(.error, file: path, line: 1, "\(error); article skipped"))
             return
         }
         guard matter.body.contains(where: { !$0.isWhitespace }) else {
-            handler(.diagnostic(Diagnostic(.error, file: path, line: matter.bodyLine, "no article text (empty file or front matter only); skipped")))
+            reject(Diagnostic(.error, file: path, line: matter.bodyLine, "no article text (empty file or front matter only); skipped"))
             return
         }
         var fields = matter.fields
@@ -188,9 +196,14 @@ public final class CorpusReader {
             return reject("not valid JSON (truncated or malformed line)")
         }
         guard let record = object as? [String: Any] else { return reject("not a JSON object") }
-        guard let textValue = record["text"] else { return reject("missing \"text\" field") }
-        guard let text = textValue as? String else { return reject("\"text\" is not a string") }
-        guard text.contains(where: { !$0.isWhitespace }) else { return reject("\"text\" is empty") }
+        func rejectRecord(_ message: String) -> Article? {
+            _ = reject(message)
+            if let id = record["id"] as? String, !id.isEmpty { handler(.unreadable(articleID: id)) }
+            return nil
+        }
+        guard let textValue = record["text"] else { return rejectRecord("missing \"text\" field") }
+        guard let text = textValue as? String else { return rejectRecord("\"text\" is not a string") }
+        guard text.contains(where: { !$0.isWhitespace }) else { return rejectRecord("\"text\" is empty") }
         var fields: [String: String] = [:]
         for (key, value) in record where key != "text" {
             switch value {

@@ -36,6 +36,8 @@ final class DocumentBuilder {
         }
         try doc.addValue(Schema.articleKey(article.id), slot: Schema.articleSlot)
         try doc.addValue(ordinalValue(passage.ordinal), slot: Schema.ordinalSlot)
+        try doc.addValue((article.date?.compact ?? "00000000") + " " + Schema.articleKey(article.id) + " " + ordinalValue(passage.ordinal),
+                         slot: Schema.timelineSlot)
         if !article.source.isEmpty {
             // The term is normalised for filtering; the value keeps the outlet's own spelling for display.
             try doc.addBooleanTerm(Schema.source.prefix + Schema.sourceValue(article.source))

@@ -194,7 +194,7 @@ public final class Indexer {
 
     /// Reads the corpus on this thread and hands each article to its shard's writer thread.
     private func feed(_ writers: [ShardWriter], started: Date) throws {
-        let queues = writers.map { _ in BoundedQueue<Article>(capacity: 64) }
+        let queues = writers.map { _ in BoundedQueue<ShardWriter.Work>(capacity: 64) }
         let group = DispatchGroup()
         let failures = FailureList()
         for (writer, queue) in zip(writers, queues) {
@@ -202,7 +202,12 @@ public final class Indexer {
             let thread = Thread { [self] in
                 defer { group.leave() }
                 do {
-                    while let article = queue.pop() { try record(writer.index(article)) }
+                    while let work = queue.pop() {
+                        switch work {
+                        case .index(let article): try record(writer.index(article))
+                        case .keep(let id): writer.keep(id)
+                        }
+                    }
                     let removed = try writer.removeUnseen()
                     try writer.commit()
                     lock.lock()
@@ -229,8 +234,7 @@ public final class Indexer {
                 switch event {
                 case .article(let article):
                     articles += 1
-                    let shard = Int(Fingerprint.hash(Schema.articleKey(article.id)) % UInt64(writers.count))
-                    queues[shard].push(article)
+                    queues[shard(article.id)].push(.index(article))
                     if Date().timeIntervalSince(lastReport) > 0.2 {
                         lastReport = Date()
                         onProgress(IndexProgress(articles: articles, bytesRead: bytesBefore + article.byteEnd, bytesTotal: totalBytes,
@@ -239,6 +243,8 @@ public final class Indexer {
                 case .diagnostic(let diagnostic):
                     report(diagnostic)
                     if diagnostic.severity == .error { lock.lock(); summary.articlesRejected += 1; lock.unlock() }
+                case .unreadable(let id):
+                    queues[shard(id)].push(.keep(id))
                 case .file:
                     break
                 }
@@ -253,6 +259,11 @@ public final class Indexer {
         queues.forEach { $0.close() }
         group.wait()
         if let failure = failures.first { throw failure }
+    }
+
+    /// The shard an article belongs to: a stable hash of its id.
+    private func shard(_ id: String) -> Int {
+        Int(Fingerprint.hash(Schema.articleKey(id)) % UInt64(summary.shards))
     }
 
     private func record(_ outcome: ShardWriter.Outcome) {

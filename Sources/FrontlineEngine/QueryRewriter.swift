@@ -1,3 +1,4 @@
+import Foundation
 import FrontlineCorpus
 
 /// Prepares a user's query for Xapian's QueryParser: expands date ranges into
@@ -29,6 +30,17 @@ struct QueryRewriter {
             words.append(try rewriteWord(word, notices: &notices))
         }
         return Rewritten(text: words.joined(separator: " "), notices: notices)
+    }
+
+    /// True if `query` (rewritten) has only filters and operators, nothing that weighs.
+    static func isFilterOnly(_ query: String) -> Bool {
+        let booleanFields = Set(Schema.facets.map(\.name) + ["kind", "date"])
+        return words(query).allSatisfy { word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()+-"))
+            if bare.isEmpty || ["AND", "OR", "NOT"].contains(bare) { return true }
+            guard let colon = bare.firstIndex(of: ":") else { return false }
+            return booleanFields.contains(bare[..<colon].lowercased())
+        }
     }
 
     /// Splits on spaces, keeping quoted stretches (even `field:"two words"`) whole.

@@ -5,7 +5,7 @@ import FrontlineCorpus
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-3"
+    public static let version = "frontline-4"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
@@ -18,7 +18,7 @@ public enum Schema {
 
     // Term prefixes.
     static let uniquePrefix = "Q"
-    static let articleTermPrefix = "XA"
+    static let articleTermPrefix = "XART:"
     static let titlePrefix = "S"
     static let dayPrefix = "D"
     static let monthPrefix = "M"
@@ -33,6 +33,8 @@ public enum Schema {
     static let articleSlot = 1
     static let ordinalSlot = 2
     static let sourceSlot = 3
+    /// `YYYYMMDD article-key ordinal`: a total order for timelines and filter-only searches.
+    static let timelineSlot = 4
 
     /// A tag field: a boolean-term prefix for filtering and a run of value slots
     /// (one per value a passage may carry) for counting with Xapian's built-in

@@ -216,12 +216,13 @@ public final class Searcher {
         var text = rewritten.text
         var query = try parser.parse(text, flags: flags)
         let corrected = try localDatabase.flatMap { try SpellingCorrector(database: $0, stemmer: stemmer).correct(text) }
-        var result = try match(query, request: request)
+        let filterOnly = QueryRewriter.isFilterOnly(text)
+        var result = try match(query, request: request, filterOnly: filterOnly)
         if result.total == 0, let corrected, corrected != text {
             // Nothing for the query as written: show the correction's results, and say so.
             text = corrected
             query = try parser.parse(corrected, flags: flags)
-            let second = try match(query, request: request)
+            let second = try match(query, request: request, filterOnly: false)
             if second.total > 0 {
                 result = second
                 result.usedCorrection = true
@@ -258,7 +259,7 @@ public final class Searcher {
         return clauses.count == 1 ? clauses[0] : try Query.and(clauses)
     }
 
-    private func match(_ parsed: Query, request: SearchRequest) throws -> SearchResult {
+    private func match(_ parsed: Query, request: SearchRequest, filterOnly: Bool) throws -> SearchResult {
         // An empty query browses the passages its filters keep; a query that parsed to
         // nothing searchable (only stop words or operators) matches nothing.
         var query = parsed
@@ -271,10 +272,25 @@ public final class Searcher {
         try enquire.setQuery(query)
         try enquire.setBM25(k1: bm25.k1, b: bm25.b)
         if request.perArticle { try enquire.setCollapseKey(slot: Schema.articleSlot) }
+        var sortSlot: (Int, Bool)?
         switch request.sort {
-        case .relevance: break
-        case .date: try enquire.sortByValue(slot: Schema.dateSlot, descending: false)
-        case .dateDescending: try enquire.sortByValue(slot: Schema.dateSlot, descending: true)
+        case .relevance:
+            // Filters alone weigh nothing: show their passages as a timeline.
+            if filterOnly { sortSlot = (Schema.timelineSlot, false) }
+        case .date: sortSlot = (Schema.timelineSlot, false)
+        case .dateDescending: sortSlot = (Schema.timelineSlot, true)
+        }
+        if let (slot, descending) = sortSlot { try enquire.sortByValue(slot: slot, descending: descending) }
+        let documents = try database.documentCount
+        // Xapian 1.4's match spies over-count on remote shards when the match is sorted
+        // by value, so a sorted search counts its facets in a relevance-ordered pass.
+        let counter: Enquire
+        if request.facets && sortSlot != nil {
+            counter = try Enquire(database: database)
+            try counter.setQuery(query)
+            if request.perArticle { try counter.setCollapseKey(slot: Schema.articleSlot) }
+        } else {
+            counter = enquire
         }
         var spies: [(Schema.Facet, [ValueCountSpy])] = []
         var dateSpy: ValueCountSpy?
@@ -282,16 +298,17 @@ public final class Searcher {
             for facet in Schema.facets {
                 let used = try facet.slots.filter { try database.valueFrequency(slot: $0) > 0 }
                 let list = try used.map { try ValueCountSpy(slot: $0) }
-                try list.forEach { try enquire.add(spy: $0) }
+                try list.forEach { try counter.add(spy: $0) }
                 spies.append((facet, list))
             }
             let spy = try ValueCountSpy(slot: Schema.dateSlot)
-            try enquire.add(spy: spy)
+            try counter.add(spy: spy)
             dateSpy = spy
         }
-        let documents = try database.documentCount
+        var total: Int?
+        if counter !== enquire { total = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
         let mset = try enquire.matches(offset: request.offset, limit: request.limit,
-                                       checkAtLeast: request.facets ? documents : request.offset + request.limit)
+                                       checkAtLeast: request.facets && counter === enquire ? documents : request.offset + request.limit)
         var hits: [Hit] = []
         for index in 0..<mset.count {
             let item = try mset.item(index)
@@ -313,7 +330,7 @@ public final class Searcher {
             for (value, count) in try dateSpy.counts() { buckets[DateBucketing.bucket(value, request.dateBucket), default: 0] += count }
             facets.append(("date", buckets.keys.sorted().map { FacetCount(value: $0, label: $0, count: buckets[$0]!) }))
         }
-        return SearchResult(query: request.query, total: mset.estimatedMatches, corrected: nil, hits: hits, facets: facets, notices: [])
+        return SearchResult(query: request.query, total: total ?? mset.estimatedMatches, corrected: nil, hits: hits, facets: facets, notices: [])
     }
 
     /// Every passage of article `id`, in order (empty if the index has no such article).
@@ -332,7 +349,7 @@ public final class Searcher {
         try retryingOnModification {
             var result = SearchRequest(query: "")
             result.limit = 0
-            let everything = try match(try Query.matchAll(), request: result)
+            let everything = try match(try Query.matchAll(), request: result, filterOnly: true)
             return IndexStatistics(
                 schema: try database.metadata(Schema.versionKey),
                 articles: try database.allTerms(prefix: Schema.articleTermPrefix).count,

@@ -4,6 +4,14 @@ import Xapian
 /// Writes one shard of the index: decides whether an article changed, turns it
 /// into passage documents, and commits in batches. Owned by one thread.
 final class ShardWriter {
+    /// What the reader hands a shard writer.
+    enum Work {
+        /// Index this article (if it changed).
+        case index(Article)
+        /// Keep whatever is indexed for this id: the article could not be read this time.
+        case keep(String)
+    }
+
     /// What happened to one article.
     enum Outcome {
         case unchanged
@@ -58,6 +66,11 @@ final class ShardWriter {
         if uncommitted >= batchPassages { try commit() }
         if let previous { return .changed(passages: processed.passages.count, removed: previous.passages) }
         return .added(passages: processed.passages.count)
+    }
+
+    /// Marks article `id` as present, so that its indexed version is not removed.
+    func keep(_ id: String) {
+        seen.insert(Fingerprint.hash(Schema.articleKey(id)))
     }
 
     /// Deletes the articles of this shard that were not seen in this run.

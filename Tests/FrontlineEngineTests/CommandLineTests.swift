@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import FrontlineEngine
+
+/// The `frontline` executable as a user meets it: exit statuses, messages, the JSON contract.
+@Suite struct CommandLineTests {
+    @Test func indexThenSearchJSONFollowsTheContract() throws {
+        let dir = TemporaryDirectory()
+        let index = dir.child("index")
+        let built = try runFrontline(["index", Repository.corpus, "--index", index, "--json"])
+        #expect(built.status == 0, "\(built.err)")
+        let summary = try JSONSerialization.jsonObject(with: Data(built.out.utf8)) as! [String: Any]
+        #expect(summary["articles_added"] as? Int == 5)
+
+        let searched = try runFrontline(["search", "casualties", "near", "Talish", "--index", index, "--json", "--limit", "3"])
+        #expect(searched.status == 0, "\(searched.err)")
+        let result = try JSONSerialization.jsonObject(with: Data(searched.out.utf8)) as! [String: Any]
+        #expect(result["query"] as? String == "casualties near Talish")
+        #expect((result["total"] as? Int ?? 0) > 3)
+        #expect(result.keys.contains("corrected") && result["corrected"] is NSNull)
+        let hits = result["hits"] as! [[String: Any]]
+        #expect(hits.count == 3)
+        let hit = hits[0]
+        for key in ["rank", "score", "article", "passage", "kind", "text", "snippet", "sides", "claimants", "actors", "places"] {
+            #expect(hit[key] != nil, "hit has no \(key)")
+        }
+        let article = hit["article"] as! [String: Any]
+        #expect(Set(article.keys).isSuperset(of: ["id", "title", "date", "source", "url"]))
+        #expect(!(hit["text"] as! String).contains("**"))
+        #expect((hit["snippet"] as! String).contains("**"))
+        #expect(!(hit["text"] as! String).contains("\u{1B}"))
+        let facets = result["facets"] as! [String: [[String: Any]]]
+        #expect(Set(facets.keys) == ["side", "claimant", "actor", "place", "source", "date"])
+        let side = facets["side"]!.first!
+        #expect(side["value"] is String && side["label"] is String && side["count"] is Int)
+        #expect(facets["date"]!.allSatisfy { ($0["value"] as! String).count == 7 }) // month buckets by default
+    }
+
+    @Test func exitStatusesAreDistinctAndMessagesSayWhatToDo() throws {
+        let dir = TemporaryDirectory()
+        let missing = try runFrontline(["search", "Talish", "--index", dir.child("none")])
+        #expect(missing.status == 4)
+        #expect(missing.err.contains("frontline index"))
+        #expect(!missing.err.contains("Fatal error"))
+
+        let index = dir.child("index")
+        #expect(try runFrontline(["index", Repository.corpus, "--index", index, "-q"]).status == 0)
+        let syntax = try runFrontline(["search", "shelling AND", "--index", index])
+        #expect(syntax.status == 5)
+        #expect(syntax.err.contains("query error"))
+        let dates = try runFrontline(["search", "x", "--from", "2016-02-30", "--index", index])
+        #expect(dates.status == 64)
+        let usage = try runFrontline(["search", "--index", index])
+        #expect(usage.status == 64)
+
+        let lock = try IndexLock(path: IndexLayout(folder: index).lockPath)
+        let locked = try runFrontline(["index", Repository.corpus, "--index", index])
+        #expect(locked.status == 3)
+        #expect(locked.err.contains(".lock"))
+        withExtendedLifetime(lock) {}
+
+        dir.write("bad/good.txt", "Armenia said the village of Talish was shelled.")
+        dir.write("bad/binary.txt", bytes: [0x41, 0x00, 0x42])
+        let rejected = try runFrontline(["index", dir.child("bad"), "--index", dir.child("index2"), "--gazetteer", Repository.gazetteer])
+        #expect(rejected.status == 1)
+        #expect(rejected.err.contains("binary.txt:1: error:"))
+
+        let badGazetteer = dir.write("g.json", "{\"sides\": []}")
+        #expect(try runFrontline(["index", Repository.corpus, "--index", dir.child("index3"), "--gazetteer", badGazetteer]).status == 6)
+        #expect(try runFrontline(["search", "x", "--index", "tcp://127.0.0.1:1"]).status == 8)
+    }
+
+    @Test func showStatsAndCompare() throws {
+        let dir = TemporaryDirectory()
+        let index = dir.child("index")
+        #expect(try runFrontline(["index", Repository.corpus, "--index", index, "-q"]).status == 0)
+        let show = try runFrontline(["show", "002_88958093e7319f4a.txt#7", "--index", index, "--no-color"])
+        #expect(show.status == 0)
+        #expect(show.out.contains("▶ #7 body"))
+        #expect(show.out.contains("Azerbaijan accuse Armenia"))
+        let stats = try runFrontline(["stats", "--index", index, "--json"])
+        let numbers = try JSONSerialization.jsonObject(with: Data(stats.out.utf8)) as! [String: Any]
+        #expect(numbers["articles"] as? Int == 5)
+        #expect(numbers["passages"] as? Int == 120)
+        let compare = try runFrontline(["compare", "casualties", "--by", "claimant", "--index", index, "--json"])
+        #expect(compare.status == 0)
+        let groups = (try JSONSerialization.jsonObject(with: Data(compare.out.utf8)) as! [String: Any])["groups"] as! [[String: Any]]
+        let values = groups.map { $0["value"] as! String }
+        #expect(Array(values.prefix(3)).sorted() == ["armenia", "azerbaijan", "karabakh"])
+        for group in groups {
+            let hits = group["hits"] as! [[String: Any]]
+            #expect(hits.allSatisfy { ($0["claimants"] as! [String]).contains(group["value"] as! String) })
+        }
+    }
+}
