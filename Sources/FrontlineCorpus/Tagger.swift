@@ -130,7 +130,17 @@ public final class Tagger: @unchecked Sendable {
             let word = tokens[v].lower
             let isAccording = word == "according" && v + 1 < tokens.count && tokens[v + 1].lower == "to"
             guard isAccording || Tagger.claimVerbs.contains(word) else { continue }
-            if v > 0, Tagger.determiners.contains(tokens[v - 1].lower), !tokens[v].gap.contains(.comma) { continue }
+            // "claimed the lives of…" reports deaths, not a statement.
+            if word.hasPrefix("claim"), v + 1 < tokens.count, ["lives", "life"].contains(tokens[v + 1].lower)
+                || (v + 2 < tokens.count && tokens[v + 1].lower == "the" && ["lives", "life"].contains(tokens[v + 2].lower)) { continue }
+            if v > 0, Tagger.determiners.contains(tokens[v - 1].lower), !tokens[v].gap.contains(.comma) {
+                // A claim as a noun: "claims from Baku", "reports by Armenian media".
+                if v + 1 < tokens.count, ["from", "by"].contains(tokens[v + 1].lower),
+                   let source = mentionAfter(v + 2, within: 4, mentions, mentionAt, sentenceOf, tokens) {
+                    record(source, &tags)
+                }
+                continue
+            }
             var claimant: String?
             let participle = word.hasSuffix("ing") && tokens[v].gap.contains(.comma)
             // "was quoted as saying" keeps its subject as the speaker.
@@ -232,7 +242,8 @@ public final class Tagger: @unchecked Sendable {
                 return subjects
             }
             let word = tokens[t].lower
-            if tokens[t + 1].gap.contains(.quote) || Tagger.clauseOpeners.contains(word) || Tagger.claimVerbs.contains(word)
+            if tokens[t + 1].gap.contains(.quote) || tokens[t + 1].gap.contains(.clauseBreak)
+                || Tagger.clauseOpeners.contains(word) || Tagger.claimVerbs.contains(word)
                 || Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) || word == "it" { break }
             t -= 1
         }

@@ -17,11 +17,15 @@ final class DocumentBuilder {
         let doc = try Document()
         try generator.setDocument(doc)
         if !article.title.isEmpty {
-            // The title is searchable under `title:`, and part of every passage's free
-            // text (without positions, so phrases never straddle title and passage),
-            // so a passage's article context helps it rank.
+            // Every passage can be found by `title:`. The title's words also count as free
+            // text of the article's first passage, weighted above body text, so a search
+            // for a headline finds its article's lead without every other passage of the
+            // article matching through the title alone. No positions: phrases never
+            // straddle title and passage.
             try generator.indexText(article.title, prefix: Schema.titlePrefix, positions: false)
-            try generator.indexText(article.title, wdfIncrement: Schema.titleWeight, positions: false)
+            if passage.ordinal == 0 {
+                try generator.indexText(article.title, wdfIncrement: Schema.titleWeight, positions: false)
+            }
         }
         try generator.indexText(passage.text)
         try doc.addBooleanTerm(Schema.uniqueTerm(article: article.id, ordinal: passage.ordinal))

@@ -5,7 +5,7 @@ import FrontlineCorpus
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-4"
+    public static let version = "frontline-5"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
@@ -25,8 +25,8 @@ public enum Schema {
     static let yearPrefix = "Y"
     static let kindPrefix = "XKIND"
 
-    /// How much a title word counts in a passage's free text, relative to a passage word (1).
-    static let titleWeight = 1
+    /// How much a title word counts in the lead passage's free text, relative to a passage word (1).
+    static let titleWeight = 2
 
     // Value slots.
     static let dateSlot = 0

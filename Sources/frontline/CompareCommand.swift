@@ -55,6 +55,7 @@ struct CompareCommand: ParsableCommand {
         try filters.apply(to: &base)
         base.limit = 0
         base.highlight = json ? ("**", "**") : style.highlight
+        base.snippetLength = 1000 // passages are short: show each whole
         let (overall, groups) = try reportingFailures { () -> (SearchResult, [(FacetCount, SearchResult)]) in
             let searcher = try Searcher(locations: index.resolved)
             let overall = try searcher.search(base)
@@ -95,7 +96,7 @@ struct CompareCommand: ParsableCommand {
             if result.hits.isEmpty { print("    " + style.dim("nothing")) }
             for hit in result.hits {
                 let p = hit.passage
-                let meta = [p.date, p.source, p.title.isEmpty ? p.article : p.title].filter { !$0.isEmpty }.joined(separator: " · ")
+                let meta = [p.date, p.source, p.title].filter { !$0.isEmpty }.joined(separator: " · ")
                 print("  " + style.dim("• \(meta) (\(p.article)#\(p.ordinal))"))
                 print("    " + wrap(emphasiseFigures(hit.snippet, style), width: 100, indent: 4))
             }

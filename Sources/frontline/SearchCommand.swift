@@ -137,7 +137,8 @@ struct SearchPrinter {
         let title = p.title.isEmpty ? p.article : p.title
         let meta = [p.date, p.source].filter { !$0.isEmpty }.joined(separator: ", ")
         var lines = ["\(style.dim(String(format: "%3d.", hit.rank))) \(style.bold(title))\(meta.isEmpty ? "" : style.dim(" — " + meta))"]
-        var tags = ["\(p.article)#\(p.ordinal)", p.kind, String(format: "score %.2f", hit.score)]
+        var tags = ["\(p.article)#\(p.ordinal)", p.kind]
+        if hit.score > 0 { tags.append(String(format: "score %.2f", hit.score)) }
         if !p.sides.isEmpty { tags.append("sides: " + p.sides.joined(separator: ", ")) }
         if !p.claimants.isEmpty { tags.append("claimants: " + p.claimants.joined(separator: ", ")) }
         if hit.otherPassages > 0 { tags.append("+\(hit.otherPassages) more in this article") }
