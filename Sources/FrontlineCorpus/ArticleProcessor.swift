@@ -10,6 +10,8 @@ public struct Passage: Sendable, Equatable {
     public var tags: Tagger.Tags
     /// The dates the passage speaks of, resolved against the publication date.
     public var eventDates: [CalendarDate]
+    /// Its words as a spelling dictionary wants them (see `Words`).
+    public var spellingWords: [String]
 }
 
 /// An article cleaned, split into passages and tagged.
@@ -51,9 +53,10 @@ public struct ArticleProcessor: Sendable {
         var passages: [Passage] = []
         for paragraph in cleaned.paragraphs {
             for text in splitter.split(paragraph.text) {
-                let tags = tagger.tag(text)
-                passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tags,
-                                        eventDates: DateFinder.dates(in: text, published: article.date)))
+                let tokens = Tokenizer.tokens(text)
+                passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tagger.tag(tokens: tokens),
+                                        eventDates: DateFinder.dates(in: tokens, published: article.date),
+                                        spellingWords: Words.spelling(tokens)))
             }
         }
         if passages.isEmpty {

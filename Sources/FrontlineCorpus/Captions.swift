@@ -7,8 +7,11 @@
 enum Captions {
     /// The captions in `line` with their credits removed, or nil if the line is not a caption.
     static func split(_ line: String) -> [String]? {
-        if let glued = splitGlued(line) { return glued }
-        if let caption = stripTrailingCredit(line) { return [caption] }
+        // Every credit names an agency or ends a sentence with " - …"; most lines have neither.
+        let namesAgency = ByteSearch.containsAny(line, Chrome.agencies)
+        if namesAgency, let glued = splitGlued(line) { return glued }
+        if namesAgency || ByteSearch.contains(line, ". -") || ByteSearch.contains(line, ". \u{2013}") || ByteSearch.contains(line, ". \u{2014}"),
+           let caption = stripTrailingCredit(line) { return [caption] }
         return nil
     }
 

@@ -1,5 +1,23 @@
 /// Recognisers for page chrome: text on a scraped page that is not the article.
 enum Chrome {
+    /// A cleaned line with what the recognisers look at, computed once and cheaply:
+    /// chrome is short or recognisable by how it starts.
+    struct Line {
+        let text: String
+        /// The first 48 characters, lower-cased.
+        let lowerPrefix: String
+        let words: Int
+
+        init(_ text: String) {
+            self.text = text
+            lowerPrefix = text.prefix(48).lowercased()
+            words = ByteSearch.wordCount(text)
+        }
+
+        /// The whole line lower-cased (computed on demand: lines can be long).
+        var lower: String { text.utf8.count <= 48 ? lowerPrefix : text.lowercased() }
+    }
+
     /// Lines after which only reader comments and site furniture follow.
     private static let commentMarkers: [String] = [
         "notify of", "newest most voted", "inline feedbacks", "view all comments", "leave a reply",
@@ -7,12 +25,13 @@ enum Chrome {
         "show comments", "load comments",
     ]
 
-    /// True if `lower` (a lower-cased line) opens the comment section.
-    static func startsComments(_ lower: String) -> Bool {
-        if commentMarkers.contains(where: { lower.hasPrefix($0) }) { return true }
+    /// True if `line` opens the comment section.
+    static func startsComments(_ line: Line) -> Bool {
+        guard line.words <= 12 else { return false }
+        if commentMarkers.contains(where: { line.lowerPrefix.hasPrefix($0) }) { return true }
         // "12 Comments", "1 comment"
-        let words = lower.split(separator: " ")
-        return words.count == 2 && Int(words[0]) != nil && (words[1] == "comments" || words[1] == "comment")
+        let words = line.lowerPrefix.split(separator: " ")
+        return line.words == 2 && Int(words[0]) != nil && (words[1] == "comments" || words[1] == "comment")
     }
 
     private static let exactLines: Set<String> = [
@@ -28,22 +47,27 @@ enum Chrome {
         "©", "(c) ",
     ]
 
-    /// True if `text` is page chrome: a notice, a button label, a donation counter,
+    /// True if `line` is page chrome: a notice, a button label, a donation counter,
     /// a byline, a bare URL or a stray outlet name.
-    static func isChrome(_ text: String, lower: String, heading: Bool) -> Bool {
-        if exactLines.contains(lower.trimmingCharacters(in: ".:!")) { return true }
-        if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        let words = lower.split(separator: " ")
-        if lower.contains("cookie"), ["agree", "consent", "settings", "accept", "use of cookies", "uses cookies", "policy"].contains(where: lower.contains) {
-            return true
+    static func isChrome(_ line: Line, heading: Bool) -> Bool {
+        let text = line.text, prefix = line.lowerPrefix
+        if prefixes.contains(where: { prefix.hasPrefix($0) }) { return true }
+        if ByteSearch.contains(text, "ookie") {
+            let lower = text.lowercased()
+            if ["agree", "consent", "settings", "accept", "use of cookies", "uses cookies", "policy"].contains(where: { ByteSearch.contains(lower, $0) }) {
+                return true
+            }
         }
-        if lower.hasPrefix("support "), words.count <= 4 { return true }
+        guard line.words <= 12 else { return false }
+        let lower = line.lower
+        if exactLines.contains(lower.trimmingCharacters(in: ".:!")) { return true }
+        if lower.hasPrefix("support "), line.words <= 4 { return true }
         if (lower.hasPrefix("written by ") || lower.hasPrefix("by ") || lower.hasPrefix("reporting by ") || lower.hasPrefix("editing by ")),
-           words.count <= 12, !lower.contains(". "), let last = lower.last, !".!?".contains(last) { return true }
+           !ByteSearch.contains(lower, ". "), let last = lower.last, !".!?".contains(last) { return true }
         if isCounter(lower) { return true }
-        if (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")), words.count == 1 { return true }
+        if (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")), line.words == 1 { return true }
         // A stray short line that is not a sentence or heading: an outlet name, a section label.
-        if !heading, words.count <= 3, let last = text.last, !".?!:\"')".contains(last), !text.contains(where: \.isNumber) {
+        if !heading, line.words <= 3, let last = text.last, !".?!:\"')".contains(last), !text.contains(where: \.isNumber) {
             return true
         }
         return false
@@ -69,11 +93,11 @@ enum Chrome {
         "Photolure", "Anadolu", "Sputnik", "RIA Novosti", "Xinhua", "Shutterstock", "Handout",
     ]
 
-    /// True if `text` is a photo credit standing alone, such as `Valery Sharifulin / TASS`.
-    static func isCredit(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
-        guard words.count <= 7, text.contains("/"), !text.contains(". ") else { return false }
-        return agencies.contains(where: { text.contains($0) })
+    /// True if `line` is a photo credit standing alone, such as `Valery Sharifulin / TASS`.
+    static func isCredit(_ line: Line) -> Bool {
+        let text = line.text
+        guard line.words <= 7, ByteSearch.contains(text, "/"), !ByteSearch.contains(text, ". ") else { return false }
+        return ByteSearch.containsAny(text, agencies)
     }
 }
 

@@ -130,7 +130,7 @@ public final class CorpusReader {
         if let bad = decoded.firstInvalidLine {
             handler(.diagnostic(Diagnostic(.warning, file: path, line: bad, "invalid UTF-8 replaced with U+FFFD")))
         }
-        let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n")
+        let text = decoded.text.utf8.contains(13) ? decoded.text.replacingOccurrences(of: "\r\n", with: "\n") : decoded.text
         let matter: FrontMatter
         do {
             matter = try FrontMatter.split(text)
@@ -223,7 +223,8 @@ public final class CorpusReader {
             id = "\((path as NSString).lastPathComponent)#\(lineNumber)"
             handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "no \"id\"; using \(id)")))
         }
-        var article = Article(id: id, body: text.replacingOccurrences(of: "\r\n", with: "\n"), isMarkdown: false,
+        let body = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var article = Article(id: id, body: body, isMarkdown: false,
                               file: path, line: lineNumber, bodyLine: lineNumber)
         apply(fields, to: &article, lineOf: { _ in lineNumber }, handler: handler)
         return article

@@ -6,7 +6,11 @@ public enum DateFinder {
     /// Every date in `text`, sorted and unique. Dates without a year or relative
     /// dates need `published`; without it they are not resolved.
     public static func dates(in text: String, published: CalendarDate?) -> [CalendarDate] {
-        let tokens = Tokenizer.tokens(text)
+        dates(in: Tokenizer.tokens(text), published: published)
+    }
+
+    /// The dates in text already split into tokens.
+    static func dates(in tokens: [Tokenizer.Token], published: CalendarDate?) -> [CalendarDate] {
         var found: Set<CalendarDate> = []
         var i = 0
         while i < tokens.count {

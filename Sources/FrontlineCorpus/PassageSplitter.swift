@@ -14,8 +14,8 @@ public struct PassageSplitter: Sendable {
 
     /// The passages of one paragraph's text.
     public func split(_ text: String) -> [String] {
+        guard ByteSearch.wordCount(text) > maxParagraphWords else { return [text] }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard words.count > maxParagraphWords else { return [text] }
         var windows: [String] = []
         var current: [Substring] = []
         for sentence in sentences(words) {

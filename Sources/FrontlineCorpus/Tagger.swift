@@ -101,8 +101,12 @@ public final class Tagger: @unchecked Sendable {
     /// attributed within the passage only: to the last actor named for he/she, to
     /// the last claimant for they/we.
     public func tag(_ text: String) -> Tags {
+        tag(tokens: Tokenizer.tokens(text))
+    }
+
+    /// Tags a passage already split into tokens.
+    func tag(tokens: [Tokenizer.Token]) -> Tags {
         var previousClaimant: String?
-        let tokens = Tokenizer.tokens(text)
         let mentions = findMentions(tokens)
         var tags = Tags()
         var mentionAt = [Int?](repeating: nil, count: tokens.count)

@@ -41,20 +41,20 @@ public struct TextCleaner: Sendable {
         var paragraphs: [Paragraph] = []
         var datelines: [CalendarDate] = []
         for entry in lines where !entry.text.isEmpty {
-            let lower = entry.text.lowercased()
-            if Chrome.startsComments(lower) { break }
-            if case .date(let date) = CalendarDate.parse(entry.text) {
+            let line = Chrome.Line(entry.text)
+            if Chrome.startsComments(line) { break }
+            if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(entry.text) {
                 datelines.append(date)
                 continue
             }
-            if Chrome.isCredit(entry.text) {
+            if Chrome.isCredit(line) {
                 // A credit on its own line belongs to the photo whose caption precedes it.
                 if let last = paragraphs.indices.last, paragraphs[last].kind == .body {
                     paragraphs[last].kind = .caption
                 }
                 continue
             }
-            if Chrome.isChrome(entry.text, lower: lower, heading: entry.heading) { continue }
+            if Chrome.isChrome(line, heading: entry.heading) { continue }
             if let captions = Captions.split(entry.text) {
                 for caption in captions { paragraphs.append(Paragraph(text: caption, kind: .caption, line: entry.line)) }
                 continue
@@ -82,9 +82,19 @@ public struct TextCleaner: Sendable {
         return Cleaned(paragraphs: kept, derivedTitle: derivedTitle, datelines: datelines)
     }
 
-    /// The form two paragraphs are compared in: lower case, letters and digits only.
+    /// The form two paragraphs are compared in: ASCII letters lower-cased, digits and
+    /// non-ASCII bytes kept, punctuation and spaces dropped.
     static func key(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            switch b {
+            case 65...90: bytes.append(b + 32)
+            case 97...122, 48...57, 0x80...: bytes.append(b)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let danglingWords: Set<String> = [
@@ -95,7 +105,8 @@ public struct TextCleaner: Sendable {
     /// True if a paragraph stops on a word that cannot end a sentence, the mark of a
     /// paragraph break inserted by a scraper in mid-sentence.
     static func endsMidSentence(_ text: String) -> Bool {
-        guard let lastWord = text.split(separator: " ").last else { return false }
-        return danglingWords.contains(lastWord.lowercased()) && text.split(separator: " ").count >= 6
+        guard let space = text.utf8.lastIndex(of: 32) else { return false }
+        let lastWord = text[text.index(after: space)...]
+        return lastWord.count <= 5 && danglingWords.contains(lastWord.lowercased()) && ByteSearch.wordCount(text) >= 6
     }
 }

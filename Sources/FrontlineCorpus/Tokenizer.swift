@@ -29,10 +29,7 @@ struct Tokenizer {
     /// The tokens of `text`.
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var utf8 = text.utf8.makeIterator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        while let b = utf8.next() { bytes.append(b) }
+        let bytes = Array(text.utf8)
         var i = 0
         var gap: Gap = .sentenceEnd
         let n = bytes.count

@@ -6,26 +6,22 @@ import Xapian
 final class DocumentBuilder {
     private let generator: TermGenerator
 
-    /// A builder whose term generator feeds the spelling dictionary of `database`.
-    init(spellingInto database: WritableDatabase?) throws {
+    /// A builder; spelling data is gathered separately (see `SpellingBatch`).
+    init() throws {
         generator = try TermGenerator(stemmer: Stem("english"))
-        if let database { try generator.enableSpelling(into: database) }
     }
 
     /// The document for `passage` of `article`.
     func document(for passage: Passage, of article: Article) throws -> Document {
         let doc = try Document()
         try generator.setDocument(doc)
-        if !article.title.isEmpty {
-            // Every passage can be found by `title:`. The title's words also count as free
-            // text of the article's first passage, weighted above body text, so a search
-            // for a headline finds its article's lead without every other passage of the
-            // article matching through the title alone. No positions: phrases never
-            // straddle title and passage.
+        if !article.title.isEmpty && passage.ordinal == 0 {
+            // The article's first passage stands for the article: `title:` finds it, and
+            // the title's words count in its free text, weighted above body text. Other
+            // passages do not repeat the title, so they match on their own words only.
+            // No positions: phrases never straddle title and passage.
             try generator.indexText(article.title, prefix: Schema.titlePrefix, positions: false)
-            if passage.ordinal == 0 {
-                try generator.indexText(article.title, wdfIncrement: Schema.titleWeight, positions: false)
-            }
+            try generator.indexText(article.title, wdfIncrement: Schema.titleWeight, positions: false)
         }
         try generator.indexText(passage.text)
         try doc.addBooleanTerm(Schema.uniqueTerm(article: article.id, ordinal: passage.ordinal))

@@ -27,6 +27,7 @@ final class ShardWriter {
     private let batchPassages: Int
     private let fingerprintSeed: String
     private var uncommitted = 0
+    private var spelling = SpellingBatch()
     private var seen: Set<UInt64> = []
     private let report: (Diagnostic) -> Void
 
@@ -38,7 +39,7 @@ final class ShardWriter {
         self.processor = processor
         self.batchPassages = batchPassages
         self.fingerprintSeed = fingerprintSeed
-        builder = try DocumentBuilder(spellingInto: database)
+        builder = try DocumentBuilder()
     }
 
     /// Indexes `article` unless its fingerprint is unchanged.
@@ -59,6 +60,7 @@ final class ShardWriter {
         if previous != nil { try database.delete(term: Schema.articleTerm(article.id)) }
         for passage in processed.passages {
             try database.add(try builder.document(for: passage, of: processed.article))
+            spelling.add(passage.spellingWords)
         }
         let record = ArticleRecord(fingerprint: fingerprint, passages: processed.passages.count, id: article.id)
         try database.setMetadata(Schema.articlePrefix + key, record.text)
@@ -90,8 +92,9 @@ final class ShardWriter {
         return (articles, passages)
     }
 
-    /// Commits what is pending.
+    /// Commits what is pending, with the batch's spelling data.
     func commit() throws {
+        try spelling.write(to: database)
         try database.commit()
         uncommitted = 0
     }
@@ -118,4 +121,22 @@ struct ArticleRecord: Equatable {
     }
 
     var text: String { "\(fingerprint)\t\(passages)\t\(id)" }
+}
+
+/// Words seen since the last commit, counted in Swift and handed to Xapian's
+/// spelling dictionary once per distinct word at commit: far cheaper than a
+/// dictionary update per word occurrence (TermGenerator's spelling flag).
+struct SpellingBatch {
+    private var counts: [String: Int] = [:]
+
+    /// Counts `words`.
+    mutating func add(_ words: [String]) {
+        for word in words { counts[word, default: 0] += 1 }
+    }
+
+    /// Adds the counted words to `database`'s spelling dictionary and starts a new batch.
+    mutating func write(to database: WritableDatabase) throws {
+        for (word, count) in counts { try database.addSpelling(word, frequency: count) }
+        counts.removeAll(keepingCapacity: true)
+    }
 }

@@ -92,7 +92,7 @@ struct CompareCommand: ParsableCommand {
         for (column, result) in groups {
             print("")
             let bar = String(repeating: "■", count: max(column.count > 0 ? 1 : 0, column.count * 20 / max(1, widest)))
-            print(style.bold(column.label) + "  " + style.green(bar) + " " + style.dim("\(column.count) passages"))
+            print(style.bold(column.label) + "  " + style.green(bar) + " " + style.dim("\(column.count) passage\(column.count == 1 ? "" : "s")"))
             if result.hits.isEmpty { print("    " + style.dim("nothing")) }
             for hit in result.hits {
                 let p = hit.passage
