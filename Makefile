@@ -18,7 +18,7 @@ test: deps
 	$(SWIFT) test 2>&1 | tee .test.log; exit $${PIPESTATUS[0]}
 
 build:
-	$(SWIFT) build -c release --product frontline
+	$(SWIFT) build -c release --product frontline --static-swift-stdlib
 
 # Installs the Debian packages the project needs, if any is missing (as root, or with sudo).
 deps:

@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // C++ inside, plain C outside: the only target that touches Xapian's C++ API.
@@ -33,6 +34,14 @@ let package = Package(
                 "FrontlineEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Micro-benchmarks of the indexing core (ordo-one/package-benchmark):
+        // swift package benchmark --target FrontlineBenchmarks
+        .executableTarget(
+            name: "FrontlineBenchmarks",
+            dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", .product(name: "Benchmark", package: "package-benchmark")],
+            path: "bench/Benchmarks/FrontlineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(name: "FrontlineCorpusTests", dependencies: ["FrontlineCorpus"]),

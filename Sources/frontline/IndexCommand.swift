@@ -47,6 +47,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print only problems and the summary.")
     var quiet = false
 
+    @Flag(help: "Print every warning (by default at most 5 of a kind per file).")
+    var allWarnings = false
+
     func validate() throws {
         guard jobs >= 1, jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
@@ -62,8 +65,10 @@ struct IndexCommand: ParsableCommand {
         if options.gazetteer == nil { complain("warning: no gazetteer found; passages will not be tagged (use --gazetteer FILE)") }
 
         let progress = ProgressDisplay(enabled: !quiet && !json)
-        let indexer = Indexer(options: options, onDiagnostic: { progress.print($0.description) }, onProgress: progress.update)
+        let diagnostics = DiagnosticPrinter(limit: allWarnings ? nil : 5, output: progress.print)
+        let indexer = Indexer(options: options, onDiagnostic: diagnostics.print, onProgress: progress.update)
         let summary = try reportingFailures { try indexer.run() }
+        diagnostics.finish()
         progress.finish()
         if json {
             print(try jsonString(summary))
