@@ -43,9 +43,11 @@ let package = Package(
             path: "bench/Benchmarks/FrontlineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
-        .testTarget(name: "FrontlineCorpusTests", dependencies: ["FrontlineCorpus"]),
-        .testTarget(name: "FrontlineEngineTests", dependencies: ["FrontlineEngine"]),
+        // Temporary folders and a xapian-tcpsrv runner shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["Xapian"], path: "Tests/TestSupport"),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport"]),
+        .testTarget(name: "FrontlineCorpusTests", dependencies: ["FrontlineCorpus", "TestSupport"]),
+        .testTarget(name: "FrontlineEngineTests", dependencies: ["FrontlineEngine", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TestSupport
 @testable import FrontlineCorpus
 
 /// The repository's folders, found from this file's location.
@@ -24,31 +25,6 @@ func seedArticle(_ prefix: String) -> Article {
 /// The processed passages of a seed article.
 func seedPassages(_ prefix: String) -> [Passage] {
     ArticleProcessor(gazetteer: shippedGazetteer).process(seedArticle(prefix)).passages
-}
-
-/// A fresh folder under the system's temporary directory, removed when released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "corpus-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        write(name, bytes: Array(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) -> String {
-        let file = (path as NSString).appendingPathComponent(name)
-        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
-        return file
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// Reads `roots` and returns the articles and diagnostics.

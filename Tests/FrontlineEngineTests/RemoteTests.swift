@@ -1,38 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 import Xapian
 @testable import FrontlineEngine
-
-/// Serves a database folder with `xapian-tcpsrv` on a free loopback port.
-final class TCPServer {
-    let process = Process()
-    let port: Int
-
-    init?(serving path: String) {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-tcpsrv") else { return nil }
-        port = Int.random(in: 40_001...60_000)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xapian-tcpsrv")
-        process.arguments = ["--interface", "127.0.0.1", "--port", String(port), path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        for _ in 0..<100 {
-            if (try? Database.remote(host: "127.0.0.1", port: port, timeoutMilliseconds: 500)) != nil { return }
-            usleep(50_000)
-        }
-        stop()
-        return nil
-    }
-
-    var address: String { "tcp://127.0.0.1:\(port)" }
-
-    private func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    deinit { stop() }
-}
 
 @Suite struct RemoteShardTests {
     @Test func shardsServedByXapianTcpsrvSearchLikeTheLocalIndex() throws {

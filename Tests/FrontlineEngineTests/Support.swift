@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TestSupport
 import FrontlineCorpus
 @testable import FrontlineEngine
 
@@ -16,30 +17,7 @@ enum Repository {
     }
 }
 
-/// A fresh folder under the system's temporary directory, removed when released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "engine-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func child(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        write(name, bytes: Array(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) -> String {
-        let file = child(name)
-        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
-        return file
-    }
-
+extension TemporaryDirectory {
     /// Copies the shipped corpus articles (not the gazetteer) into `name`.
     func copyCorpus(to name: String) -> String {
         let target = child(name)
@@ -49,8 +27,6 @@ final class TemporaryDirectory {
         }
         return target
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// Indexes `paths` into `index` with the shipped gazetteer; returns the summary and diagnostics.

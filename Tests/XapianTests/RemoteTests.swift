@@ -1,39 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Xapian
-
-/// Starts `xapian-tcpsrv` on a free loopback port for `path`, stopping it when released.
-final class TCPServer {
-    let process = Process()
-    let port: Int
-
-    init?(serving path: String) {
-        guard let tool = ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first(where: FileManager.default.isExecutableFile) else {
-            return nil
-        }
-        port = Int.random(in: 20_000...40_000)
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["--interface", "127.0.0.1", "--port", String(port), path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        // Wait until it accepts connections.
-        for _ in 0..<100 {
-            if (try? Database.remote(host: "127.0.0.1", port: port, timeoutMilliseconds: 500)) != nil { return }
-            usleep(50_000)
-        }
-        stop()
-        return nil
-    }
-
-    /// xapian-tcpsrv does not stop on SIGTERM while it serves, so it is killed.
-    private func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    deinit { stop() }
-}
 
 @Suite struct RemoteTests {
     @Test func openingAClosedPortIsANetworkError() throws {
