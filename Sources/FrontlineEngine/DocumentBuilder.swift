@@ -11,12 +11,13 @@ final class DocumentBuilder {
         generator = try TermGenerator(stemmer: Stem("english"))
     }
 
-    /// The document for `passage` of `article`.
-    func document(for passage: Passage, of article: Article) throws -> Document {
+    /// The document for `passage` of `article`; the lead passage (the article's first
+    /// body passage) also carries the title.
+    func document(for passage: Passage, of article: Article, isLead: Bool) throws -> Document {
         let doc = try Document()
         try generator.setDocument(doc)
-        if !article.title.isEmpty && passage.ordinal == 0 {
-            // The article's first passage stands for the article: `title:` finds it, and
+        if !article.title.isEmpty && isLead {
+            // The article's lead passage stands for the article: `title:` finds it, and
             // the title's words count in its free text, weighted above body text. Other
             // passages do not repeat the title, so they match on their own words only.
             // No positions: phrases never straddle title and passage.

@@ -5,7 +5,7 @@ import FrontlineCorpus
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-5"
+    public static let version = "frontline-6"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"

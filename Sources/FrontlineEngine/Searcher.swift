@@ -102,6 +102,8 @@ public struct SearchResult: Sendable {
     public var query: String
     /// Matching passages (exact when facets were counted).
     public var total: Int
+    /// With `perArticle`: how many articles have a matching passage.
+    public var articles: Int?
     /// The spelling correction of the query, if the index suggests one.
     public var corrected: String?
     /// True when the hits are for `corrected`, because the query as written matched nothing.
@@ -305,8 +307,8 @@ public final class Searcher {
             try counter.add(spy: spy)
             dateSpy = spy
         }
-        var total: Int?
-        if counter !== enquire { total = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
+        var counted: Int?
+        if counter !== enquire { counted = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
         let mset = try enquire.matches(offset: request.offset, limit: request.limit,
                                        checkAtLeast: request.facets && counter === enquire ? documents : request.offset + request.limit)
         var hits: [Hit] = []
@@ -330,7 +332,11 @@ public final class Searcher {
             for (value, count) in try dateSpy.counts() { buckets[DateBucketing.bucket(value, request.dateBucket), default: 0] += count }
             facets.append(("date", buckets.keys.sorted().map { FacetCount(value: $0, label: $0, count: buckets[$0]!) }))
         }
-        return SearchResult(query: request.query, total: total ?? mset.estimatedMatches, corrected: nil, hits: hits, facets: facets, notices: [])
+        // With collapsing, Xapian's estimate counts articles; the date spy saw every passage.
+        let matches = counted ?? mset.estimatedMatches
+        let passages = request.perArticle ? (dateSpy?.total ?? matches) : matches
+        return SearchResult(query: request.query, total: passages, articles: request.perArticle ? matches : nil,
+                            corrected: nil, hits: hits, facets: facets, notices: [])
     }
 
     /// Every passage of article `id`, in order (empty if the index has no such article).

@@ -58,8 +58,9 @@ final class ShardWriter {
         }
         processed.diagnostics.forEach(report)
         if previous != nil { try database.delete(term: Schema.articleTerm(article.id)) }
+        let lead = processed.passages.first { $0.kind == .body }?.ordinal ?? 0
         for passage in processed.passages {
-            try database.add(try builder.document(for: passage, of: processed.article))
+            try database.add(try builder.document(for: passage, of: processed.article, isLead: passage.ordinal == lead))
             spelling.add(passage.spellingWords)
         }
         let record = ArticleRecord(fingerprint: fingerprint, passages: processed.passages.count, id: article.id)

@@ -123,7 +123,8 @@ struct SearchPrinter {
         }
         for notice in result.notices { out.append(style.yellow("note: \(notice)")) }
         let shown = result.hits.isEmpty ? "" : " (showing \(offset + 1)–\(offset + result.hits.count))"
-        out.append(style.bold("\(result.total) passage\(result.total == 1 ? "" : "s") match\(result.total == 1 ? "es" : "")") + shown)
+        let inArticles = result.articles.map { " in \($0) article\($0 == 1 ? "" : "s")" } ?? ""
+        out.append(style.bold("\(result.total) passage\(result.total == 1 ? "" : "s") match\(result.total == 1 ? "es" : "")\(inArticles)") + shown)
         for hit in result.hits {
             out.append("")
             out.append(hitLines(hit).joined(separator: "\n"))
@@ -190,6 +191,7 @@ struct SearchOutput: Encodable {
 
     var query: String
     var total: Int
+    var articles: Int?
     var corrected: String?
     var used_correction: Bool
     var hits: [HitOutput]
@@ -199,6 +201,7 @@ struct SearchOutput: Encodable {
     init(_ result: SearchResult) {
         query = result.query
         total = result.total
+        articles = result.articles
         corrected = result.corrected
         used_correction = result.usedCorrection
         notices = result.notices
@@ -218,13 +221,14 @@ struct SearchOutput: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case query, total, corrected, used_correction, hits, facets, notices
+        case query, total, articles, corrected, used_correction, hits, facets, notices
     }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(query, forKey: .query)
         try c.encode(total, forKey: .total)
+        try c.encodeIfPresent(articles, forKey: .articles) // with --per-article only
         try c.encode(corrected, forKey: .corrected) // null when there is no correction
         try c.encode(used_correction, forKey: .used_correction)
         try c.encode(hits, forKey: .hits)

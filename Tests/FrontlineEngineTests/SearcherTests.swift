@@ -103,6 +103,8 @@ let seedIndex: String = {
         let articles = result.hits.map(\.passage.article)
         #expect(Set(articles).count == articles.count)
         #expect(articles.count == 5)
+        #expect(result.articles == 5)
+        #expect(result.total == (try search("Armenia").total), "the total still counts passages")
         #expect(result.hits.contains { $0.otherPassages > 0 })
     }
 
