@@ -70,6 +70,7 @@ public final class WritableDatabase: Database {
 
     /// Runs `body` as one transaction: all its changes are applied, or none.
     /// - Parameter flushed: commit at the end of the transaction (the usual choice).
+    @discardableResult
     public func transaction<T>(flushed: Bool = true, _ body: () throws -> T) throws -> T {
         try call(location) { cx_writable_begin_transaction(handle, flushed ? 1 : 0, $0) }
         do {
