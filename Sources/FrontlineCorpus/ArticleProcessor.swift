@@ -41,7 +41,7 @@ public struct ArticleProcessor: Sendable {
     public func process(_ input: Article) -> ProcessedArticle {
         var article = input
         var diagnostics: [Diagnostic] = []
-        let cleaned = cleaner.clean(article.body, title: article.title, firstLine: article.bodyLine)
+        let cleaned = cleaner.clean(article.body, title: article.title, firstLine: article.bodyLine, markdown: article.isMarkdown)
         if article.title.isEmpty, let derived = cleaned.derivedTitle { article.title = derived }
         if article.date == nil {
             article.date = cleaned.datelines.first

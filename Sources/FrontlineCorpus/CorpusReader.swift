@@ -16,8 +16,6 @@ public final class CorpusReader {
         case article(Article)
         /// A problem with a file, a line or a field.
         case diagnostic(Diagnostic)
-        /// A file is about to be read (its path and size in bytes).
-        case file(String, Int)
         /// The article with this id is in the input but could not be read this time (the
         /// reason was reported); an index should keep the version it already has.
         case unreadable(articleID: String)
@@ -89,8 +87,6 @@ public final class CorpusReader {
 
     /// Reads one file; `root` determines the article id of one-article files.
     public func readFile(_ path: String, root: String, handler: (Event) -> Void) {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        handler(.file(path, size))
         let ext = (path as NSString).pathExtension.lowercased()
         if CorpusReader.lineExtensions.contains(ext) {
             readLines(path, handler: handler)

@@ -16,26 +16,17 @@ public struct TextCleaner: Sendable {
     public init() {}
 
     /// Cleans `body`; `firstLine` is the file line `body` starts on, `title` the known title.
-    public func clean(_ body: String, title: String, firstLine: Int = 1) -> Cleaned {
+    /// In `markdown`, `#` lines are headings and `>`, `-`, `+` open quotes and list items;
+    /// in plain text they are text. Inline Markdown (emphasis, links) is removed from both,
+    /// since scraped plain text carries it too.
+    public func clean(_ body: String, title: String, firstLine: Int = 1, markdown: Bool = true) -> Cleaned {
         var lines: [(text: String, line: Int, heading: Bool)] = []
         var lineNumber = firstLine - 1
         for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var heading = false
             var content = raw.drop(while: { $0 == " " || $0 == "\t" })
-            if content.first == "#" {
-                let hashes = content.prefix(while: { $0 == "#" })
-                if hashes.count <= 6, content.dropFirst(hashes.count).first == " " {
-                    heading = true
-                    content = content.dropFirst(hashes.count + 1)
-                }
-            } else if content.hasPrefix("> ") {
-                content = content.dropFirst(2)
-            } else if content.hasPrefix("- ") || content.hasPrefix("+ ") {
-                content = content.dropFirst(2)
-            }
-            let text = Inline.normalize(content)
-            lines.append((text, lineNumber, heading))
+            let heading = markdown ? TextCleaner.stripBlockSyntax(&content) : false
+            lines.append((Inline.normalize(content), lineNumber, heading))
         }
 
         var paragraphs: [Paragraph] = []
@@ -80,6 +71,21 @@ public struct TextCleaner: Sendable {
             kept.append(paragraph)
         }
         return Cleaned(paragraphs: kept, derivedTitle: derivedTitle, datelines: datelines)
+    }
+
+    /// Removes a Markdown heading, quote or list marker from the start of `line`;
+    /// returns true if it was a heading.
+    private static func stripBlockSyntax(_ line: inout Substring) -> Bool {
+        if line.first == "#" {
+            let hashes = line.prefix(while: { $0 == "#" })
+            if hashes.count <= 6, line.dropFirst(hashes.count).first == " " {
+                line = line.dropFirst(hashes.count + 1)
+                return true
+            }
+        } else if line.hasPrefix("> ") || line.hasPrefix("- ") || line.hasPrefix("+ ") {
+            line = line.dropFirst(2)
+        }
+        return false
     }
 
     /// The form two paragraphs are compared in: ASCII letters lower-cased, digits and

@@ -245,8 +245,6 @@ public final class Indexer {
                     if diagnostic.severity == .error { lock.lock(); summary.articlesRejected += 1; lock.unlock() }
                 case .unreadable(let id):
                     queues[shard(id)].push(.keep(id))
-                case .file:
-                    break
                 }
             }
             bytesBefore += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -40,7 +40,7 @@ struct InspectCommand: ParsableCommand {
             case .diagnostic(let diagnostic):
                 complain(diagnostic.description)
                 rejected = rejected || diagnostic.severity == .error
-            case .file, .unreadable:
+            case .unreadable:
                 break
             }
         }

@@ -34,7 +34,7 @@ func readAll(_ roots: [String]) -> (articles: [Article], diagnostics: [Diagnosti
         switch event {
         case .article(let a): articles.append(a)
         case .diagnostic(let d): diagnostics.append(d)
-        case .file, .unreadable: break
+        case .unreadable: break
         }
     }
     return (articles, diagnostics)

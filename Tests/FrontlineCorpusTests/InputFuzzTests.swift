@@ -49,7 +49,7 @@ import Testing
             case .diagnostic(let d):
                 diagnostics += 1
                 #expect(d.file.hasPrefix(directory.path))
-            case .file, .unreadable: break
+            case .unreadable: break
             }
         }
         #expect(goodRead)
