@@ -26,7 +26,9 @@ public final class CorpusReader {
     /// File extensions read as one article per line.
     public static let lineExtensions: Set<String> = ["jsonl", "ndjson"]
 
-    private var seenIDs: Set<String> = []
+    /// Hashes of the ids read so far (8 bytes an article, so memory stays flat on huge corpora;
+    /// two different ids colliding in 64 bits is not a practical concern).
+    private var seenIDs: Set<Int> = []
 
     /// Creates a reader. One reader remembers article ids across calls, to report duplicates.
     public init() {}
@@ -246,7 +248,7 @@ public final class CorpusReader {
     }
 
     private func emit(_ article: Article, handler: (Event) -> Void) {
-        guard seenIDs.insert(article.id).inserted else {
+        guard seenIDs.insert(article.id.hashValue).inserted else {
             handler(.diagnostic(Diagnostic(.error, file: article.file, line: article.line,
                                            "duplicate article id \"\(article.id)\"; the first one read is kept, this one skipped")))
             return
