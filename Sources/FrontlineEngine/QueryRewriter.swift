@@ -4,7 +4,7 @@ import FrontlineCorpus
 /// Prepares a user's query for Xapian's QueryParser: expands date ranges into
 /// the `YYYYMMDD` values the index stores, maps `side:` / `actor:` … values
 /// through the gazetteer's aliases to canonical ids, splits hyphenated words so
-/// that name variants match, and drops control characters.
+/// that name variants match, drops control characters, and keeps XOR a word.
 struct QueryRewriter {
     let labels: Labels
 
@@ -27,7 +27,9 @@ struct QueryRewriter {
         var notices: [String] = []
         var words: [String] = []
         for word in QueryRewriter.words(cleaned) {
-            words.append(try rewriteWord(word, notices: &notices))
+            // Xapian 1.4.22 crashes (SIGSEGV) matching `a XOR NOT b`, so XOR is not an
+            // operator in Frontline's query language: it is searched as a word.
+            words.append(word == "XOR" ? "xor" : try rewriteWord(word, notices: &notices))
         }
         return Rewritten(text: words.joined(separator: " "), notices: notices)
     }
@@ -80,6 +82,7 @@ struct QueryRewriter {
         case "date":
             return String(lead) + "date:" + (try DateRange.parse(value).queryText) + trail
         case "side", "claimant", "actor", "place":
+            if value.isEmpty { return word }
             if let id = labels.resolve(value, field: field) { return "\(lead)\(field):\(id)\(trail)" }
             let known = labels.lookup[field].map { Set($0.values).sorted().prefix(12).joined(separator: ", ") } ?? ""
             notices.append("unknown \(field) \"\(value)\"" + (known.isEmpty ? "" : "; known: \(known)"))

@@ -62,7 +62,7 @@ struct SearchCommand: ParsableCommand {
     var offset = 0
     @Flag(help: "Show only the best passage of each article.")
     var perArticle = false
-    @Option(help: "relevance, date or -date.")
+    @Option(parsing: .unconditional, help: "relevance, date (oldest first) or -date (newest first).")
     var sort = "relevance"
     @Option(help: "day, month or year: the buckets of the date facet.")
     var dateBucket = "month"

@@ -37,6 +37,7 @@ import Xapian
             survived += 1
         }
         #expect(survived > 0)
+        print("kill trials: \(CrashSafetyTests.trials) kills, \(survived) left an index to check, all consistent unless reported above")
         let resumed = try runFrontline(["index", corpus, "--index", index, "--gazetteer", Repository.gazetteer, "-q"])
         #expect(resumed.status == 0, "\(resumed.err)")
         let finished = try Searcher(locations: [index]), rebuilt = try Searcher(locations: [reference])

@@ -18,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
 /// never a crash or another kind of failure, and each ends within a bound.
 ///
 /// FRONTLINE_FUZZ_QUERIES sets how many (default 400; the long run in README uses 100000),
-/// FRONTLINE_FUZZ_SEED the seed.
+/// FRONTLINE_FUZZ_SEED the seed; FRONTLINE_FUZZ_TRACE=1 prints each query before it runs.
 @Suite struct QueryFuzzTests {
     static let pieces = [
         "Talish", "Talysh", "Azeri", "ceasefire", "Putin", "\"", "(", ")", "AND", "OR", "NOT", "XOR", "NEAR", "NEAR/999999",
@@ -44,9 +44,11 @@ struct SeededGenerator: RandomNumberGenerator {
         let count = Int(environment["FRONTLINE_FUZZ_QUERIES"] ?? "") ?? 400
         var rng = SeededGenerator(state: UInt64(environment["FRONTLINE_FUZZ_SEED"] ?? "") ?? 20_160_402)
         let searcher = try Searcher(locations: [seedIndex])
+        let trace = environment["FRONTLINE_FUZZ_TRACE"] != nil
         var answered = 0, rejected = 0, slowest = 0.0
-        for _ in 0..<count {
+        for number in 0..<count {
             let text = QueryFuzzTests.query(&rng)
+            if trace { FileHandle.standardError.write(Data("query \(number): \(text.debugDescription)\n".utf8)) }
             var request = SearchRequest(query: text)
             request.perArticle = Bool.random(using: &rng)
             request.sort = SortOrder.allCases.randomElement(using: &rng)!

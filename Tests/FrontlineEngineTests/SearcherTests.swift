@@ -128,7 +128,7 @@ let seedIndex: String = {
         #expect(!problem.isEmpty && !hint.isEmpty)
     }
 
-    @Test(arguments: ["\"unbalanced", "((Talish", "NEAR/999999", "*", "+", "-", "\u{1}\u{7}Talish\u{1B}", "side:", "nosuchfield:x", "the of and"])
+    @Test(arguments: ["ceasefire XOR * NOT place: -", "ceasefire XOR NOT x", "\"unbalanced", "((Talish", "NEAR/999999", "*", "+", "-", "\u{1}\u{7}Talish\u{1B}", "side:", "nosuchfield:x", "the of and"])
     func oddQueriesGiveResultsOrNothingButNeverFail(_ query: String) throws {
         let result = try search(query)
         #expect(result.total >= 0)
