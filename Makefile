@@ -7,7 +7,7 @@ SWIFT ?= swift
 BIN := .build/release/frontline
 DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time
 
-.PHONY: run test deps build clean
+.PHONY: run test test-asan deps build clean
 
 run: deps build
 	$(BIN) index Corpus --index Index
@@ -16,6 +16,11 @@ run: deps build
 
 test: deps
 	$(SWIFT) test 2>&1 | tee .test.log; exit $${PIPESTATUS[0]}
+
+# The suite under AddressSanitizer. Leak checking is off: the leaks it reports come from
+# Foundation's Process (used by the tests to start frontline and xapian-tcpsrv).
+test-asan: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 build:
 	$(SWIFT) build -c release --product frontline --static-swift-stdlib
@@ -31,4 +36,4 @@ deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/"; exit 1; }
 
 clean:
-	rm -rf .build Index/shard-* Index/XAPIANDB Index/.lock
+	rm -rf .build .build-asan .build-static Index/shard-* Index/XAPIANDB Index/.lock
