@@ -25,6 +25,11 @@ public final class CorpusReader {
     public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
     /// File extensions read as one article per line.
     public static let lineExtensions: Set<String> = ["jsonl", "ndjson"]
+    /// The most text of one article that is read; the rest is cut (with a warning), so
+    /// that one enormous "article" cannot exhaust memory. News articles are far shorter.
+    public static let maximumArticleBytes = 4 << 20
+    /// The longest JSON Lines line read; longer lines are skipped with an error.
+    public static let maximumLineBytes = 16 << 20
 
     /// Hashes of the ids read so far (8 bytes an article, so memory stays flat on huge corpora;
     /// two different ids colliding in 64 bits is not a practical concern).
@@ -113,9 +118,15 @@ public final class CorpusReader {
             handler(.diagnostic(diagnostic))
             handler(.unreadable(articleID: CorpusReader.fileID(path, root: root)))
         }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            let read = try LineReader.prefix(of: path, limit: CorpusReader.maximumArticleBytes)
+            bytes = read.bytes
+            if read.size > bytes.count {
+                bytes = CorpusReader.cutAtWhitespace(bytes)
+                handler(.diagnostic(Diagnostic(.warning, file: path, line: nil,
+                                               "the file is \(CorpusReader.megabytes(read.size)); only its first \(CorpusReader.megabytes(bytes.count)) are read")))
+            }
         } catch {
             reject(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)"))
             return
@@ -154,7 +165,7 @@ public final class CorpusReader {
     private func readLines(_ path: String, handler: (Event) -> Void) {
         let reader: LineReader
         do {
-            reader = try LineReader(path: path)
+            reader = try LineReader(path: path, maximumLineBytes: CorpusReader.maximumLineBytes)
         } catch {
             handler(.diagnostic(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)")))
             return
@@ -162,8 +173,14 @@ public final class CorpusReader {
         while true {
             let raw: [UInt8]
             do {
-                guard let line = try reader.nextLine() else { return }
-                raw = line
+                switch try reader.next() {
+                case nil: return
+                case .text(let line): raw = line
+                case .tooLong(let length):
+                    handler(.diagnostic(Diagnostic(.error, file: path, line: reader.lineNumber,
+                                                   "line of \(CorpusReader.megabytes(length)) is longer than the \(CorpusReader.megabytes(CorpusReader.maximumLineBytes)) limit; line skipped")))
+                    continue
+                }
             } catch {
                 handler(.diagnostic(Diagnostic(.error, file: path, line: reader.lineNumber + 1, "read failed: \(error.localizedDescription); rest of file skipped")))
                 return
@@ -221,7 +238,13 @@ public final class CorpusReader {
             id = "\((path as NSString).lastPathComponent)#\(lineNumber)"
             handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "no \"id\"; using \(id)")))
         }
-        let body = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var body = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        if body.utf8.count > CorpusReader.maximumArticleBytes {
+            let size = body.utf8.count
+            body = String(decoding: CorpusReader.cutAtWhitespace(Array(body.utf8.prefix(CorpusReader.maximumArticleBytes))), as: UTF8.self)
+            handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber,
+                                           "the text is \(CorpusReader.megabytes(size)); only its first \(CorpusReader.megabytes(body.utf8.count)) are read")))
+        }
         var article = Article(id: id, body: body, isMarkdown: false,
                               file: path, line: lineNumber, bodyLine: lineNumber)
         apply(fields, to: &article, lineOf: { _ in lineNumber }, handler: handler)
@@ -245,6 +268,16 @@ public final class CorpusReader {
             }
         }
         article.extra = extra
+    }
+
+    /// `bytes` cut after its last space or newline, so no word or UTF-8 sequence is split.
+    static func cutAtWhitespace(_ bytes: [UInt8]) -> [UInt8] {
+        guard let last = bytes.lastIndex(where: { $0 == 32 || $0 == 10 }) else { return bytes }
+        return Array(bytes[..<last])
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     private func emit(_ article: Article, handler: (Event) -> Void) {

@@ -72,6 +72,26 @@ import Testing
         #expect(d[4].message.contains("duplicate"))
     }
 
+    @Test func aFiftyMegabyteSingleParagraphIsCutAndReported() {
+        let sentence = Array("Armenia said the village of Talish was shelled overnight. ".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(50 << 20)
+        while bytes.count < 50 << 20 { bytes += sentence }
+        let (articles, d) = diagnostics(for: "huge.txt", bytes: bytes)
+        let huge = articles.first { $0.id == "huge.txt" }
+        #expect(huge.map { $0.body.utf8.count <= CorpusReader.maximumArticleBytes } == true)
+        #expect(d.count == 1 && d[0].severity == .warning && d[0].message.contains("50.0 MB"))
+    }
+
+    @Test func overlongJSONLinesAreSkippedAndLongOnesRead() {
+        let long = String(repeating: "Azerbaijan denied it. ", count: 50_000) // about 1 MB
+        let overlong = String(repeating: "x", count: CorpusReader.maximumLineBytes + 10)
+        let text = "{\"id\": \"long\", \"text\": \"\(long)\"}\n{\"id\": \"overlong\", \"text\": \"\(overlong)\"}\n{\"id\": \"after\", \"text\": \"Baku said.\"}\n"
+        let (articles, d) = diagnostics(for: "lines.jsonl", bytes: Array(text.utf8))
+        #expect(articles.map(\.id).sorted() == ["after", "good.txt", "long"])
+        #expect(d.count == 1 && d[0].line == 2 && d[0].message.contains("longer than"))
+    }
+
     @Test func aMissingPathAndABrokenLinkAreReported() throws {
         let directory = TemporaryDirectory()
         directory.write("good.txt", "Armenia said.")
