@@ -73,6 +73,14 @@ public final class Tagger: @unchecked Sendable {
         "stated", "states", "acknowledged", "acknowledges", "informed", "informs", "alleged", "alleges", "allege",
         "added", "adds", "warned", "warns", "rejected", "rejects", "dismissed", "dismisses", "condemned", "condemns",
         "published", "publishes", "stressed", "asserted", "blamed", "blames", "quoted",
+        "wrote", "writes", "tweeted", "posted", "noted", "argued", "estimated", "vowed", "released", "issued", "cited",
+    ]
+
+    /// Claim verbs that, followed directly by "by X", make X the claimant even without
+    /// an auxiliary: "footage released by Azerbaijan's defence ministry".
+    private static let agentVerbs: Set<String> = [
+        "released", "published", "reported", "claimed", "announced", "confirmed", "denied", "quoted", "cited",
+        "issued", "posted", "dismissed", "rejected", "alleged", "accused",
     ]
 
     /// Pronouns for a person, resolved to the last actor named before them in the passage.
@@ -148,7 +156,8 @@ public final class Tagger: @unchecked Sendable {
             var claimant: String?
             let participle = word.hasSuffix("ing") && tokens[v].gap.contains(.comma)
             // "was quoted as saying" keeps its subject as the speaker.
-            let passive = v > 0 && Tagger.passiveAuxiliaries.contains(tokens[v - 1].lower) && word != "quoted"
+            let passive = (v > 0 && Tagger.passiveAuxiliaries.contains(tokens[v - 1].lower) && word != "quoted")
+                || (Tagger.agentVerbs.contains(word) && v + 1 < tokens.count && tokens[v + 1].lower == "by")
             if isAccording {
                 claimant = mentionAfter(v + 2, within: 5, mentions, mentionAt, sentenceOf, tokens)
             } else if passive {

@@ -127,7 +127,7 @@ public final class Searcher {
     /// Labels and aliases of the gazetteer the index was tagged with.
     public let labels: Labels
     /// BM25 parameters: k1 (term frequency saturation) and b (length normalisation).
-    public var bm25 = (k1: 1.2, b: 0.5)
+    public var bm25 = (k1: 0.6, b: 0.25)
 
     /// Opens the indexes at `locations`.
     public init(locations: [String]) throws {

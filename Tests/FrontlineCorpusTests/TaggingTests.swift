@@ -49,6 +49,21 @@ import Testing
         #expect(tags("Israel supplies weapons while Iran expressed alarm over the reports of militias.").claimants.isEmpty)
     }
 
+    @Test(arguments: [
+        ("According to the Armenian Defence Ministry, 20 soldiers were killed.", ["armenia"]),
+        ("Baku claims to have destroyed 10 tanks.", ["azerbaijan"]),
+        ("Officials in Stepanakert said two civilians died.", ["karabakh"]),
+        ("Armenian defence ministry spokeswoman Shushan Stepanyan wrote on Facebook that the attack failed.", ["armenia"]),
+        ("Aerial footage released by Azerbaijan's defence ministry showed vehicles exploding.", ["azerbaijan"]),
+        ("Artsakh's emergency service reported shelling in Martuni.", ["karabakh"]),
+        ("Yerevan denied the claim.", ["armenia"]),
+        ("Turkish President Recep Tayyip Erdogan vowed to support Baku.", ["turkey"]),
+        ("The fighting killed 30 soldiers near Talish.", []),
+    ])
+    func moreAttributions(_ text: String, _ expected: [String]) {
+        #expect(tags(text).claimants == expected, "\(text)")
+    }
+
     @Test func coordinatedSubjectsAllClaim() {
         let t = tags("Azerbaijan and Armenia have accused each other of violating a two-day-old ceasefire.")
         #expect(Set(t.claimants) == ["azerbaijan", "armenia"])
