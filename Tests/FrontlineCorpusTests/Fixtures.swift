@@ -2,13 +2,6 @@ import Foundation
 @_exported import TestSupport
 @testable import FrontlineCorpus
 
-/// The repository's folders, found from this file's location.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let corpus = root + "/Corpus"
-    static let gazetteer = corpus + "/gazetteer.json"
-}
-
 /// The shipped gazetteer, loaded once.
 let shippedGazetteer: Gazetteer = try! Gazetteer.load(path: Repository.gazetteer).0
 let shippedTagger = Tagger(gazetteer: shippedGazetteer)

@@ -22,14 +22,7 @@ let seedIndex: String = {
     private func top(_ query: String) throws -> StoredPassage? { try search(query).hits.first?.passage }
 
     // Judged queries: the passage a researcher wants first.
-    @Test(arguments: [
-        ("casualties near Talish", "000_a6506743cf02c8fe.txt", "Bodies of Azeri servicemen"),
-        ("Putin ceasefire restraint", "001_5eec701f3883248e.txt", "\"President Putin calls on the parties"),
-        ("Syrian mercenaries denied", "003_0476d21269d8dd9f.txt", "Leyla Abdullayeva"),
-        ("massive attack tanks artillery helicopters", "001_5eec701f3883248e.txt", "Armenia accused Azerbaijan of launching"),
-        ("Israeli kamikaze drones", "003_0476d21269d8dd9f.txt", "Meanwhile, Israeli"),
-        ("Lavrov all-night vigil", "004_42076aacbf9b2f73.md", "Lavrov said he believed"),
-    ])
+    @Test(arguments: RankingEvaluationTests.judged)
     func judgedQueriesRankTheRightPassageFirst(_ query: String, _ article: String, _ opening: String) throws {
         let first = try top(query)
         #expect(first?.article == article, "\(query)")

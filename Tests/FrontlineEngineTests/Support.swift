@@ -3,12 +3,7 @@ import Foundation
 import FrontlineCorpus
 @testable import FrontlineEngine
 
-/// The repository's folders, found from this file's location.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let corpus = root + "/Corpus"
-    static let gazetteer = corpus + "/gazetteer.json"
-
+extension Repository {
     /// The built `frontline` executable, beside the test bundle.
     static var executable: String {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontline").path
