@@ -44,11 +44,13 @@ public struct ArticleProcessor: Sendable {
         let cleaned = cleaner.clean(article.body, title: article.title, firstLine: article.bodyLine, markdown: article.isMarkdown)
         if article.title.isEmpty, let derived = cleaned.derivedTitle { article.title = derived }
         if article.date == nil {
+            // No date in the metadata: a dateline, else the first full date in the text.
             article.date = cleaned.datelines.first
                 ?? cleaned.paragraphs.lazy.compactMap { DateFinder.firstFullDate(in: $0.text) }.first
-            let message = article.date.map { "no publication date in the metadata; using \($0.iso) found in the text" }
-                ?? "no publication date in the metadata or the text; the article has no date"
-            diagnostics.append(Diagnostic(.warning, file: article.file, line: article.line, message))
+            if article.date == nil {
+                diagnostics.append(Diagnostic(.warning, file: article.file, line: article.line,
+                                              "no publication date in the metadata or the text; the article has no date"))
+            }
         }
         var passages: [Passage] = []
         for paragraph in cleaned.paragraphs {

@@ -56,11 +56,6 @@ public struct Gazetteer: Sendable {
     /// A gazetteer that knows nothing: passages get no tags.
     public static let empty = Gazetteer(conflict: "", parties: [], actors: [], places: [], variants: [])
 
-    /// The display label of a party, actor or place id.
-    public func label(for id: String) -> String? {
-        parties.first { $0.id == id }?.label ?? actors.first { $0.id == id }?.label ?? places.first { $0.id == id }?.label
-    }
-
     /// Groups of single words that should match each other in searches: each entity's
     /// one-word names, and the variant groups. Lower case.
     public var searchVariantGroups: [[String]] {
