@@ -29,6 +29,17 @@ let seedIndex: String = {
         #expect(first?.text.hasPrefix(opening) == true, "\(query): got \(first?.text.prefix(60) ?? "nothing")")
     }
 
+    // Judged with a claimant filter: what each party said about casualties.
+    @Test(arguments: [
+        ("armenia", "Armenia has reported the deaths of 104 soldiers"),
+        ("Azeri", "Azerbaijan's Defence Ministry has said 31 of its soldiers"),
+        ("Kremlin", "\"President Putin calls on the parties"),
+    ])
+    func claimantFiltersRankThatPartysClaimFirst(_ claimant: String, _ opening: String) throws {
+        let first = try search("casualties") { $0.filters = ["claimant": [claimant]] }.hits.first?.passage
+        #expect(first?.text.hasPrefix(opening) == true, "\(claimant): got \(first?.text.prefix(60) ?? "nothing")")
+    }
+
     @Test(arguments: [("Talysh", "Talish"), ("Azeri", "Azerbaijani"), ("Nagorny", "Nagorno"), ("Khankendi", "Stepanakert")])
     func spellingVariantsMatchEachOther(_ one: String, _ other: String) throws {
         let a = try search(one), b = try search(other)
