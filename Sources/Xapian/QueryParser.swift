@@ -15,18 +15,31 @@ public final class QueryParser {
 
     /// Query syntax features, as Xapian's `QueryParser::feature_flag`.
     public struct Flags: OptionSet, Sendable {
+        /// The `Xapian::QueryParser::feature_flag` bits.
         public let rawValue: UInt32
+        /// Flags from raw `feature_flag` bits.
         public init(rawValue: UInt32) { self.rawValue = rawValue }
+        /// AND, OR, NOT, XOR and brackets.
         public static let boolean = Flags(rawValue: 1)
+        /// "Quoted phrases".
         public static let phrase = Flags(rawValue: 2)
+        /// +required and -excluded words.
         public static let loveHate = Flags(rawValue: 4)
+        /// Boolean operators in any case (and, or, not).
         public static let booleanAnyCase = Flags(rawValue: 8)
+        /// Trailing wildcards: `stepan*`.
         public static let wildcard = Flags(rawValue: 16)
+        /// A query of NOT alone: `NOT word`.
         public static let pureNot = Flags(rawValue: 32)
+        /// The last word as a prefix (search as you type).
         public static let partial = Flags(rawValue: 64)
+        /// Suggest corrections from the database's spelling data (see `correctedQuery()`).
         public static let spellingCorrection = Flags(rawValue: 128)
+        /// `~word` expands to its synonyms.
         public static let synonym = Flags(rawValue: 256)
+        /// Every word with synonyms expands to them.
         public static let autoSynonyms = Flags(rawValue: 512)
+        /// Groups of words with synonyms expand too.
         public static let autoMultiwordSynonyms = Flags(rawValue: 1024)
         /// Xapian's default: boolean, phrase, love/hate.
         public static let `default`: Flags = [.boolean, .phrase, .loveHate]

@@ -26,7 +26,9 @@ public final class WritableDatabase: Database {
 
     /// Options that trade safety or features for speed.
     public struct Options: OptionSet, Sendable {
+        /// The Xapian `DB_*` flag bits.
         public let rawValue: Int32
+        /// Options from raw `DB_*` flag bits.
         public init(rawValue: Int32) { self.rawValue = rawValue }
         /// Skip fsync at commit (the last commits may be lost on power failure, not on a crash).
         public static let noSync = Options(rawValue: 0x04)

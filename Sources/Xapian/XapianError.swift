@@ -84,6 +84,7 @@ public struct XapianError: Error, CustomStringConvertible, Equatable {
         self.context = context
     }
 
+    /// `Kind: message [context]`.
     public var description: String {
         if let context { return "\(kind.rawValue): \(message) [\(context)]" }
         return "\(kind.rawValue): \(message)"
