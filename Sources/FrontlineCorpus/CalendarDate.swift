@@ -64,6 +64,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// This date moved by `days`.
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// Earlier dates sort first.
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
     /// English month names and abbreviations, lower case, to month numbers.

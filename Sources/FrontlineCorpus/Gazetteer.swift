@@ -10,31 +10,44 @@ import Foundation
 public struct Gazetteer: Sendable {
     /// A side in the fighting or a third party (a state or organisation).
     public struct Party: Sendable, Equatable {
+        /// The id used in tags, filters and output (`armenia`).
         public var id: String
+        /// The name shown to people.
         public var label: String
         /// True for the belligerents; false for third parties such as mediators.
         public var belligerent: Bool
+        /// Own names and spellings; they match each other in searches.
         public var names: [String]
+        /// Other references (capitals, institutions, titles), for tagging.
         public var aliases: [String]
     }
 
     /// A person or body acting for a party.
     public struct Actor: Sendable, Equatable {
+        /// The id used in tags, filters and output (`lavrov`).
         public var id: String
+        /// The name shown to people.
         public var label: String
         /// The id of the party the actor speaks for.
         public var affiliation: String
+        /// Own names and spellings; they match each other in searches.
         public var names: [String]
+        /// Other references (titles such as "Kremlin spokesman"), for tagging.
         public var aliases: [String]
     }
 
     /// A place, with its spellings. `standsFor` names the party a place stands for
     /// when it is the subject of a claim ("Karabakh has acknowledged…").
     public struct Place: Sendable, Equatable {
+        /// The id used in tags, filters and output (`talish`).
         public var id: String
+        /// The name shown to people.
         public var label: String
+        /// Spellings (Talish, Talysh); they match each other in searches.
         public var names: [String]
+        /// Other references, for tagging.
         public var aliases: [String]
+        /// The party the place stands for as the subject of a claim, if any.
         public var standsFor: String?
     }
 
@@ -42,7 +55,9 @@ public struct Gazetteer: Sendable {
     public var conflict: String
     /// Belligerents first, then third parties.
     public var parties: [Party]
+    /// People and bodies acting for a party.
     public var actors: [Actor]
+    /// Places, with their spellings.
     public var places: [Place]
     /// Extra spelling or transliteration groups that match each other at search time.
     public var variants: [[String]]
@@ -215,6 +230,7 @@ public struct GazetteerError: Error, CustomStringConvertible {
     /// What is wrong and where.
     public let diagnostic: Diagnostic
     init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    /// The diagnostic, as `file:line: error: message`.
     public var description: String { diagnostic.description }
 }
 

@@ -12,6 +12,7 @@ public final class Tagger: @unchecked Sendable {
         public var actors: [String] = []
         /// Places named.
         public var places: [String] = []
+        /// No tags.
         public init() {}
     }
 

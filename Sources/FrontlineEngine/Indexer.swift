@@ -15,6 +15,7 @@ public enum IndexError: Error, CustomStringConvertible {
     /// A file could not be written.
     case io(String)
 
+    /// What went wrong and what to do, for the command line.
     public var description: String {
         switch self {
         case .locked(let lockFile):
@@ -33,20 +34,33 @@ public enum IndexError: Error, CustomStringConvertible {
 
 /// What an index run did.
 public struct IndexSummary: Codable, Sendable {
+    /// Articles new to the index.
     public var articlesAdded = 0
+    /// Articles whose content or metadata changed, re-indexed.
     public var articlesChanged = 0
+    /// Articles left as they were.
     public var articlesUnchanged = 0
+    /// Articles no longer in the input, deleted.
     public var articlesRemoved = 0
+    /// Articles or lines rejected as bad input (reported as errors).
     public var articlesRejected = 0
+    /// Passages written.
     public var passagesAdded = 0
+    /// Passages deleted (of changed and removed articles).
     public var passagesRemoved = 0
     /// Passages in the index after the run.
     public var passagesTotal = 0
+    /// Diagnostics reported, by severity.
     public var warnings = 0
+    /// Errors reported (each rejected something).
     public var errors = 0
+    /// Shards in the index.
     public var shards = 0
+    /// Bytes of input read.
     public var bytesRead = 0
+    /// Wall time of the run.
     public var seconds = 0.0
+    /// Size of the index files after the run.
     public var indexBytes = 0
 
     enum CodingKeys: String, CodingKey {
@@ -64,6 +78,7 @@ public struct IndexProgress: Sendable {
     public var articles: Int
     /// Bytes of input read so far, and in all.
     public var bytesRead: Int
+    /// Bytes of input in all.
     public var bytesTotal: Int
     /// Seconds since the run started.
     public var seconds: Double

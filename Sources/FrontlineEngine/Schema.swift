@@ -53,10 +53,15 @@ public enum Schema {
         public var slots: Range<Int> { firstSlot..<(firstSlot + width) }
     }
 
+    /// Belligerents a passage is about.
     public static let side = Facet(name: "side", prefix: "XSIDE", firstSlot: 10, width: 8)
+    /// Parties whose statements a passage reports.
     public static let claimant = Facet(name: "claimant", prefix: "XCLAIM", firstSlot: 20, width: 8)
+    /// Actors a passage names.
     public static let actor = Facet(name: "actor", prefix: "XACTOR", firstSlot: 30, width: 16)
+    /// Places a passage names.
     public static let place = Facet(name: "place", prefix: "XPLACE", firstSlot: 50, width: 16)
+    /// The outlet (one value, in the source slot).
     public static let source = Facet(name: "source", prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
     /// The tag facets, in output order.
     public static let tagFacets = [side, claimant, actor, place]

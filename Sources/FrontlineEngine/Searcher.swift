@@ -15,6 +15,7 @@ public enum SearchError: Error, CustomStringConvertible {
     /// Xapian failed.
     case xapian(XapianError)
 
+    /// What went wrong and what to do, for the command line.
     public var description: String {
         switch self {
         case .noIndex(let path):
@@ -47,7 +48,9 @@ public enum DateBucket: String, Sendable, CaseIterable {
 public struct SearchRequest: Sendable {
     /// The query in Frontline's query language ("" with filters: every passage matching them).
     public var query: String
+    /// Hits per page.
     public var limit = 10
+    /// Hits to skip.
     public var offset = 0
     /// Filter values per field (`side`, `claimant`, `actor`, `place`, `source`); values of
     /// one field OR together, fields AND.
@@ -56,7 +59,9 @@ public struct SearchRequest: Sendable {
     public var dates: DateRange?
     /// Keep the best passage per article.
     public var perArticle = false
+    /// The order of hits.
     public var sort = SortOrder.relevance
+    /// The buckets of the date facet.
     public var dateBucket = DateBucket.month
     /// Count facets over the whole match set.
     public var facets = true
@@ -75,6 +80,7 @@ public struct Hit: Sendable {
     public var rank: Int
     /// BM25 score.
     public var score: Double
+    /// The passage with its article's metadata and tags.
     public var passage: StoredPassage
     /// The passage text around the matches, matches highlighted.
     public var snippet: String
@@ -84,8 +90,11 @@ public struct Hit: Sendable {
 
 /// A facet value with its count over the whole match set.
 public struct FacetCount: Sendable, Equatable {
+    /// The facet value (a gazetteer id, an outlet, a date bucket).
     public var value: String
+    /// Its display label.
     public var label: String
+    /// Matching passages with this value.
     public var count: Int
 
     /// A count of `value` (shown as `label`).
@@ -108,6 +117,7 @@ public struct SearchResult: Sendable {
     public var corrected: String?
     /// True when the hits are for `corrected`, because the query as written matched nothing.
     public var usedCorrection = false
+    /// The page of ranked passages.
     public var hits: [Hit]
     /// Facet name → values by descending count (`date`: by date).
     public var facets: [(name: String, counts: [FacetCount])]
@@ -369,12 +379,17 @@ public final class Searcher {
 
 /// What `frontline stats` shows.
 public struct IndexStatistics: Sendable {
+    /// The schema version stored in the index.
     public var schema: String
+    /// Articles indexed.
     public var articles: Int
+    /// Passages indexed.
     public var passages: Int
     /// Distinct free-text terms (prefixed terms excluded).
     public var terms: Int
+    /// Average passage length in terms.
     public var averagePassageLength: Double
+    /// Every facet value with its count over the whole index.
     public var facets: [(name: String, counts: [FacetCount])]
 }
 

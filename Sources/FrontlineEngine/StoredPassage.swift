@@ -6,19 +6,27 @@ import FrontlineCorpus
 public struct StoredPassage: Codable, Sendable, Equatable {
     /// Article id.
     public var article: String
+    /// The article title ("" if unknown).
     public var title: String
     /// Publication date, `YYYY-MM-DD` ("" if unknown).
     public var date: String
+    /// The outlet.
     public var source: String
+    /// Where the article was published.
     public var url: String
     /// 0-based position in the article.
     public var ordinal: Int
     /// `headline`, `body` or `caption`.
     public var kind: String
+    /// The cleaned passage text.
     public var text: String
+    /// Side ids the passage is about.
     public var sides: [String]
+    /// Party ids whose statements it reports.
     public var claimants: [String]
+    /// Actor ids it names.
     public var actors: [String]
+    /// Place ids it names.
     public var places: [String]
     /// Dates the passage speaks of, `YYYY-MM-DD`.
     public var eventDates: [String]
