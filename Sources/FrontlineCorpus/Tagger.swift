@@ -37,11 +37,14 @@ public final class Tagger: @unchecked Sendable {
 
     /// The gazetteer tagged against.
     public let gazetteer: Gazetteer
+    /// The ids of the belligerent parties.
+    private let belligerents: Set<String>
     private var nodes: [Node] = [Node()]
 
     /// Builds the matcher for `gazetteer`.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        belligerents = Set(gazetteer.sides.map(\.id))
         for (i, party) in gazetteer.parties.enumerated() { insert(party.names + party.aliases, .party(i)) }
         for (i, actor) in gazetteer.actors.enumerated() { insert(actor.names + actor.aliases, .actor(i)) }
         for (i, place) in gazetteer.places.enumerated() { insert(place.names + place.aliases, .place(i)) }
@@ -126,9 +129,8 @@ public final class Tagger: @unchecked Sendable {
                 if gazetteer.parties[i].belligerent { append(&tags.sides, gazetteer.parties[i].id) }
             case .actor(let i):
                 append(&tags.actors, gazetteer.actors[i].id)
-                if let side = gazetteer.parties.first(where: { $0.id == gazetteer.actors[i].affiliation }), side.belligerent {
-                    append(&tags.sides, side.id)
-                }
+                let affiliation = gazetteer.actors[i].affiliation
+                if belligerents.contains(affiliation) { append(&tags.sides, affiliation) }
             case .place(let i):
                 append(&tags.places, gazetteer.places[i].id)
             }
@@ -205,9 +207,7 @@ public final class Tagger: @unchecked Sendable {
 
     private func record(_ claimant: String, _ tags: inout Tags) {
         append(&tags.claimants, claimant)
-        if let party = gazetteer.parties.first(where: { $0.id == claimant }), party.belligerent {
-            append(&tags.sides, claimant)
-        }
+        if belligerents.contains(claimant) { append(&tags.sides, claimant) }
     }
 
     private func append(_ list: inout [String], _ id: String) {

@@ -240,11 +240,12 @@ public final class Indexer {
 
         let reader = CorpusReader()
         let files = reader.files(under: options.paths, report: report)
-        let totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
+        let totalBytes = sizes.reduce(0, +)
         var articles = 0
         var bytesBefore = 0
         var lastReport = Date.distantPast
-        for (path, root) in files {
+        for ((path, root), size) in zip(files, sizes) {
             reader.readFile(path, root: root) { event in
                 switch event {
                 case .article(let article):
@@ -262,7 +263,7 @@ public final class Indexer {
                     queues[shard(id)].push(.keep(id))
                 }
             }
-            bytesBefore += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            bytesBefore += size
         }
         onProgress(IndexProgress(articles: articles, bytesRead: totalBytes, bytesTotal: totalBytes,
                                  seconds: Date().timeIntervalSince(started), phase: "committing"))

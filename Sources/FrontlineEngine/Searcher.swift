@@ -138,6 +138,9 @@ public final class Searcher {
     public let labels: Labels
     /// BM25 parameters: k1 (term frequency saturation) and b (length normalisation).
     public var bm25 = (k1: 0.6, b: 0.25)
+    /// The value slots of each facet that hold values in the revision the database is at
+    /// (a facet's run of slots is mostly unused); refreshed when the database is reopened.
+    private var usedSlots: [String: [Int]] = [:]
 
     /// Opens the indexes at `locations`.
     public init(locations: [String]) throws {
@@ -174,6 +177,7 @@ public final class Searcher {
             }
             labels = Labels.parse(try database.metadata(Schema.labelsKey))
             stemmer = try Stem("english")
+            try findUsedSlots()
         } catch let error as XapianError {
             throw SearchError.xapian(error)
         }
@@ -201,9 +205,16 @@ public final class Searcher {
             } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
                 try database.reopen()
                 _ = try localDatabase?.reopen()
+                try findUsedSlots()
             }
         }
         return try body()
+    }
+
+    private func findUsedSlots() throws {
+        for facet in Schema.facets {
+            usedSlots[facet.name] = try facet.slots.filter { try database.valueFrequency(slot: $0) > 0 }
+        }
     }
 
     private func parser() throws -> QueryParser {
@@ -308,8 +319,7 @@ public final class Searcher {
         var dateSpy: ValueCountSpy?
         if request.facets {
             for facet in Schema.facets {
-                let used = try facet.slots.filter { try database.valueFrequency(slot: $0) > 0 }
-                let list = try used.map { try ValueCountSpy(slot: $0) }
+                let list = try (usedSlots[facet.name] ?? []).map { try ValueCountSpy(slot: $0) }
                 try list.forEach { try counter.add(spy: $0) }
                 spies.append((facet, list))
             }
