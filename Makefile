@@ -10,7 +10,7 @@ DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time
 .PHONY: run test test-asan deps build clean
 
 run: deps build
-	$(BIN) index Corpus --index Index
+	$(BIN) index Corpus --index Index --gazetteer Corpus/gazetteer.json
 	$(BIN) search "casualties near Talish" --index Index --limit 3
 	$(BIN) compare casualties --by claimant --index Index --limit 1
 

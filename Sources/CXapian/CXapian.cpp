@@ -272,6 +272,16 @@ char *cx_database_spelling_suggestion(const cx_database *db, const char *word, s
     });
 }
 
+char *cx_database_synonym_keys(const cx_database *db, const char *prefix, size_t prefix_len,
+                               size_t *out_len, CXError *err) {
+    return guarded<char *>(err, nullptr, [&] {
+        Packer p;
+        std::string pre = str(prefix, prefix_len);
+        for (auto it = db->db->synonym_keys_begin(pre); it != db->db->synonym_keys_end(pre); ++it) p.add(*it, 0);
+        return p.finish(out_len);
+    });
+}
+
 char *cx_database_synonyms(const cx_database *db, const char *term, size_t term_len,
                            size_t *out_len, CXError *err) {
     return guarded<char *>(err, nullptr, [&] {
@@ -327,6 +337,11 @@ void cx_writable_set_metadata(cx_database *db, const char *key, size_t key_len,
 void cx_writable_add_spelling(cx_database *db, const char *word, size_t word_len,
                               uint32_t freqinc, CXError *err) {
     guarded_void(err, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
+}
+
+void cx_writable_remove_spelling(cx_database *db, const char *word, size_t word_len,
+                                 uint32_t freqdec, CXError *err) {
+    guarded_void(err, [&] { writable(db).remove_spelling(str(word, word_len), freqdec); });
 }
 
 void cx_writable_add_synonym(cx_database *db, const char *term, size_t term_len,
@@ -581,6 +596,11 @@ void cx_enquire_set_collapse_key(cx_enquire *e, uint32_t slot, uint32_t max, CXE
 
 void cx_enquire_set_sort_by_value(cx_enquire *e, uint32_t slot, int32_t reverse, CXError *err) {
     guarded_void(err, [&] { e->enq.set_sort_by_value(slot, reverse != 0); });
+}
+
+void cx_enquire_set_sort_by_relevance_then_value(cx_enquire *e, uint32_t slot, int32_t reverse,
+                                                 CXError *err) {
+    guarded_void(err, [&] { e->enq.set_sort_by_relevance_then_value(slot, reverse != 0); });
 }
 
 void cx_enquire_set_sort_by_relevance(cx_enquire *e, CXError *err) {

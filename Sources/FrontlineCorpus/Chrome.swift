@@ -34,6 +34,18 @@ enum Chrome {
         return line.words == 2 && Int(words[0]) != nil && (words[1] == "comments" || words[1] == "comment")
     }
 
+    /// The comment markers as a page shows them, for finding one inside a line that runs
+    /// on (a page flattened to one line): title case, so prose rarely matches.
+    private static let inlineCommentMarkers: [String] = [
+        "Notify of", "Newest Most Voted", "Inline Feedbacks", "View all comments", "Leave a Reply",
+        "Leave a Comment", "Comments are closed", "Join the discussion",
+    ]
+
+    /// The byte offset where a comment section starts inside `text`, or nil.
+    static func commentsOffset(in text: String) -> Int? {
+        inlineCommentMarkers.compactMap { ByteSearch.offset(of: $0, in: text) }.min()
+    }
+
     private static let exactLines: Set<String> = [
         "advertisement", "advertisements", "sponsored", "share", "share this", "share this article",
         "tweet", "print", "email", "comments", "read more", "related", "related articles", "related stories",
@@ -48,7 +60,7 @@ enum Chrome {
     ]
 
     /// True if `line` is page chrome: a notice, a button label, a donation counter,
-    /// a byline, a bare URL or a stray outlet name.
+    /// a byline or a bare URL (a stray short line is `isStray`, a weaker rule).
     static func isChrome(_ line: Line, heading: Bool) -> Bool {
         let text = line.text, prefix = line.lowerPrefix
         if prefixes.contains(where: { prefix.hasPrefix($0) }) { return true }
@@ -66,11 +78,14 @@ enum Chrome {
            !ByteSearch.contains(lower, ". "), let last = lower.last, !".!?".contains(last) { return true }
         if isCounter(lower) { return true }
         if (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")), line.words == 1 { return true }
-        // A stray short line that is not a sentence or heading: an outlet name, a section label.
-        if !heading, line.words <= 3, let last = text.last, !".?!:\"')".contains(last), !text.contains(where: \.isNumber) {
-            return true
-        }
         return false
+    }
+
+    /// True if `line` is a stray short line that is not a sentence or heading: an outlet
+    /// name, a section label. The weakest rule: an article of nothing else keeps such lines.
+    static func isStray(_ line: Line, heading: Bool) -> Bool {
+        let text = line.text
+        return !heading && line.words <= 3 && !text.contains(where: \.isNumber) && text.last.map { !".?!:\"')".contains($0) } ?? false
     }
 
     /// A donation or share counter such as `2,500 $` or `€ 5,000`.

@@ -19,6 +19,10 @@ public final class CorpusReader {
         /// The article with this id is in the input but could not be read this time (the
         /// reason was reported); an index should keep the version it already has.
         case unreadable(articleID: String)
+        /// A file or folder (absolute path) whose articles could not all be listed or read
+        /// this time (the reason was reported); an index should keep every article it has
+        /// from there that was not read.
+        case unreadableSource(path: String)
     }
 
     /// File extensions read as one article per file.
@@ -39,45 +43,57 @@ public final class CorpusReader {
     public init() {}
 
     /// Lists the article files under `roots` (files or folders, searched recursively,
-    /// symlinks followed once), sorted, with the root each belongs to.
-    public func files(under roots: [String], report: (Diagnostic) -> Void) -> [(path: String, root: String)] {
+    /// symlinks followed once), sorted, with the root each belongs to. Problems are reported
+    /// through `handler` as diagnostics, and a folder or file that cannot be listed or read
+    /// as `.unreadableSource`, so that an index keeps what it has from it.
+    public func files(under roots: [String], handler: (Event) -> Void) -> [(path: String, root: String)] {
         var found: [(String, String)] = []
         var visited: Set<String> = []
         let fm = FileManager.default
+        func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String) {
+            handler(.diagnostic(Diagnostic(severity, file: path, line: nil, message)))
+        }
+        func isArticleFile(_ path: String) -> Bool {
+            let ext = (path as NSString).pathExtension.lowercased()
+            return CorpusReader.articleExtensions.contains(ext) || CorpusReader.lineExtensions.contains(ext)
+        }
         func walk(_ path: String, root: String, depth: Int) {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            switch FileAccess.kind(of: path) {
+            case .missing:
                 if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
-                    report(Diagnostic(.error, file: path, line: nil, "broken symbolic link"))
+                    report(.error, path, "broken symbolic link; whatever was indexed from it is kept")
+                    handler(.unreadableSource(path: CorpusReader.absolute(path)))
                 } else {
-                    report(Diagnostic(.error, file: path, line: nil, "no such file or folder"))
+                    report(.error, path, "no such file or folder")
                 }
-                return
-            }
-            if isDirectory.boolValue {
+            case .inaccessible(let reason):
+                report(.error, path, "cannot be examined (\(reason)); whatever was indexed from it is kept")
+                handler(.unreadableSource(path: CorpusReader.absolute(path)))
+            case .special(let what):
+                if isArticleFile(path) { report(.error, path, "\(what), not a regular file; skipped") }
+            case .regularFile:
+                if isArticleFile(path) { found.append((path, root)) }
+            case .folder:
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard visited.insert(real).inserted else {
-                    report(Diagnostic(.warning, file: path, line: nil, "folder already visited (symbolic link loop?); not read again"))
+                    report(.warning, path, "folder already visited (symbolic link loop?); not read again")
                     return
                 }
                 guard depth < 64 else {
-                    report(Diagnostic(.error, file: path, line: nil, "folders nested more than 64 deep; not descended"))
+                    report(.error, path, "folders nested more than 64 deep; not descended")
+                    handler(.unreadableSource(path: CorpusReader.absolute(path)))
                     return
                 }
                 let entries: [String]
                 do {
                     entries = try fm.contentsOfDirectory(atPath: path)
                 } catch {
-                    report(Diagnostic(.error, file: path, line: nil, "folder cannot be read: \(error.localizedDescription)"))
+                    report(.error, path, "folder cannot be read (\(FileError.describe(error))); the articles indexed from it are kept")
+                    handler(.unreadableSource(path: CorpusReader.absolute(path)))
                     return
                 }
                 for entry in entries.sorted() where !entry.hasPrefix(".") {
                     walk((path as NSString).appendingPathComponent(entry), root: root, depth: depth + 1)
-                }
-            } else {
-                let ext = (path as NSString).pathExtension.lowercased()
-                if CorpusReader.articleExtensions.contains(ext) || CorpusReader.lineExtensions.contains(ext) {
-                    found.append((path, root))
                 }
             }
         }
@@ -85,9 +101,21 @@ public final class CorpusReader {
         return found
     }
 
+    /// The paths among `paths` that name nothing (missing, or a symbolic link whose target
+    /// is gone): an index run given one stops before changing anything.
+    public static func missingPaths(_ paths: [String]) -> [String] {
+        paths.filter { FileAccess.kind(of: $0) == .missing }
+    }
+
+    /// `path` made absolute and standardised (`.` and `..` resolved), the form in which an
+    /// index remembers where each article came from.
+    public static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
     /// Reads every article under `roots`, calling `handler` for each event.
     public func read(_ roots: [String], handler: (Event) -> Void) {
-        for (path, root) in files(under: roots, report: { handler(.diagnostic($0)) }) {
+        for (path, root) in files(under: roots, handler: handler) {
             readFile(path, root: root, handler: handler)
         }
     }
@@ -123,12 +151,13 @@ public final class CorpusReader {
             let read = try LineReader.prefix(of: path, limit: CorpusReader.maximumArticleBytes)
             bytes = read.bytes
             if read.size > bytes.count {
-                bytes = CorpusReader.cutAtWhitespace(bytes)
+                // UTF-16 and UTF-32 are cut at a whole code unit; UTF-8 at a space.
+                bytes = TextDecoding.wideEncoding(of: bytes) != nil ? Array(bytes.prefix(bytes.count & ~3)) : CorpusReader.cutAtWhitespace(bytes)
                 handler(.diagnostic(Diagnostic(.warning, file: path, line: nil,
                                                "the file is \(CorpusReader.megabytes(read.size)); only its first \(CorpusReader.megabytes(bytes.count)) are read")))
             }
         } catch {
-            reject(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)"))
+            reject(Diagnostic(.error, file: path, line: nil, "cannot be read (\(FileError.describe(error))); skipped"))
             return
         }
         let decoded = TextDecoding.decode(bytes)
@@ -167,8 +196,15 @@ public final class CorpusReader {
         do {
             reader = try LineReader(path: path, maximumLineBytes: CorpusReader.maximumLineBytes)
         } catch {
-            handler(.diagnostic(Diagnostic(.error, file: path, line: nil, "cannot be read: \(error.localizedDescription)")))
+            handler(.diagnostic(Diagnostic(.error, file: path, line: nil, "cannot be read (\(FileError.describe(error))); the articles indexed from it are kept")))
+            handler(.unreadableSource(path: CorpusReader.absolute(path)))
             return
+        }
+        // A bad line's article cannot be named, so none of this file's indexed articles is removed.
+        var keptAll = false
+        func keepAll() {
+            if !keptAll { handler(.unreadableSource(path: CorpusReader.absolute(path))) }
+            keptAll = true
         }
         while true {
             let raw: [UInt8]
@@ -179,24 +215,35 @@ public final class CorpusReader {
                 case .tooLong(let length):
                     handler(.diagnostic(Diagnostic(.error, file: path, line: reader.lineNumber,
                                                    "line of \(CorpusReader.megabytes(length)) is longer than the \(CorpusReader.megabytes(CorpusReader.maximumLineBytes)) limit; line skipped")))
+                    keepAll()
                     continue
                 }
             } catch {
-                handler(.diagnostic(Diagnostic(.error, file: path, line: reader.lineNumber + 1, "read failed: \(error.localizedDescription); rest of file skipped")))
+                handler(.diagnostic(Diagnostic(.error, file: path, line: reader.lineNumber + 1, "read failed (\(FileError.describe(error))); rest of file skipped")))
+                keepAll()
                 return
             }
             let lineNumber = reader.lineNumber
+            if lineNumber == 1, let wide = TextDecoding.wideEncoding(of: raw) {
+                handler(.diagnostic(Diagnostic(.error, file: path, line: 1,
+                                               "\(wide) is not supported in JSON Lines files; convert the file to UTF-8 (iconv -f \(wide) -t UTF-8); file skipped")))
+                keepAll()
+                return
+            }
             if raw.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            if var article = parseJSONLine(raw, path: path, lineNumber: lineNumber, handler: handler) {
+            if var article = parseJSONLine(raw, path: path, lineNumber: lineNumber, handler: handler, unnamed: keepAll) {
                 article.byteEnd = reader.bytesRead
                 emit(article, handler: handler)
             }
         }
     }
 
-    private func parseJSONLine(_ raw: [UInt8], path: String, lineNumber: Int, handler: (Event) -> Void) -> Article? {
+    /// One JSON Lines record as an article; `unnamed` is called when a bad line's article id
+    /// cannot be known (so its indexed version cannot be kept by id).
+    private func parseJSONLine(_ raw: [UInt8], path: String, lineNumber: Int, handler: (Event) -> Void, unnamed: () -> Void) -> Article? {
         func reject(_ message: String) -> Article? {
             handler(.diagnostic(Diagnostic(.error, file: path, line: lineNumber, message + "; line skipped")))
+            unnamed()
             return nil
         }
         if raw.contains(0) { return reject("contains NUL bytes") }
@@ -212,8 +259,9 @@ public final class CorpusReader {
         }
         guard let record = object as? [String: Any] else { return reject("not a JSON object") }
         func rejectRecord(_ message: String) -> Article? {
-            _ = reject(message)
-            if let id = record["id"] as? String, !id.isEmpty { handler(.unreadable(articleID: id)) }
+            guard let id = record["id"] as? String, !id.isEmpty else { return reject(message) }
+            handler(.diagnostic(Diagnostic(.error, file: path, line: lineNumber, message + "; line skipped")))
+            handler(.unreadable(articleID: id))
             return nil
         }
         guard let textValue = record["text"] else { return rejectRecord("missing \"text\" field") }
@@ -253,9 +301,9 @@ public final class CorpusReader {
 
     private func apply(_ fields: [String: String], to article: inout Article, lineOf: (String) -> Int, handler: (Event) -> Void) {
         var extra = fields
-        article.title = extra.removeValue(forKey: "title")?.trimmingWhitespace() ?? ""
-        article.source = (extra.removeValue(forKey: "source") ?? extra.removeValue(forKey: "outlet"))?.trimmingWhitespace() ?? ""
-        article.url = extra.removeValue(forKey: "url")?.trimmingWhitespace() ?? ""
+        article.title = extra.removeValue(forKey: "title").map(Inline.singleLine) ?? ""
+        article.source = (extra.removeValue(forKey: "source") ?? extra.removeValue(forKey: "outlet")).map(Inline.singleLine) ?? ""
+        article.url = extra.removeValue(forKey: "url").map(Inline.singleLine) ?? ""
         if let dateText = extra.removeValue(forKey: "date"), !dateText.trimmingWhitespace().isEmpty {
             switch CalendarDate.parse(dateText) {
             case .date(let date): article.date = date
@@ -270,10 +318,15 @@ public final class CorpusReader {
         article.extra = extra
     }
 
-    /// `bytes` cut after its last space or newline, so no word or UTF-8 sequence is split.
+    /// `bytes` cut at its last space or newline, so no word or UTF-8 sequence is split; text
+    /// with no space near its end (within 64 KB) is cut at the last whole UTF-8 character.
     static func cutAtWhitespace(_ bytes: [UInt8]) -> [UInt8] {
-        guard let last = bytes.lastIndex(where: { $0 == 32 || $0 == 10 }) else { return bytes }
-        return Array(bytes[..<last])
+        let window = bytes.index(bytes.endIndex, offsetBy: -(64 << 10), limitedBy: bytes.startIndex) ?? bytes.startIndex
+        if let last = bytes[window...].lastIndex(where: { $0 == 32 || $0 == 10 }) { return Array(bytes[..<last]) }
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[end - 1] & 0xC0 == 0x80 { end -= 1 } // continuation bytes
+        if end > bytes.startIndex, bytes[end - 1] >= 0xC0 { end -= 1 } // the lead byte of a cut character
+        return Array(bytes[..<end])
     }
 
     static func megabytes(_ bytes: Int) -> String {

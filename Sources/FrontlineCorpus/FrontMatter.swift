@@ -34,17 +34,24 @@ struct FrontMatter {
         var lineNumber = 1
         var index = text.index(after: text.firstIndex(of: "\n")!)
         let yamlStart = index
+        var yamlBytes = 0
         while index < text.endIndex {
             lineNumber += 1
             let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
             let line = text[index..<lineEnd].trimmingCharacters(in: .init(charactersIn: "\r"))
             if line == "---" || line == "..." {
-                let yaml = String(text[yamlStart..<index])
+                let yaml = text[yamlStart..<index]
+                try FrontMatterGuard.check(yaml, firstLine: 2)
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
                 var matter = FrontMatter(body: text[bodyStart...])
                 matter.bodyLine = lineNumber + 1
-                try matter.parse(yaml)
+                try matter.parse(String(yaml))
                 return matter
+            }
+            yamlBytes += text.utf8.distance(from: index, to: lineEnd) + 1
+            if yamlBytes > FrontMatterGuard.maximumBytes {
+                throw Failure(line: 1, message: "front matter opened with '---' on line 1 is longer than \(FrontMatterGuard.maximumBytes >> 10) KB"
+                              + " (the limit) or never closes; metadata is a few short lines ending with a '---' line")
             }
             index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
         }

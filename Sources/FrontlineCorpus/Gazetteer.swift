@@ -97,12 +97,21 @@ public struct Gazetteer: Sendable {
     public static func load(path: String) throws -> (Gazetteer, [Diagnostic]) {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // A regular file only (a FIFO would block), and of a gazetteer's size.
+            let handle = try FileAccess.openRegularFile(path)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
         } catch {
-            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer cannot be read: \(error.localizedDescription)"))
+            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer cannot be read (\(FileError.describe(error)))"))
+        }
+        guard data.count <= maximumBytes else {
+            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer is larger than \(maximumBytes >> 20) MB; a gazetteer lists names, not articles"))
         }
         return try parse(data, path: path)
     }
+
+    /// The largest gazetteer file read.
+    public static let maximumBytes = 32 << 20
 
     /// Parses gazetteer JSON (see `load(path:)`); `path` names it in diagnostics.
     public static func parse(_ data: Data, path: String) throws -> (Gazetteer, [Diagnostic]) {

@@ -43,6 +43,10 @@ enum Inline {
                 if let close = autolinkEnd(bytes, from: i) { i = close } else { append(b); i += 1 }
             case 9, 32:
                 append(32); i += 1
+            case 0..<32, 0x7F:
+                append(32); i += 1 // control characters (ESC, BEL, a lone CR…) are not text
+            case 0xC2 where i + 1 < n && (0x80...0x9F).contains(bytes[i + 1]):
+                append(32); i += 2 // C1 control characters (U+0080–U+009F)
             case 0xC2 where i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0xAD):
                 if bytes[i + 1] == 0xA0 { append(32) }
                 i += 2
@@ -61,6 +65,24 @@ enum Inline {
         }
         while out.last == 32 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A metadata value (title, source, URL) as one clean line: every control character,
+    /// line break and tab a space, runs of spaces folded, ends trimmed. No Markdown is removed.
+    static func singleLine(_ value: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
+        var pendingSpace = false
+        for scalar in value.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == " " {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.unicodeScalars.append(" ") }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+        return out
     }
 
     private static func isEscapable(_ b: UInt8) -> Bool {

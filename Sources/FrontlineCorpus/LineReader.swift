@@ -29,10 +29,7 @@ public final class LineReader {
 
     /// Opens `path` for reading.
     public init(path: String, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        self.handle = handle
+        handle = try FileAccess.openRegularFile(path)
         self.chunkSize = chunkSize
         self.maximumLineBytes = maximumLineBytes
     }
@@ -83,9 +80,7 @@ public final class LineReader {
 
     /// Reads the first `limit` bytes of `path`, and the file's whole size.
     static func prefix(of path: String, limit: Int) throws -> (bytes: [UInt8], size: Int) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+        let handle = try FileAccess.openRegularFile(path)
         defer { try? handle.close() }
         let data = try handle.read(upToCount: limit) ?? Data()
         let size = Int(try handle.seekToEnd())

@@ -24,10 +24,15 @@ public struct PassageSplitter: Sendable {
                 current = []
             }
             current.append(contentsOf: sentence)
-            while current.count > maxWindowWords {
-                // A sentence longer than a window: cut it at a word boundary.
-                windows.append(current.prefix(maxWindowWords).joined(separator: " "))
-                current = Array(current.dropFirst(maxWindowWords))
+            if current.count > maxWindowWords {
+                // A sentence longer than a window: cut it at word boundaries (in one pass:
+                // dropping a window's words off the front each time is quadratic).
+                var start = 0
+                while current.count - start > maxWindowWords {
+                    windows.append(current[start..<(start + maxWindowWords)].joined(separator: " "))
+                    start += maxWindowWords
+                }
+                current = Array(current[start...])
             }
         }
         if !current.isEmpty {

@@ -31,26 +31,56 @@ public struct TextCleaner: Sendable {
 
         var paragraphs: [Paragraph] = []
         var datelines: [CalendarDate] = []
-        for entry in lines where !entry.text.isEmpty {
-            let line = Chrome.Line(entry.text)
-            if Chrome.startsComments(line) { break }
-            if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(entry.text) {
-                datelines.append(date)
-                continue
+        var strays: [Paragraph] = [] // short lines dropped as stray page furniture
+        lines: for entry in lines where !entry.text.isEmpty {
+            // A long line is cleaned a sentence at a time: a chrome rule may drop a sentence
+            // (a photo credit, "Source: …") but never a paragraph of prose, nor a whole
+            // article that came without line breaks. Its body sentences stay one paragraph.
+            let units = ByteSearch.wordCount(entry.text) > TextCleaner.longLineWords ? TextCleaner.sentences(entry.text) : [entry.text]
+            var body: [String] = []
+            func endBody() {
+                if !body.isEmpty { paragraphs.append(Paragraph(text: body.joined(separator: " "), kind: entry.heading ? .headline : .body, line: entry.line)) }
+                body = []
             }
-            if Chrome.isCredit(line) {
-                // A credit on its own line belongs to the photo whose caption precedes it.
-                if let last = paragraphs.indices.last, paragraphs[last].kind == .body {
-                    paragraphs[last].kind = .caption
+            for unit in units {
+                if units.count > 1, let offset = Chrome.commentsOffset(in: unit) {
+                    // Reader comments run on in the same line: keep what precedes them, then stop.
+                    let before = String(decoding: unit.utf8.prefix(offset), as: UTF8.self).trimmingWhitespace()
+                    if !before.isEmpty { body.append(before) }
+                    endBody()
+                    break lines
                 }
-                continue
+                let line = Chrome.Line(unit)
+                if Chrome.startsComments(line) { endBody(); break lines }
+                if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(unit) {
+                    datelines.append(date)
+                    continue
+                }
+                if Chrome.isCredit(line) {
+                    // A credit on its own line belongs to the photo whose caption precedes it.
+                    endBody()
+                    if let last = paragraphs.indices.last, paragraphs[last].kind == .body {
+                        paragraphs[last].kind = .caption
+                    }
+                    continue
+                }
+                if Chrome.isChrome(line, heading: entry.heading) { continue }
+                if Chrome.isStray(line, heading: entry.heading) {
+                    strays.append(Paragraph(text: unit, kind: .body, line: entry.line))
+                    continue
+                }
+                if let captions = Captions.split(unit) {
+                    endBody()
+                    for caption in captions { paragraphs.append(Paragraph(text: caption, kind: .caption, line: entry.line)) }
+                    continue
+                }
+                body.append(unit)
             }
-            if Chrome.isChrome(line, heading: entry.heading) { continue }
-            if let captions = Captions.split(entry.text) {
-                for caption in captions { paragraphs.append(Paragraph(text: caption, kind: .caption, line: entry.line)) }
-                continue
-            }
-            paragraphs.append(Paragraph(text: entry.text, kind: entry.heading ? .headline : .body, line: entry.line))
+            endBody()
+        }
+        if paragraphs.isEmpty {
+            // Nothing but short lines: a headline-only brief is text, not page furniture.
+            paragraphs = strays
         }
 
         var derivedTitle: String?
@@ -71,6 +101,15 @@ public struct TextCleaner: Sendable {
             kept.append(paragraph)
         }
         return Cleaned(paragraphs: kept, derivedTitle: derivedTitle, datelines: datelines)
+    }
+
+    /// Lines with more words than this are cleaned sentence by sentence.
+    static let longLineWords = 120
+
+    /// The sentences of a long line.
+    static func sentences(_ text: String) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        return PassageSplitter().sentences(words).map { $0.joined(separator: " ") }
     }
 
     /// Removes a Markdown heading, quote or list marker from the start of `line`;

@@ -10,8 +10,21 @@ enum TextDecoding {
         var nulLine: Int?
     }
 
-    /// Decodes `bytes` as UTF-8, checking for NUL bytes and invalid sequences.
+    /// The Unicode encoding a byte-order mark at the start of `bytes` announces, other than
+    /// UTF-8 (whose BOM is simply dropped), or nil.
+    static func wideEncoding(of bytes: some Collection<UInt8>) -> String? {
+        let head = Array(bytes.prefix(4))
+        if head.starts(with: [0xFF, 0xFE, 0, 0]) { return "UTF-32LE" }
+        if head.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32BE" }
+        if head.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if head.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        return nil
+    }
+
+    /// Decodes `bytes` as UTF-8 (or as UTF-16 or UTF-32 when a byte-order mark says so),
+    /// checking for NUL bytes and invalid sequences.
     static func decode(_ bytes: [UInt8]) -> Result {
+        if let wide = wideEncoding(of: bytes) { return decode(Array(transcode(bytes, from: wide).utf8)) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let nul = body.firstIndex(of: 0) {
@@ -20,6 +33,25 @@ enum TextDecoding {
         var invalidLine: Int?
         if let bad = firstInvalidOffset(body) { invalidLine = lineNumber(of: bad, in: body) }
         return Result(text: String(decoding: body, as: UTF8.self), firstInvalidLine: invalidLine, nulLine: nil)
+    }
+
+    /// `bytes` (with its byte-order mark) decoded from UTF-16 or UTF-32; invalid units
+    /// become U+FFFD and an odd trailing byte is dropped.
+    private static func transcode(_ bytes: [UInt8], from encoding: String) -> String {
+        let bigEndian = encoding.hasSuffix("BE")
+        if encoding.hasPrefix("UTF-32") {
+            let units = stride(from: 4, to: bytes.count - 3, by: 4).map { i -> UInt32 in
+                let word = bigEndian ? bytes[i..<(i + 4)] : ArraySlice(bytes[i..<(i + 4)].reversed())
+                return word.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            }
+            return String(decoding: units, as: UTF32.self)
+        }
+        let units = stride(from: 2, to: bytes.count - 1, by: 2).map { i -> UInt16 in
+            let high = UInt16(bigEndian ? bytes[i] : bytes[i + 1])
+            let low = UInt16(bigEndian ? bytes[i + 1] : bytes[i])
+            return high << 8 | low
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     private static func lineNumber(of index: Int, in bytes: ArraySlice<UInt8>) -> Int {

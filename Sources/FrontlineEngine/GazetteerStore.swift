@@ -18,10 +18,13 @@ struct GazetteerStore {
         return Fingerprint.hex(Fingerprint.hash(text))
     }
 
-    /// Writes labels, lookup names and synonyms into `database` (uncommitted).
-    func write(to database: WritableDatabase) throws {
+    /// Writes labels, lookup names and synonyms into `database` (uncommitted), replacing
+    /// those of an earlier gazetteer; `path` is where the gazetteer was read from.
+    func write(to database: WritableDatabase, path: String?) throws {
         try database.setMetadata(Schema.labelsKey, Labels(gazetteer).json())
         try database.setMetadata(Schema.gazetteerHashKey, GazetteerStore.hash(gazetteer))
+        try database.setMetadata(Schema.gazetteerPathKey, path.map(CorpusReader.absolute) ?? "")
+        for key in try database.synonymKeys() { try database.clearSynonyms(for: key) }
         let stemmer = try Stem("english")
         for group in gazetteer.searchVariantGroups {
             let stems = try group.map { "Z" + (try stemmer.stem($0)) }
@@ -84,6 +87,22 @@ public struct Labels: Codable, Sendable {
     /// The canonical id a user's `value` means in `field`, or nil if the gazetteer does not know it.
     public func resolve(_ value: String, field: String) -> String? {
         lookup[field]?[Labels.key(value)]
+    }
+
+    /// What to tell a user whose `value` for `field` the gazetteer does not know: the
+    /// closest known names, else the known values.
+    public func unknownValueNotice(_ value: String, field: String) -> String {
+        let names = lookup[field] ?? [:]
+        let wanted = Labels.key(value)
+        let close = names.keys.map { ($0, EditDistance.between(wanted, $0)) }
+            .filter { $0.1 <= max(1, wanted.count / 3) && $0.1 < wanted.count }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        var suggestions: [String] = []
+        for (name, _) in close where !suggestions.contains(names[name]!) && suggestions.count < 3 { suggestions.append(names[name]!) }
+        let shown = Excerpt.quoted(value)
+        if !suggestions.isEmpty { return "unknown \(field) \(shown); did you mean \(suggestions.map { label($0) + " (" + $0 + ")" }.joined(separator: ", "))?" }
+        let known = Set(names.values).sorted().prefix(12).joined(separator: ", ")
+        return "unknown \(field) \(shown)" + (known.isEmpty ? "" : "; known: \(known)")
     }
 
     /// The label of `id`, or `id` itself.

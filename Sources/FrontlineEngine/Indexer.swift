@@ -10,6 +10,13 @@ public enum IndexError: Error, CustomStringConvertible {
     case schemaMismatch(folder: String, found: String)
     /// The gazetteer cannot be used.
     case gazetteer(Diagnostic)
+    /// The index is damaged (`detail`: what Xapian said); it must be rebuilt.
+    case corrupt(folder: String, detail: String)
+    /// A path given to index does not exist (nothing was changed).
+    case missingInput([String])
+    /// The run's gazetteer (`now`, nil for none) differs from the one the index was tagged
+    /// with (`was`), and re-tagging was not asked for.
+    case gazetteerChanged(folder: String, was: String, now: String?)
     /// Xapian failed (disk full, corrupt database, …).
     case xapian(XapianError)
     /// A file could not be written.
@@ -24,6 +31,18 @@ public enum IndexError: Error, CustomStringConvertible {
             return "the index in \(folder) has schema \(found.isEmpty ? "(none)" : found), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(folder)'"
         case .gazetteer(let diagnostic):
             return diagnostic.description
+        case .corrupt(let folder, let detail):
+            return "the index in \(folder) is corrupt (\(Excerpt.quoted(detail))): run 'frontline index --rebuild --index \(folder)'"
+        case .missingInput(let paths):
+            return "no such file or folder: \(paths.joined(separator: ", ")); nothing was indexed or removed"
+        case .gazetteerChanged(let folder, let was, let now):
+            let previous = was.isEmpty ? "no gazetteer" : "the gazetteer \(was)"
+            guard let now else {
+                return "the index in \(folder) was tagged with \(previous), and this run found none: indexing without it would strip"
+                    + " every tag. Pass --gazetteer FILE, or --rebuild to build the index without one"
+            }
+            return "the gazetteer \(now) differs from \(previous), which the index in \(folder) was tagged with; re-tagging"
+                + " changes every article. Pass --gazetteer \(now) to re-tag, or --rebuild"
         case .xapian(let error):
             return "Xapian: \(error)"
         case .io(let message):
@@ -102,6 +121,12 @@ public final class Indexer {
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// The gazetteer file; nil for none (passages are not tagged).
         public var gazetteer: String?
+        /// Allow `gazetteer` to differ from the one the index was tagged with (every article
+        /// is then re-tagged). Otherwise such a run fails with `IndexError.gazetteerChanged`.
+        public var retag = false
+        /// Remove indexed articles even when that would empty a whole input folder or
+        /// more than half of the index (otherwise those articles are kept, with an error).
+        public var prune = false
         /// Commit after about this many passages per shard.
         public var batchPassages = 5000
 
@@ -130,16 +155,18 @@ public final class Indexer {
     /// Runs the index build or update.
     public func run() throws -> IndexSummary {
         let started = Date()
+        let missing = CorpusReader.missingPaths(options.paths)
+        guard missing.isEmpty else { throw IndexError.missingInput(missing) }
         do {
             try FileManager.default.createDirectory(atPath: options.index, withIntermediateDirectories: true)
         } catch {
-            throw IndexError.io("cannot create the index folder \(options.index): \(error.localizedDescription)")
+            throw IndexError.io("cannot create the index folder \(options.index): \(FileError.describe(error))")
         }
         let indexLock: IndexLock?
         do {
             indexLock = try IndexLock(path: layout.lockPath)
         } catch {
-            throw IndexError.io("cannot create the lock file \(layout.lockPath): \(error.localizedDescription)")
+            throw IndexError.io("cannot create the lock file \(layout.lockPath): \(FileError.describe(error))")
         }
         guard let indexLock else { throw IndexError.locked(lockFile: layout.lockPath) }
         defer { withExtendedLifetime(indexLock) {} }
@@ -150,7 +177,7 @@ public final class Indexer {
             try feed(writers, started: started)
             try finish(writers, gazetteer: gazetteer)
         } catch let error as XapianError {
-            throw IndexError.xapian(error)
+            throw error.kind == .databaseCorrupt ? IndexError.corrupt(folder: options.index, detail: error.message) : IndexError.xapian(error)
         }
         summary.seconds = Date().timeIntervalSince(started)
         summary.indexBytes = layout.sizeInBytes()
@@ -179,8 +206,13 @@ public final class Indexer {
     private func openShards(gazetteer: Gazetteer) throws -> [ShardWriter] {
         var shardCount = layout.shardNames().count
         if layout.exists && !options.rebuild {
-            let found = try Database(path: layout.shardPath(0)).metadata(Schema.versionKey)
+            let first = try Database(path: layout.shardPath(0))
+            let found = try first.metadata(Schema.versionKey)
             guard found == Schema.version else { throw IndexError.schemaMismatch(folder: options.index, found: found) }
+            let taggedWith = try first.metadata(Schema.gazetteerHashKey)
+            if !options.retag, !taggedWith.isEmpty, taggedWith != GazetteerStore.hash(gazetteer) {
+                throw IndexError.gazetteerChanged(folder: options.index, was: try first.metadata(Schema.gazetteerPathKey), now: options.gazetteer)
+            }
         } else {
             for number in 0..<max(shardCount, 64) where FileManager.default.fileExists(atPath: layout.shardPath(number)) {
                 try? FileManager.default.removeItem(atPath: layout.shardPath(number))
@@ -202,7 +234,7 @@ public final class Indexer {
                                            batchPassages: options.batchPassages, fingerprintSeed: seed, report: report))
         }
         if !layout.exists {
-            do { try layout.writeStub(shards: shardCount) } catch { throw IndexError.io("cannot write \(layout.stubPath): \(error.localizedDescription)") }
+            do { try layout.writeStub(shards: shardCount) } catch { throw IndexError.io("cannot write \(layout.stubPath): \(FileError.describe(error))") }
         }
         return writers
     }
@@ -223,12 +255,7 @@ public final class Indexer {
                         case .keep(let id): writer.keep(id)
                         }
                     }
-                    let removed = try writer.removeUnseen()
                     try writer.commit()
-                    lock.lock()
-                    summary.articlesRemoved += removed.articles
-                    summary.passagesRemoved += removed.passages
-                    lock.unlock()
                 } catch {
                     failures.append(error)
                     while queue.pop() != nil {} // let the reader finish
@@ -239,28 +266,35 @@ public final class Indexer {
         }
 
         let reader = CorpusReader()
-        let files = reader.files(under: options.paths, report: report)
+        var unreadableSources: [String] = []
+        func handle(_ event: CorpusReader.Event) {
+            switch event {
+            case .article(let article):
+                articles += 1
+                queues[shard(article.id)].push(.index(article))
+            case .diagnostic(let diagnostic):
+                report(diagnostic)
+                if diagnostic.severity == .error { lock.lock(); summary.articlesRejected += 1; lock.unlock() }
+            case .unreadable(let id):
+                queues[shard(id)].push(.keep(id))
+            case .unreadableSource(let path):
+                unreadableSources.append(path)
+            }
+        }
+        var articles = 0
+        let files = reader.files(under: options.paths, handler: handle)
+        let emptyRoots = options.paths.filter { root in !files.contains { $0.root == root } }.map(CorpusReader.absolute)
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
         let totalBytes = sizes.reduce(0, +)
-        var articles = 0
         var bytesBefore = 0
         var lastReport = Date.distantPast
         for ((path, root), size) in zip(files, sizes) {
             reader.readFile(path, root: root) { event in
-                switch event {
-                case .article(let article):
-                    articles += 1
-                    queues[shard(article.id)].push(.index(article))
-                    if Date().timeIntervalSince(lastReport) > 0.2 {
-                        lastReport = Date()
-                        onProgress(IndexProgress(articles: articles, bytesRead: bytesBefore + article.byteEnd, bytesTotal: totalBytes,
-                                                 seconds: Date().timeIntervalSince(started), phase: "indexing"))
-                    }
-                case .diagnostic(let diagnostic):
-                    report(diagnostic)
-                    if diagnostic.severity == .error { lock.lock(); summary.articlesRejected += 1; lock.unlock() }
-                case .unreadable(let id):
-                    queues[shard(id)].push(.keep(id))
+                handle(event)
+                if case .article(let article) = event, Date().timeIntervalSince(lastReport) > 0.2 {
+                    lastReport = Date()
+                    onProgress(IndexProgress(articles: articles, bytesRead: bytesBefore + article.byteEnd, bytesTotal: totalBytes,
+                                             seconds: Date().timeIntervalSince(started), phase: "indexing"))
                 }
             }
             bytesBefore += size
@@ -273,6 +307,45 @@ public final class Indexer {
         queues.forEach { $0.close() }
         group.wait()
         if let failure = failures.first { throw failure }
+        try removeUnseen(writers, unreadable: unreadableSources, emptyRoots: emptyRoots)
+    }
+
+    /// Deletes the indexed articles this run did not see, except those it could not see:
+    /// articles from a file or folder that could not be read are kept; so are, unless
+    /// `prune` is set, the articles of an input folder that is now empty (an unmounted
+    /// disk, a folder emptied by mistake) and all of them when the run would remove more
+    /// than half of the index.
+    private func removeUnseen(_ writers: [ShardWriter], unreadable: [String], emptyRoots: [String]) throws {
+        var candidates: [[ShardWriter.Unseen]] = []
+        var indexed = 0
+        for writer in writers {
+            let (unseen, count) = try writer.unseenArticles()
+            indexed += count
+            candidates.append(unseen.filter { article in
+                guard let record = article.record else { return true }
+                return !unreadable.contains(where: record.isFrom)
+            })
+        }
+        if !options.prune {
+            for root in emptyRoots {
+                let from = candidates.map { $0.filter { $0.record?.isFrom(root) ?? false } }.joined().count
+                guard from > 0 else { continue }
+                candidates = candidates.map { $0.filter { !($0.record?.isFrom(root) ?? false) } }
+                report(Diagnostic(.error, file: root, line: nil,
+                                  "has no articles now; the \(from) article\(from == 1 ? "" : "s") indexed from it \(from == 1 ? "is" : "are") kept (run with --prune to remove them)"))
+            }
+            let removing = candidates.joined().count
+            if removing > 0, removing * 2 > indexed {
+                report(Diagnostic(.error, file: options.index, line: nil,
+                                  "this run would remove \(removing) of the \(indexed) indexed articles, more than half; none was removed (run with --prune to remove them)"))
+                candidates = candidates.map { _ in [] }
+            }
+        }
+        for (writer, articles) in zip(writers, candidates) where !articles.isEmpty {
+            let removed = try writer.remove(articles)
+            summary.articlesRemoved += removed.articles
+            summary.passagesRemoved += removed.passages
+        }
     }
 
     /// The shard an article belongs to: a stable hash of its id.
@@ -304,7 +377,7 @@ public final class Indexer {
     private func finish(_ writers: [ShardWriter], gazetteer: Gazetteer) throws {
         let store = GazetteerStore(gazetteer: gazetteer)
         for writer in writers {
-            try store.write(to: writer.database)
+            try store.write(to: writer.database, path: options.gazetteer)
             try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
         }

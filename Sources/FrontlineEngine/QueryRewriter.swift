@@ -84,8 +84,7 @@ struct QueryRewriter {
         case "side", "claimant", "actor", "place":
             if value.isEmpty { return word }
             if let id = labels.resolve(value, field: field) { return "\(lead)\(field):\(id)\(trail)" }
-            let known = labels.lookup[field].map { Set($0.values).sorted().prefix(12).joined(separator: ", ") } ?? ""
-            notices.append("unknown \(field) \"\(value)\"" + (known.isEmpty ? "" : "; known: \(known)"))
+            notices.append(labels.unknownValueNotice(value, field: field))
             return "\(lead)\(field):\(value.lowercased().replacingOccurrences(of: " ", with: "-"))\(trail)"
         case "source":
             return "\(lead)source:\(Schema.sourceValue(value))\(trail)"
@@ -144,7 +143,7 @@ public struct DateRange: Equatable, Sendable {
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the range of days it covers.
-    static func bounds(_ text: String) -> DateRange? {
+    public static func bounds(_ text: String) -> DateRange? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard !parts.isEmpty, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { return nil }
         let year = parts[0]!

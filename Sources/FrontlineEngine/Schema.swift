@@ -5,7 +5,7 @@ import FrontlineCorpus
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-6"
+    public static let version = "frontline-7"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
@@ -13,7 +13,9 @@ public enum Schema {
     static let labelsKey = "frontline:labels"
     /// Metadata key holding a hash of the gazetteer the passages were tagged with.
     static let gazetteerHashKey = "frontline:gazetteer-hash"
-    /// Metadata key prefix for one article's fingerprint: `A:<key>` → `hash\tpassages\tid`.
+    /// Metadata key holding the absolute path of that gazetteer ("" for none).
+    static let gazetteerPathKey = "frontline:gazetteer-path"
+    /// Metadata key prefix for one article's record: `A:<key>` → `hash\tpassages\tfile\tid` (`ArticleRecord`).
     static let articlePrefix = "A:"
 
     // Term prefixes.

@@ -6,6 +6,10 @@ import Xapian
 public enum SearchError: Error, CustomStringConvertible {
     /// No index where one was expected.
     case noIndex(String)
+    /// An index location that is not a folder or a `tcp://HOST:PORT` address.
+    case badLocation(String)
+    /// The index at this location is damaged (`detail`: what Xapian or the metadata said).
+    case corrupt(String, detail: String)
     /// The index was built by another version of Frontline.
     case schemaMismatch(String, found: String)
     /// The query cannot be understood; `hint` says what to type instead.
@@ -20,8 +24,12 @@ public enum SearchError: Error, CustomStringConvertible {
         switch self {
         case .noIndex(let path):
             return "no Frontline index at \(path); build one with 'frontline index --index \(path)'"
+        case .badLocation(let location):
+            return "\(Excerpt.quoted(location)) is not an index address: write a folder or tcp://HOST:PORT (a port from 1 to 65535)"
+        case .corrupt(let path, let detail):
+            return "the index at \(path) is corrupt (\(Excerpt.quoted(detail))): run 'frontline index --rebuild --index \(path)'"
         case .schemaMismatch(let path, let found):
-            return "the index at \(path) has schema \(found.isEmpty ? "(none)" : found), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(path)'"
+            return "the index at \(path) has schema \(found.isEmpty ? "(none)" : Excerpt.quoted(found)), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(path)'"
         case .query(let problem, let hint):
             return "query error: \(problem); \(hint)"
         case .unreachable(let address, let error):
@@ -48,7 +56,9 @@ public enum DateBucket: String, Sendable, CaseIterable {
 public struct SearchRequest: Sendable {
     /// The query in Frontline's query language ("" with filters: every passage matching them).
     public var query: String
-    /// Hits per page.
+    /// The largest page.
+    public static let maximumLimit = 10_000
+    /// Hits per page (at most `maximumLimit`).
     public var limit = 10
     /// Hits to skip.
     public var offset = 0
@@ -111,6 +121,9 @@ public struct SearchResult: Sendable {
     public var query: String
     /// Matching passages (exact when facets were counted).
     public var total: Int
+    /// False when `total` is Xapian's estimate (no facets were counted and the matches
+    /// run past the page).
+    public var totalIsExact = true
     /// With `perArticle`: how many articles have a matching passage.
     public var articles: Int?
     /// The spelling correction of the query, if the index suggests one.
@@ -142,15 +155,18 @@ public final class Searcher {
     /// (a facet's run of slots is mostly unused); refreshed when the database is reopened.
     private var usedSlots: [String: [Int]] = [:]
 
-    /// Opens the indexes at `locations`.
-    public init(locations: [String]) throws {
+    /// Opens the indexes at `locations` (a location given twice is searched once).
+    public init(locations given: [String]) throws {
         var shards: [Database] = []
         var local: [Database] = []
+        var seen: Set<String> = []
+        let locations = given.filter { seen.insert($0.hasPrefix("tcp://") ? $0.lowercased() : CorpusReader.absolute($0)).inserted }
         for location in locations {
             if location.hasPrefix("tcp://") {
                 let address = location.dropFirst("tcp://".count)
-                guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
-                    throw SearchError.query("\"\(location)\" is not a remote index address", hint: "write tcp://HOST:PORT")
+                guard let colon = address.lastIndex(of: ":"), colon > address.startIndex,
+                      let port = Int(address[address.index(after: colon)...]), (1...65535).contains(port) else {
+                    throw SearchError.badLocation(location)
                 }
                 do {
                     shards.append(try Database.remote(host: String(address[..<colon]), port: port))
@@ -164,6 +180,7 @@ public final class Searcher {
                     shards.append(db)
                     local.append(db)
                 } catch let error as XapianError {
+                    if error.kind == .databaseCorrupt { throw SearchError.corrupt(location, detail: error.message) }
                     throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.xapian(error)
                 }
             }
@@ -173,12 +190,17 @@ public final class Searcher {
             localDatabase = local.isEmpty ? nil : (local.count == 1 ? local[0] : try Database(shards: local))
             for (shard, location) in zip(shards, locations) {
                 let found = try shard.metadata(Schema.versionKey)
-                guard found == Schema.version else { throw SearchError.schemaMismatch(location, found: found) }
+                guard found == Schema.version else {
+                    // Anything but an earlier "frontline-N" is damage, not an old version.
+                    let isVersion = found.isEmpty || (found.hasPrefix("frontline-") && found.count < 20 && Int(found.dropFirst(10)) != nil)
+                    throw isVersion ? SearchError.schemaMismatch(location, found: found) : SearchError.corrupt(location, detail: "schema \(found)")
+                }
             }
             labels = Labels.parse(try database.metadata(Schema.labelsKey))
             stemmer = try Stem("english")
             try findUsedSlots()
         } catch let error as XapianError {
+            if error.kind == .databaseCorrupt { throw SearchError.corrupt(locations.joined(separator: ", "), detail: error.message) }
             throw SearchError.xapian(error)
         }
     }
@@ -253,7 +275,7 @@ public final class Searcher {
         }
         result.query = request.query
         result.corrected = corrected.map { restoreFieldsOf(request.query, in: $0) }
-        result.notices = rewritten.notices
+        result.notices = rewritten.notices + filterNotices(request)
         return result
     }
 
@@ -265,12 +287,20 @@ public final class Searcher {
         return zip(originalWords, correctedWords).map { $0.contains(":") ? $0 : $1 }.joined(separator: " ")
     }
 
+    /// The notices about filter values the gazetteer does not know (as `side:atlantis` in a query gets).
+    private func filterNotices(_ request: SearchRequest) -> [String] {
+        Schema.tagFacets.flatMap { facet in
+            (request.filters[facet.name] ?? []).filter { labels.resolve($0, field: facet.name) == nil }
+                .map { labels.unknownValueNotice($0, field: facet.name) }
+        }
+    }
+
     private func filterQuery(_ request: SearchRequest) throws -> Query? {
         var clauses: [Query] = []
         for facet in Schema.facets {
             guard let values = request.filters[facet.name], !values.isEmpty else { continue }
             let terms = try values.map { value -> Query in
-                let id = facet.name == "source" ? Schema.sourceValue(value) : (labels.resolve(value, field: facet.name) ?? value.lowercased())
+                let id = facet.name == "source" ? Schema.sourceValue(value) : (labels.resolve(value, field: facet.name) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-"))
                 return try Query(term: facet.prefix + id)
             }
             clauses.append(try Query.or(terms))
@@ -303,7 +333,13 @@ public final class Searcher {
         case .date: sortSlot = (Schema.timelineSlot, false)
         case .dateDescending: sortSlot = (Schema.timelineSlot, true)
         }
-        if let (slot, descending) = sortSlot { try enquire.sortByValue(slot: slot, descending: descending) }
+        if let (slot, descending) = sortSlot {
+            try enquire.sortByValue(slot: slot, descending: descending)
+        } else {
+            // Equal scores in timeline order, not in document-id order (which depends on
+            // the order articles were indexed in): the same index content, the same page.
+            try enquire.sortByRelevanceThenValue(slot: Schema.timelineSlot)
+        }
         let documents = try database.documentCount
         // Xapian 1.4's match spies over-count on remote shards when the match is sorted
         // by value, so a sorted search counts its facets in a relevance-ordered pass.
@@ -329,8 +365,11 @@ public final class Searcher {
         }
         var counted: Int?
         if counter !== enquire { counted = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
-        let mset = try enquire.matches(offset: request.offset, limit: request.limit,
-                                       checkAtLeast: request.facets && counter === enquire ? documents : request.offset + request.limit)
+        // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
+        let offset = min(max(request.offset, 0), Int(Int32.max)), limit = min(max(request.limit, 0), SearchRequest.maximumLimit)
+        // Without facets, one match beyond the page makes the total exact whenever it fits on the page.
+        let mset = try enquire.matches(offset: offset, limit: limit,
+                                       checkAtLeast: request.facets && counter === enquire ? documents : offset + limit + 1)
         var hits: [Hit] = []
         for index in 0..<mset.count {
             let item = try mset.item(index)
@@ -355,8 +394,10 @@ public final class Searcher {
         // With collapsing, Xapian's estimate counts articles; the date spy saw every passage.
         let matches = counted ?? mset.estimatedMatches
         let passages = request.perArticle ? (dateSpy?.total ?? matches) : matches
-        return SearchResult(query: request.query, total: passages, articles: request.perArticle ? matches : nil,
-                            corrected: nil, hits: hits, facets: facets, notices: [])
+        var result = SearchResult(query: request.query, total: passages, articles: request.perArticle ? matches : nil,
+                                  corrected: nil, hits: hits, facets: facets, notices: [])
+        result.totalIsExact = request.facets || counted != nil || mset.matchesLowerBound == mset.matchesUpperBound
+        return result
     }
 
     /// Every passage of article `id`, in order (empty if the index has no such article).

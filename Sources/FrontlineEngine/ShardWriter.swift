@@ -46,9 +46,16 @@ final class ShardWriter {
     func index(_ article: Article) throws -> Outcome {
         let key = Schema.articleKey(article.id)
         seen.insert(Fingerprint.hash(key))
+        let file = CorpusReader.absolute(article.file)
         let fingerprint = Fingerprint.hex(Fingerprint.hash(Fingerprint.of(article), seed: Fingerprint.hash(fingerprintSeed)))
         let previous = ArticleRecord(parsing: try database.metadata(Schema.articlePrefix + key))
-        if previous?.fingerprint == fingerprint { return .unchanged }
+        if previous?.fingerprint == fingerprint {
+            if previous?.file != file, let previous {
+                // Moved, unchanged: remember where it is now.
+                try database.setMetadata(Schema.articlePrefix + key, ArticleRecord(fingerprint: fingerprint, passages: previous.passages, file: file, id: article.id).text)
+            }
+            return .unchanged
+        }
 
         let processed = processor.process(article)
         let errors = processed.diagnostics.filter { $0.severity == .error }
@@ -57,13 +64,13 @@ final class ShardWriter {
             return .rejected(processed.diagnostics)
         }
         processed.diagnostics.forEach(report)
-        if previous != nil { try database.delete(term: Schema.articleTerm(article.id)) }
+        if previous != nil { try deletePassages(ofKey: key) }
         let lead = processed.passages.first { $0.kind == .body }?.ordinal ?? 0
         for passage in processed.passages {
             try database.add(try builder.document(for: passage, of: processed.article, isLead: passage.ordinal == lead))
             spelling.add(passage.spellingWords)
         }
-        let record = ArticleRecord(fingerprint: fingerprint, passages: processed.passages.count, id: article.id)
+        let record = ArticleRecord(fingerprint: fingerprint, passages: processed.passages.count, file: file, id: article.id)
         try database.setMetadata(Schema.articlePrefix + key, record.text)
         uncommitted += processed.passages.count + (previous?.passages ?? 0)
         if uncommitted >= batchPassages { try commit() }
@@ -76,21 +83,51 @@ final class ShardWriter {
         seen.insert(Fingerprint.hash(Schema.articleKey(id)))
     }
 
-    /// Deletes the articles of this shard that were not seen in this run.
-    func removeUnseen() throws -> (articles: Int, passages: Int) {
-        var articles = 0, passages = 0
-        for metadataKey in try database.metadataKeys(prefix: Schema.articlePrefix) {
+    /// An indexed article that was not seen in this run.
+    struct Unseen {
+        /// Its metadata key (`A:<key>`).
+        let metadataKey: String
+        /// What the index remembers of it (nil if the record cannot be read).
+        let record: ArticleRecord?
+    }
+
+    /// The articles of this shard not seen in this run, and how many articles the shard holds.
+    func unseenArticles() throws -> (unseen: [Unseen], indexed: Int) {
+        var unseen: [Unseen] = []
+        let keys = try database.metadataKeys(prefix: Schema.articlePrefix)
+        for metadataKey in keys {
             let key = String(metadataKey.dropFirst(Schema.articlePrefix.count))
             guard !seen.contains(Fingerprint.hash(key)) else { continue }
-            let record = ArticleRecord(parsing: try database.metadata(metadataKey))
-            try database.delete(term: Schema.articleTermPrefix + key)
-            try database.setMetadata(metadataKey, "")
-            articles += 1
-            passages += record?.passages ?? 0
-            uncommitted += record?.passages ?? 1
+            unseen.append(Unseen(metadataKey: metadataKey, record: ArticleRecord(parsing: try database.metadata(metadataKey))))
+        }
+        return (unseen, keys.count)
+    }
+
+    /// Deletes `articles` (found by `unseenArticles`) with their passages and spelling.
+    func remove(_ articles: [Unseen]) throws -> (articles: Int, passages: Int) {
+        var passages = 0
+        for article in articles {
+            try deletePassages(ofKey: String(article.metadataKey.dropFirst(Schema.articlePrefix.count)))
+            try database.setMetadata(article.metadataKey, "")
+            passages += article.record?.passages ?? 0
+            uncommitted += article.record?.passages ?? 1
             if uncommitted >= batchPassages { try commit() }
         }
-        return (articles, passages)
+        return (articles.count, passages)
+    }
+
+    /// Deletes an article's passages, taking back the spelling words they added, so that
+    /// an incremental run ends with the same spelling data as a clean build.
+    private func deletePassages(ofKey key: String) throws {
+        let term = Schema.articleTermPrefix + key
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(try Query(term: term))
+        let mset = try enquire.matches(offset: 0, limit: max(1, try database.termFrequency(term)))
+        for index in 0..<mset.count {
+            let passage = try StoredPassage.decode(try mset.document(index).data())
+            spelling.remove(Words.spelling(ofText: passage.text))
+        }
+        try database.delete(term: term)
     }
 
     /// Commits what is pending, with the batch's spelling data.
@@ -101,27 +138,40 @@ final class ShardWriter {
     }
 }
 
-/// What the index remembers about an article: `fingerprint \t passages \t id`.
+/// What the index remembers about an article: `fingerprint \t passages \t file \t id`,
+/// the file absolute with `%` and tab percent-encoded (an id may hold anything).
 struct ArticleRecord: Equatable {
     var fingerprint: String
     var passages: Int
+    /// The absolute path of the file the article was read from.
+    var file: String
     var id: String
 
-    init(fingerprint: String, passages: Int, id: String) {
+    init(fingerprint: String, passages: Int, file: String, id: String) {
         self.fingerprint = fingerprint
         self.passages = passages
+        self.file = file
         self.id = id
     }
 
     init?(parsing text: String) {
-        let parts = text.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let passages = Int(parts[1]) else { return nil }
+        let parts = text.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, let passages = Int(parts[1]) else { return nil }
         fingerprint = String(parts[0])
         self.passages = passages
-        id = String(parts[2])
+        file = parts[2].replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%25", with: "%")
+        id = String(parts[3])
     }
 
-    var text: String { "\(fingerprint)\t\(passages)\t\(id)" }
+    var text: String {
+        let encodedFile = file.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
+        return "\(fingerprint)\t\(passages)\t\(encodedFile)\t\(id)"
+    }
+
+    /// True if the article was read from `path` or from a file under the folder `path`.
+    func isFrom(_ path: String) -> Bool {
+        file == path || file.hasPrefix(path.hasSuffix("/") ? path : path + "/")
+    }
 }
 
 /// Words seen since the last commit, counted in Swift and handed to Xapian's
@@ -135,9 +185,17 @@ struct SpellingBatch {
         for word in words { counts[word, default: 0] += 1 }
     }
 
-    /// Adds the counted words to `database`'s spelling dictionary and starts a new batch.
+    /// Counts `words` out again (the words of deleted passages).
+    mutating func remove(_ words: [String]) {
+        for word in words { counts[word, default: 0] -= 1 }
+    }
+
+    /// Adds the counted words to `database`'s spelling dictionary (and takes back the
+    /// words counted out) and starts a new batch.
     mutating func write(to database: WritableDatabase) throws {
-        for (word, count) in counts { try database.addSpelling(word, frequency: count) }
+        for (word, count) in counts where count != 0 {
+            if count > 0 { try database.addSpelling(word, frequency: count) } else { try database.removeSpelling(word, frequency: -count) }
+        }
         counts.removeAll(keepingCapacity: true)
     }
 }

@@ -135,6 +135,15 @@ public class Database {
         return suggestion.isEmpty ? nil : suggestion
     }
 
+    /// The terms (or space-joined groups of terms) that have synonyms, starting with `prefix`.
+    public func synonymKeys(prefix: String = "") throws -> [String] {
+        var length = 0
+        let buffer = try call(location) { err in
+            withBytes(prefix) { cx_database_synonym_keys(handle, $0, $1, &length, err) }
+        }
+        return takePacked(buffer, length).map(\.0)
+    }
+
     /// The synonyms stored for `term` (a term or space-joined group of terms).
     public func synonyms(of term: String) throws -> [String] {
         var length = 0

@@ -44,6 +44,12 @@ public final class Enquire {
         try call { cx_enquire_set_sort_by_value(handle, UInt32(slot), descending ? 1 : 0, $0) }
     }
 
+    /// Orders matches by relevance, and matches of equal weight by the value in `slot`, so
+    /// that ties come out in the same order whatever the database's document ids are.
+    public func sortByRelevanceThenValue(slot: Int, descending: Bool = false) throws {
+        try call { cx_enquire_set_sort_by_relevance_then_value(handle, UInt32(slot), descending ? 1 : 0, $0) }
+    }
+
     /// Orders matches by relevance (the default).
     public func sortByRelevance() throws {
         try call { cx_enquire_set_sort_by_relevance(handle, $0) }

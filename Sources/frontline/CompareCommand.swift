@@ -13,7 +13,7 @@ struct CompareCommand: ParsableCommand {
         its number of matching passages and its best passages, one per article; figures in the
         passages are emphasised, since claims of losses are what such comparisons are about.
 
-        Exit status: 0 success; 4 no index; 5 the query cannot be understood; 7 other failure.
+        \(Status.help([.success, .noIndex, .badQuery, .failure, .unreachable, .usage]))
         """
     )
 
@@ -21,7 +21,7 @@ struct CompareCommand: ParsableCommand {
     var query: [String]
     @Option(help: "claimant or side.")
     var by = "claimant"
-    @Option(help: "Passages per group.")
+    @Option(parsing: .unconditional, help: "Passages per group (1 to 50).")
     var limit = 3
     @OptionGroup var index: IndexLocations
     @OptionGroup var filters: Filters
@@ -85,38 +85,23 @@ struct CompareCommand: ParsableCommand {
             return
         }
         let heading = by == "claimant" ? "What each party claims" : "What is said about each side"
-        print(style.bold("\(heading): \(overall.query)") + style.dim(" — \(overall.total) matching passages"))
-        if let corrected = overall.corrected { print("Did you mean: \(style.bold(corrected))?") }
-        if groups.isEmpty { print("No passage reports a claim by any party; try --by side.") }
+        style.print(style.bold("\(heading): \(overall.query)") + style.dim(" — \(counted(overall.total, "matching passage"))"))
+        if let corrected = overall.corrected { style.print("Did you mean: \(style.bold(corrected))?") }
+        for notice in overall.notices { style.print(style.yellow("note: \(notice)")) }
+        if groups.isEmpty { style.print("No passage reports a claim by any party; try --by side.") }
         let widest = groups.map { $0.0.count }.max() ?? 1
         for (column, result) in groups {
-            print("")
+            style.print("")
             let bar = String(repeating: "■", count: max(column.count > 0 ? 1 : 0, column.count * 20 / max(1, widest)))
-            print(style.bold(column.label) + "  " + style.green(bar) + " " + style.dim("\(column.count) passage\(column.count == 1 ? "" : "s")"))
-            if result.hits.isEmpty { print("    " + style.dim("nothing")) }
+            style.print(style.bold(column.label) + "  " + style.green(bar) + " " + style.dim(counted(column.count, "passage")))
+            if result.hits.isEmpty { style.print("    " + style.dim("nothing")) }
             for hit in result.hits {
                 let p = hit.passage
                 let meta = [p.date, p.source, p.title].filter { !$0.isEmpty }.joined(separator: " · ")
-                print("  " + style.dim("• \(meta) (\(p.article)#\(p.ordinal))"))
-                print("    " + wrap(emphasiseFigures(hit.snippet, style), width: 100, indent: 4))
+                style.print("  " + style.dim("• \(meta) (\(p.article)#\(p.ordinal))"))
+                // Figures are emboldened in the snippet's placeholders form, never inside escape codes.
+                style.print("    " + wrap(style.emphasiseNumbers(hit.snippet), width: 100, indent: 4))
             }
         }
-    }
-
-    /// Bolds numbers ("31 of its soldiers", "30,000") so claimed figures stand out.
-    private func emphasiseFigures(_ text: String, _ style: Style) -> String {
-        guard style.color else { return text }
-        var out = ""
-        var number = ""
-        for c in text {
-            if c.isNumber || (!number.isEmpty && c == ",") {
-                number.append(c)
-            } else {
-                if !number.isEmpty { out += style.bold(number); number = "" }
-                out.append(c)
-            }
-        }
-        if !number.isEmpty { out += style.bold(number) }
-        return out
     }
 }

@@ -4,20 +4,49 @@ import FrontlineCorpus
 import FrontlineEngine
 import Xapian
 
-/// Exit statuses, documented in `frontline --help`.
-enum Status {
-    static let rejectedInput: Int32 = 1
-    static let locked: Int32 = 3
-    static let noIndex: Int32 = 4
-    static let badQuery: Int32 = 5
-    static let badGazetteer: Int32 = 6
-    static let failure: Int32 = 7
-    static let unreachable: Int32 = 8
+/// Exit statuses: the one table that `reportingFailures`, `frontline --help` and each
+/// command's help are made from.
+enum Status: Int32, CaseIterable {
+    case success = 0
+    case rejectedInput = 1
+    case locked = 3
+    case noIndex = 4
+    case badQuery = 5
+    case badGazetteer = 6
+    case failure = 7
+    case unreachable = 8
+    case notFound = 9
+    case usage = 64
+
+    /// What the status means, for help texts.
+    var meaning: String {
+        switch self {
+        case .success: return "success"
+        case .rejectedInput: return "some input was rejected and reported; everything else was indexed"
+        case .locked: return "another 'frontline index' run holds the index lock"
+        case .noIndex: return "no index at the given place, an index of another schema version, or a corrupt one"
+        case .badQuery: return "the query cannot be understood (the message says what to type instead)"
+        case .badGazetteer: return "the gazetteer cannot be used, or differs from the one the index was built with"
+        case .failure: return "Xapian or file-system failure"
+        case .unreachable: return "a remote index (tcp://HOST:PORT) cannot be reached"
+        case .notFound: return "no such article or passage in the index"
+        case .usage: return "the command line is wrong"
+        }
+    }
+
+    /// The exit code for this status.
+    var exit: ExitCode { ExitCode(rawValue) }
+
+    /// The "Exit status" section of a help text, listing `statuses`.
+    static func help(_ statuses: [Status] = Status.allCases) -> String {
+        "Exit status:\n" + statuses.map { "  " + String($0.rawValue).padding(toLength: 3, withPad: " ", startingAt: 0) + $0.meaning }.joined(separator: "\n")
+    }
 }
 
-/// Prints `message` to standard error, prefixed with the program's name.
+/// Prints `message` to standard error, prefixed with the program's name, with any
+/// control characters it quotes from the input made visible.
 func complain(_ message: String) {
-    FileHandle.standardError.write(Data("frontline: \(message)\n".utf8))
+    FileHandle.standardError.write(Data(Style(color: false).render("frontline: \(message)\n").utf8))
 }
 
 /// Runs `body`, turning Frontline's errors into a message and an exit status (no stack traces).
@@ -29,30 +58,32 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as IndexError {
         complain(error.description)
         switch error {
-        case .locked: throw ExitCode(Status.locked)
-        case .schemaMismatch: throw ExitCode(Status.noIndex)
-        case .gazetteer: throw ExitCode(Status.badGazetteer)
-        case .xapian, .io: throw ExitCode(Status.failure)
+        case .locked: throw Status.locked.exit
+        case .schemaMismatch, .corrupt: throw Status.noIndex.exit
+        case .gazetteer, .gazetteerChanged: throw Status.badGazetteer.exit
+        case .missingInput: throw Status.usage.exit
+        case .xapian, .io: throw Status.failure.exit
         }
     } catch let error as SearchError {
         complain(error.description)
         switch error {
-        case .noIndex, .schemaMismatch: throw ExitCode(Status.noIndex)
-        case .query: throw ExitCode(Status.badQuery)
-        case .unreachable: throw ExitCode(Status.unreachable)
-        case .xapian: throw ExitCode(Status.failure)
+        case .noIndex, .schemaMismatch, .corrupt: throw Status.noIndex.exit
+        case .badLocation: throw Status.usage.exit
+        case .query: throw Status.badQuery.exit
+        case .unreachable: throw Status.unreachable.exit
+        case .xapian: throw Status.failure.exit
         }
     } catch let error as GazetteerError {
         complain(error.description)
-        throw ExitCode(Status.badGazetteer)
+        throw Status.badGazetteer.exit
     } catch let error as XapianError {
         complain("Xapian: \(error)")
-        throw ExitCode(Status.failure)
+        throw Status.failure.exit
     } catch let error as ValidationError {
         throw error
     } catch {
-        complain("\(error)")
-        throw ExitCode(Status.failure)
+        complain(FileError.describe(error))
+        throw Status.failure.exit
     }
 }
 

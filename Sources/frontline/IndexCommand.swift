@@ -10,16 +10,20 @@ struct IndexCommand: ParsableCommand {
         abstract: "Build or update the index of a corpus (.txt, .md and .jsonl files, searched recursively).",
         discussion: """
         A re-run indexes new and changed articles, removes articles no longer in PATH, and leaves
-        the rest alone. The run commits in batches: a run killed at any moment leaves the index at
-        its last commit, and the next run completes it. Problems with input files are reported as
-        FILE:LINE: error|warning: MESSAGE on standard error; the rest is indexed.
+        the rest alone. It never removes what it could not see: a PATH that does not exist stops
+        the run before anything changes; the articles of an unreadable file or folder are kept;
+        and the articles of a PATH folder that is now empty, or more than half of the index at
+        once, are only removed with --prune. The run commits in batches: a run killed at any
+        moment leaves the index at its last commit, and the next run completes it. Problems with
+        input files are reported as FILE:LINE: error|warning: MESSAGE on standard error; the rest
+        is indexed.
 
         The gazetteer (sides, actors, places) is --gazetteer, else gazetteer.json in the first
-        PATH folder, else Corpus/gazetteer.json.
+        PATH folder, else Corpus/gazetteer.json. The index remembers the gazetteer it was tagged
+        with: a run that would use another one (or none) stops unless --gazetteer or --rebuild
+        is given.
 
-        Exit status: 0 all input indexed; 1 some input rejected (reported; the rest is indexed);
-        3 another run holds the index lock; 4 the index has another schema (use --rebuild);
-        6 the gazetteer cannot be used; 7 Xapian or file-system failure.
+        \(Status.help([.success, .rejectedInput, .locked, .noIndex, .badGazetteer, .failure, .usage]))
         """
     )
 
@@ -32,13 +36,16 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Discard the existing index and build it anew.")
     var rebuild = false
 
-    @Option(help: "Writer threads, and shards of a new index (default: the number of cores).")
+    @Flag(help: "Remove indexed articles even when a PATH folder is now empty or more than half of the index would go.")
+    var prune = false
+
+    @Option(parsing: .unconditional, help: "Writer threads, and shards of a new index (1 to 64; default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("The gazetteer file.", valueName: "FILE"))
     var gazetteer: String?
 
-    @Option(help: "Commit after about this many passages per shard.")
+    @Option(parsing: .unconditional, help: "Commit after about this many passages per shard (1 to 10000000).")
     var batch = 5000
 
     @Flag(help: "Print the summary as JSON.")
@@ -52,7 +59,7 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1, jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
-        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+        guard (1...10_000_000).contains(batch) else { throw ValidationError("--batch must be between 1 and 10000000") }
     }
 
     func run() throws {
@@ -61,7 +68,9 @@ struct IndexCommand: ParsableCommand {
         options.rebuild = rebuild
         options.jobs = jobs
         options.batchPassages = batch
+        options.prune = prune
         options.gazetteer = gazetteer ?? defaultGazetteer(for: corpus)
+        options.retag = gazetteer != nil || rebuild
         if options.gazetteer == nil { complain("warning: no gazetteer found; passages will not be tagged (use --gazetteer FILE)") }
 
         let progress = ProgressDisplay(enabled: !quiet && !json)
@@ -73,9 +82,9 @@ struct IndexCommand: ParsableCommand {
         if json {
             print(try jsonString(summary))
         } else {
-            print(describe(summary))
+            Style(color: false).print(describe(summary))
         }
-        if summary.articlesRejected > 0 || summary.errors > 0 { throw ExitCode(Status.rejectedInput) }
+        if summary.articlesRejected > 0 || summary.errors > 0 { throw Status.rejectedInput.exit }
     }
 
     private func defaultGazetteer(for corpus: [String]) -> String? {
@@ -92,8 +101,8 @@ struct IndexCommand: ParsableCommand {
         return """
         articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected
         passages: \(s.passagesAdded) added, \(s.passagesRemoved) removed, \(s.passagesTotal) in the index
-        problems: \(s.errors) errors, \(s.warnings) warnings
-        index:    \(index) (\(s.shards) shard\(s.shards == 1 ? "" : "s"), \(String(format: "%.1f", megabytes)) MB) in \(String(format: "%.2f", s.seconds)) s
+        problems: \(counted(s.errors, "error")), \(counted(s.warnings, "warning"))
+        index:    \(index) (\(counted(s.shards, "shard")), \(String(format: "%.1f", megabytes)) MB) in \(String(format: "%.2f", s.seconds)) s
         """
     }
 }
@@ -134,7 +143,7 @@ final class ProgressDisplay: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let prefix = drawn ? "\r\u{1B}[K" : ""
-        FileHandle.standardError.write(Data("\(prefix)\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(prefix)\(Style(color: false).render(message))\n".utf8))
     }
 
     /// Clears the bar.

@@ -7,7 +7,7 @@ struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show how articles are cleaned, split into passages and tagged, without indexing them.",
-        discussion: "Exit status: 0 all input read; 1 some input rejected; 6 the gazetteer cannot be used."
+        discussion: Status.help([.success, .rejectedInput, .badGazetteer, .usage])
     )
 
     @Argument(help: "Corpus files or folders.")
@@ -29,21 +29,21 @@ struct InspectCommand: ParsableCommand {
                 let processed = processor.process(article)
                 processed.diagnostics.forEach { complain($0.description); rejected = rejected || $0.severity == .error }
                 let a = processed.article
-                print(style.bold("\(a.id): \(a.title.isEmpty ? "(no title)" : a.title)") + style.dim(" — \(a.date?.iso ?? "no date"), \(processed.passages.count) passages"))
+                style.print(style.bold("\(a.id): \(a.title.isEmpty ? "(no title)" : a.title)") + style.dim(" — \(a.date?.iso ?? "no date"), \(counted(processed.passages.count, "passage"))"))
                 for p in processed.passages {
                     let tags = [("sides", p.tags.sides), ("claimants", p.tags.claimants), ("actors", p.tags.actors),
                                 ("places", p.tags.places), ("dates", p.eventDates.map(\.iso))]
                         .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1.joined(separator: ", "))" }.joined(separator: " · ")
-                    print("  \(style.dim("#\(p.ordinal) \(p.kind)")) \(style.cyan(tags))")
-                    print("    " + wrap(p.text, width: 100, indent: 4))
+                    style.print("  \(style.dim("#\(p.ordinal) \(p.kind)")) \(style.cyan(tags))")
+                    style.print("    " + wrap(p.text, width: 100, indent: 4))
                 }
             case .diagnostic(let diagnostic):
                 complain(diagnostic.description)
                 rejected = rejected || diagnostic.severity == .error
-            case .unreadable:
-                break
+            case .unreadable, .unreadableSource:
+                break // reported by a diagnostic; nothing is indexed here
             }
         }
-        if rejected { throw ExitCode(Status.rejectedInput) }
+        if rejected { throw Status.rejectedInput.exit }
     }
 }

@@ -20,19 +20,29 @@ struct Filters: ParsableArguments {
     @Option(help: ArgumentHelp("Published on or before this day, month or year.", valueName: "DATE"))
     var to: String?
 
+    func validate() throws {
+        var request = SearchRequest(query: "")
+        try apply(to: &request)
+    }
+
     /// Applies the filters to `request`, or throws a validation error naming the bad date.
     func apply(to request: inout SearchRequest) throws {
         request.filters = ["side": sides, "claimant": claimants, "actor": actors, "place": places, "source": sources]
         if from != nil || to != nil {
-            do {
-                let low = try from.map(DateRange.parse)?.from
-                let high = try to.map(DateRange.parse)?.to
-                if let low, let high, low > high { throw ValidationError("--from \(from!) is after --to \(to!)") }
-                request.dates = DateRange(from: low, to: high)
-            } catch let error as SearchError {
-                throw ValidationError(error.description)
-            }
+            let low = try from.map { try Filters.day($0, option: "--from") }?.from
+            let high = try to.map { try Filters.day($0, option: "--to") }?.to
+            if let low, let high, low > high { throw ValidationError("--from \(from!) is after --to \(to!)") }
+            request.dates = DateRange(from: low, to: high)
         }
+    }
+
+    /// The days `value` of `option` covers, or a validation error saying what to write.
+    private static func day(_ value: String, option: String) throws -> DateRange {
+        if let range = DateRange.bounds(value) { return range }
+        let shape = value.split(separator: "-", omittingEmptySubsequences: false)
+        let looksLikeADate = (1...3).contains(shape.count) && shape.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && shape[0].count == 4
+        let problem = looksLikeADate ? "is not a day of the calendar" : "is not a date"
+        throw ValidationError("\(option) \(Excerpt.quoted(value)) \(problem): write a day, a month or a year, as in 2016-04-01, 2016-04 or 2016")
     }
 }
 
@@ -47,18 +57,23 @@ struct SearchCommand: ParsableCommand {
         place:, source:, kind:, date:2016-04-01..2016-04-07 (also date:2016-04, date:2016).
         Words are ORed and ranked by BM25; +word requires a word, -word excludes it.
 
-        Exit status: 0 success (also with no hits); 4 no index or another schema;
-        5 the query cannot be understood; 8 a remote index is unreachable; 7 other failure.
+        A word after the first that starts with - is part of the query: frontline search
+        ceasefire -Talish. (To start a query with an exclusion, use --: frontline search -- -russia.)
+
+        \(Status.help([.success, .noIndex, .badQuery, .failure, .unreachable, .usage]))
         """
     )
+
+    /// The deepest page: Xapian counts matches in 32 bits.
+    static let maximumOffset = 1_000_000_000
 
     @Argument(help: "The query.")
     var query: [String] = []
     @OptionGroup var index: IndexLocations
     @OptionGroup var filters: Filters
-    @Option(help: "How many hits to show.")
+    @Option(parsing: .unconditional, help: "How many hits to show (0 to \(SearchRequest.maximumLimit)).")
     var limit = 10
-    @Option(help: "How many hits to skip.")
+    @Option(parsing: .unconditional, help: "How many hits to skip (0 to \(SearchCommand.maximumOffset)).")
     var offset = 0
     @Flag(help: "Show only the best passage of each article.")
     var perArticle = false
@@ -74,8 +89,8 @@ struct SearchCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        guard (0...10_000).contains(limit) else { throw ValidationError("--limit must be between 0 and 10000") }
-        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+        guard (0...SearchRequest.maximumLimit).contains(limit) else { throw ValidationError("--limit must be between 0 and \(SearchRequest.maximumLimit)") }
+        guard (0...SearchCommand.maximumOffset).contains(offset) else { throw ValidationError("--offset must be between 0 and \(SearchCommand.maximumOffset)") }
         guard SortOrder(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance, date or -date") }
         guard DateBucket(rawValue: dateBucket) != nil else { throw ValidationError("--date-bucket must be day, month or year") }
         let text = query.joined(separator: " ")
@@ -104,7 +119,7 @@ struct SearchCommand: ParsableCommand {
         if json {
             print(try jsonString(SearchOutput(result)))
         } else {
-            print(SearchPrinter(style: style).render(result, offset: offset))
+            style.print(SearchPrinter(style: style).render(result, offset: offset))
         }
     }
 }
@@ -123,8 +138,9 @@ struct SearchPrinter {
         }
         for notice in result.notices { out.append(style.yellow("note: \(notice)")) }
         let shown = result.hits.isEmpty ? "" : " (showing \(offset + 1)–\(offset + result.hits.count))"
-        let inArticles = result.articles.map { " in \($0) article\($0 == 1 ? "" : "s")" } ?? ""
-        out.append(style.bold("\(result.total) passage\(result.total == 1 ? "" : "s") match\(result.total == 1 ? "es" : "")\(inArticles)") + shown)
+        let inArticles = result.articles.map { " in " + counted($0, "article") } ?? ""
+        let about = result.totalIsExact ? "" : "about "
+        out.append(style.bold("\(about)\(counted(result.total, "passage")) match\(result.total == 1 ? "es" : "")\(inArticles)") + shown)
         for hit in result.hits {
             out.append("")
             out.append(hitLines(hit).joined(separator: "\n"))
@@ -150,7 +166,7 @@ struct SearchPrinter {
 
     func facetLines(_ result: SearchResult) -> [String] {
         guard result.total > 0, !result.facets.isEmpty else { return [] }
-        var out = ["", style.bold("Facets (all \(result.total) matches)")]
+        var out = ["", style.bold(result.total == 1 ? "Facets (the one match)" : "Facets (all \(result.total) matches)")]
         for (name, counts) in result.facets where !counts.isEmpty {
             if name == "date" {
                 let first = counts.first!.value, last = counts.last!.value

@@ -7,33 +7,46 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show an article's cleaned passages and tags, marking one passage (ARTICLE#PASSAGE).",
-        discussion: "Exit status: 0 shown; 4 no index; 7 no such article or other failure."
+        discussion: Status.help([.success, .noIndex, .failure, .notFound, .usage])
     )
+
+    /// The widest context asked for.
+    static let maximumContext = 100_000
 
     @Argument(help: ArgumentHelp("An article id, optionally with #PASSAGE, as search prints it.", valueName: "ARTICLE[#PASSAGE]"))
     var target: String
     @OptionGroup var index: IndexLocations
-    @Option(help: "With #PASSAGE: how many passages to show on each side of it (default: all).")
+    @Option(parsing: .unconditional, help: "With #PASSAGE: how many passages to show on each side of it (default: all).")
     var context: Int?
     @Flag(help: "Print JSON.")
     var json = false
     @Flag(help: "No colour.")
     var noColor = false
 
+    func validate() throws {
+        if let context, !(0...ShowCommand.maximumContext).contains(context) {
+            throw ValidationError("--context must be between 0 and \(ShowCommand.maximumContext)")
+        }
+    }
+
     func run() throws {
         let style = Style.forStandardOutput(disabled: noColor || json)
-        let (id, marked) = split(target)
-        let (passages, labels) = try reportingFailures {
+        let (passages, labels, marked) = try reportingFailures { () -> ([StoredPassage], Labels, Int?) in
             let searcher = try Searcher(locations: index.resolved)
-            var passages = try searcher.article(id)
-            if passages.isEmpty, marked != nil {
-                passages = try searcher.article(target) // an id that itself contains '#'
-            }
-            return (passages, searcher.labels)
+            // An id may itself contain '#': the whole target is tried as an id first.
+            let whole = try searcher.article(target)
+            if !whole.isEmpty { return (whole, searcher.labels, nil) }
+            let (id, marked) = try split(target)
+            return (try searcher.article(id), searcher.labels, marked)
         }
         guard let first = passages.first else {
-            complain("no article \"\(id)\" in the index; 'frontline search' prints article ids as ID#PASSAGE")
-            throw ExitCode(Status.failure)
+            complain("no article \(Excerpt.quoted(split(lenient: target))) in the index; 'frontline search' prints article ids as ID#PASSAGE")
+            throw Status.notFound.exit
+        }
+        if let marked, !passages.contains(where: { $0.ordinal == marked }) {
+            let range = passages.count == 1 ? "only #\(first.ordinal)" : "#\(first.ordinal)–#\(passages.last!.ordinal)"
+            complain("article \(Excerpt.quoted(first.article)) has no passage #\(marked); its passages are \(range)")
+            throw Status.notFound.exit
         }
         var shown = passages
         if let marked, let context {
@@ -43,8 +56,8 @@ struct ShowCommand: ParsableCommand {
             print(try jsonString(shown))
             return
         }
-        print(style.bold(first.title.isEmpty ? first.article : first.title))
-        print(style.dim([first.article, first.date, first.source, first.url].filter { !$0.isEmpty }.joined(separator: " · ")))
+        style.print(style.bold(first.title.isEmpty ? first.article : first.title))
+        style.print(style.dim([first.article, first.date, first.source, first.url].filter { !$0.isEmpty }.joined(separator: " · ")))
         for p in shown {
             let isMarked = p.ordinal == marked
             let marker = isMarked ? style.yellow("▶") : " "
@@ -54,17 +67,29 @@ struct ShowCommand: ParsableCommand {
             if !p.actors.isEmpty { tags.append("actors: " + p.actors.map(labels.label).joined(separator: ", ")) }
             if !p.places.isEmpty { tags.append("places: " + p.places.map(labels.label).joined(separator: ", ")) }
             if !p.eventDates.isEmpty { tags.append("dates: " + p.eventDates.joined(separator: ", ")) }
-            print("")
-            print("\(marker) \(style.dim("#\(p.ordinal) \(p.kind)"))  \(style.cyan(tags.joined(separator: " · ")))")
+            style.print("")
+            style.print("\(marker) \(style.dim("#\(p.ordinal) \(p.kind)"))  \(style.cyan(tags.joined(separator: " · ")))")
             let text = wrap(p.text, width: 100, indent: 4)
-            print("    " + (isMarked ? style.bold(text) : text))
+            style.print("    " + (isMarked ? style.bold(text) : text))
         }
     }
 
-    private func split(_ target: String) -> (String, Int?) {
-        if let hash = target.lastIndex(of: "#"), let ordinal = Int(target[target.index(after: hash)...]) {
-            return (String(target[..<hash]), ordinal)
+    /// `ID#N` as the id and the passage number; a passage part that is not a number in
+    /// range is a command-line error.
+    private func split(_ target: String) throws -> (String, Int?) {
+        guard let hash = target.lastIndex(of: "#") else { return (target, nil) }
+        let number = target[target.index(after: hash)...]
+        guard let ordinal = Int(number), (0...ShowCommand.maximumPassage).contains(ordinal) else {
+            throw ValidationError("the passage in \(Excerpt.quoted(target)) must be a number from 0 to \(ShowCommand.maximumPassage), as in ID#7")
         }
-        return (target, nil)
+        return (String(target[..<hash]), ordinal)
     }
+
+    /// The article id part of `target`, whatever follows its last '#'.
+    private func split(lenient target: String) -> String {
+        (try? split(target).0) ?? target
+    }
+
+    /// The highest passage number accepted.
+    static let maximumPassage = 10_000_000
 }

@@ -7,7 +7,7 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Show an index's articles, passages, terms, schema, size and facet values.",
-        discussion: "Exit status: 0 shown; 4 no index or another schema; 7 other failure."
+        discussion: Status.help([.success, .noIndex, .failure, .unreachable, .usage])
     )
 
     @OptionGroup var index: IndexLocations
@@ -22,6 +22,9 @@ struct StatsCommand: ParsableCommand {
         var facets: [String: [SearchOutput.FacetOutput]]
     }
 
+    /// How many values of facet `name` the text output lists before "+N more".
+    static func shownValues(of name: String) -> Int { name == "date" ? 24 : 12 }
+
     func run() throws {
         let stats = try reportingFailures { try Searcher(locations: index.resolved).statistics() }
         let bytes = index.resolved.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
@@ -35,15 +38,17 @@ struct StatsCommand: ParsableCommand {
                                         index_bytes: bytes, facets: facets)))
             return
         }
-        print("index:     \(index.resolved.joined(separator: ", ")) (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB)")
-        print("schema:    \(stats.schema)")
-        print("articles:  \(stats.articles)")
-        print("passages:  \(stats.passages) (average \(String(format: "%.1f", stats.averagePassageLength)) terms)")
-        print("terms:     \(stats.terms)")
+        let style = Style(color: false)
+        style.print("index:     \(index.resolved.joined(separator: ", ")) (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB)")
+        style.print("schema:    \(stats.schema)")
+        style.print("articles:  \(stats.articles)")
+        style.print("passages:  \(stats.passages) (average \(String(format: "%.1f", stats.averagePassageLength)) terms)")
+        style.print("terms:     \(stats.terms)")
         for (name, counts) in stats.facets where !counts.isEmpty {
-            let shown = counts.prefix(name == "date" ? 24 : 12).map { "\($0.label) \($0.count)" }.joined(separator: " · ")
-            let more = counts.count > (name == "date" ? 24 : 12) ? " · +\(counts.count - 12) more" : ""
-            print(name.padding(toLength: 11, withPad: " ", startingAt: 0) + wrap(shown + more, width: 100, indent: 11))
+            let limit = StatsCommand.shownValues(of: name)
+            let shown = counts.prefix(limit).map { "\($0.label) \($0.count)" }.joined(separator: " · ")
+            let more = counts.count > limit ? " · +\(counts.count - limit) more" : ""
+            style.print(name.padding(toLength: 11, withPad: " ", startingAt: 0) + wrap(shown + more, width: 100, indent: 11))
         }
     }
 }

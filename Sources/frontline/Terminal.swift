@@ -1,13 +1,29 @@
 import Foundation
 
-/// Styling for terminal output: ANSI colours when writing to a terminal (and
-/// `NO_COLOR` is unset), plain text otherwise.
+/// Styling and safe output for people at a terminal.
+///
+/// Article text is untrusted: a title or a file name may hold ESC, OSC or C1 control
+/// sequences that would set the terminal's title, clear the screen or plant links. So
+/// styles are never written as escape codes while output is assembled: they are
+/// placeholders (`Style.open` code `Style.close`), and `render` turns the finished text
+/// into bytes in one place, showing every control character from the data as a visible
+/// symbol and only then turning the placeholders into colour codes (SGR only: digits and
+/// `;`). No byte of an article can reach the terminal as a control sequence.
 struct Style {
+    /// Whether colour codes are written.
     let color: Bool
 
-    /// Styling for standard output, unless `disabled`.
+    /// Opens a style placeholder (a private-use character).
+    static let open: Unicode.Scalar = "\u{E002}"
+    /// Closes a style placeholder's code.
+    static let close: Unicode.Scalar = "\u{E003}"
+
+    /// Styling for standard output, unless `disabled`: colour on a terminal whose `TERM`
+    /// is set and not `dumb`, unless `NO_COLOR` is set.
     static func forStandardOutput(disabled: Bool) -> Style {
-        Style(color: !disabled && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let environment = ProcessInfo.processInfo.environment
+        let capable = !(environment["TERM"] ?? "dumb").isEmpty && environment["TERM"] != "dumb"
+        return Style(color: !disabled && isatty(STDOUT_FILENO) != 0 && capable && environment["NO_COLOR"] == nil)
     }
 
     func bold(_ s: String) -> String { wrap(s, "1") }
@@ -16,10 +32,92 @@ struct Style {
     func yellow(_ s: String) -> String { wrap(s, "33") }
     func green(_ s: String) -> String { wrap(s, "32") }
 
-    /// The markers put around matched words in snippets.
-    var highlight: (String, String) { color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("**", "**") }
+    /// The markers put around matched words in snippets: a style on a terminal, `**` otherwise.
+    var highlight: (String, String) { color ? (code("1;33"), code("0")) : ("**", "**") }
 
-    private func wrap(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    /// Bolds the numbers in `text` ("31 of its soldiers", "30,000") so that claimed figures
+    /// stand out, leaving style placeholders (whose codes hold digits) untouched.
+    func emphasiseNumbers(_ text: String) -> String {
+        guard color else { return text }
+        var out = String.UnicodeScalarView()
+        var number = String.UnicodeScalarView()
+        var inCode = false
+        func flush() {
+            if !number.isEmpty { out.append(contentsOf: bold(String(number)).unicodeScalars) }
+            number.removeAll()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == Style.open { flush(); inCode = true }
+            if !inCode, ("0"..."9").contains(scalar) || (!number.isEmpty && scalar == ",") {
+                number.append(scalar)
+                continue
+            }
+            flush()
+            out.append(scalar)
+            if scalar == Style.close { inCode = false }
+        }
+        flush()
+        return String(out)
+    }
+
+    /// Writes `text` and a newline to standard output, rendered for this terminal.
+    func print(_ text: String) {
+        Swift.print(render(text))
+    }
+
+    /// `text` as bytes for the terminal: control characters from the data made visible,
+    /// then style placeholders turned into colour codes (or dropped without colour).
+    func render(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var code: String.UnicodeScalarView?
+        for scalar in text.unicodeScalars {
+            if var pending = code {
+                if scalar == Style.close {
+                    if color, !pending.isEmpty {
+                        out.append(contentsOf: "\u{1B}[".unicodeScalars)
+                        out.append(contentsOf: pending)
+                        out.append("m")
+                    }
+                    code = nil
+                    continue
+                }
+                if pending.count < 8, ("0"..."9").contains(scalar) || scalar == ";" {
+                    pending.append(scalar)
+                    code = pending
+                    continue
+                }
+                // Not one of ours (a stray private-use character in the data): show it as text.
+                out.append("\u{FFFD}")
+                out.append(contentsOf: pending)
+                code = nil
+            }
+            if scalar == Style.open { code = String.UnicodeScalarView(); continue }
+            out.append(contentsOf: Style.visible(scalar).unicodeScalars)
+        }
+        if let pending = code {
+            out.append("\u{FFFD}")
+            out.append(contentsOf: pending)
+        }
+        return String(out)
+    }
+
+    /// `scalar` as it may be shown: a C0 control as its Unicode control picture (ESC as ␛),
+    /// a tab as a space, DEL as ␡, a C1 or bidirectional control as U+FFFD; anything else
+    /// as itself. The newline stays (output is assembled from lines).
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x0A: return "\n"
+        case 0x09: return " "
+        case 0x00..<0x20: return String(Unicode.Scalar(0x2400 + scalar.value)!)
+        case 0x7F: return "\u{2421}"
+        case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return "\u{FFFD}"
+        default: return String(scalar)
+        }
+    }
+
+    private func code(_ code: String) -> String { String(Style.open) + code + String(Style.close) }
+
+    private func wrap(_ s: String, _ codes: String) -> String { color ? code(codes) + s + code("0") : s }
 }
 
 /// A one-line chart of counts: ▁▂▃▄▅▆▇█.
@@ -44,21 +142,37 @@ func wrap(_ text: String, width: Int, indent: Int) -> String {
     return lines.joined(separator: "\n" + String(repeating: " ", count: indent))
 }
 
-/// The length of `s` on screen, ignoring ANSI escape sequences.
+/// The length of `s` on screen, not counting style placeholders.
 func visibleLength(_ s: String) -> Int {
     var count = 0
-    var escape = false
+    var inCode = false
     for c in s.unicodeScalars {
-        if escape { if c == "m" { escape = false }; continue }
-        if c == "\u{1B}" { escape = true; continue }
-        count += 1
+        if c == Style.open { inCode = true; continue }
+        if c == Style.close { inCode = false; continue }
+        if !inCode { count += 1 }
     }
     return count
 }
 
-/// Encodes `value` as pretty, key-sorted JSON.
+/// `count` and `noun` with the noun in the plural unless the count is one ("1 passage", "3 passages").
+func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+}
+
+/// Encodes `value` as pretty, key-sorted JSON; C1 control characters, which JSON allows
+/// raw but some terminals obey, are escaped too.
 func jsonString<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+    guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+    var out = String.UnicodeScalarView()
+    for scalar in json.unicodeScalars {
+        if (0x7F...0x9F).contains(scalar.value) {
+            out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
 }

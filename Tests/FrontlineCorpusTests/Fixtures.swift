@@ -27,7 +27,7 @@ func readAll(_ roots: [String]) -> (articles: [Article], diagnostics: [Diagnosti
         switch event {
         case .article(let a): articles.append(a)
         case .diagnostic(let d): diagnostics.append(d)
-        case .unreadable: break
+        case .unreadable, .unreadableSource: break
         }
     }
     return (articles, diagnostics)

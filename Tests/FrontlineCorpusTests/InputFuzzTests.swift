@@ -49,7 +49,7 @@ import Testing
             case .diagnostic(let d):
                 diagnostics += 1
                 #expect(d.file.hasPrefix(directory.path))
-            case .unreadable: break
+            case .unreadable, .unreadableSource: break
             }
         }
         #expect(goodRead)

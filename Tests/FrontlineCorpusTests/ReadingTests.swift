@@ -57,7 +57,7 @@ import Testing
                 passages += processed.passages.count
                 problems += processed.diagnostics.filter { $0.severity == .error }
             case .diagnostic(let d): problems.append(d)
-            case .unreadable: break
+            case .unreadable, .unreadableSource: break
             }
         }
         #expect(articles == 2225)

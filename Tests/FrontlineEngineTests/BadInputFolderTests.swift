@@ -76,7 +76,7 @@ import Testing
                 switch event {
                 case .article(let a): articles.append(a.id)
                 case .diagnostic(let d): problems.append(d)
-                case .unreadable: break
+                case .unreadable, .unreadableSource: break
                 }
             }
         }

@@ -68,19 +68,35 @@ let fixedQueries = [
     "claimant:russia ceasefire", "drones NEAR/5 Armenian", "Stepanakert OR Martuni", "date:2020-10 truce", "mercenaries",
 ]
 
-/// Runs the built `frontline` with `arguments` in `directory`; returns status, stdout and stderr.
+/// Runs the built `frontline` with `arguments` in `directory` (with `environment` added);
+/// returns status, stdout and stderr. A run still going after `timeout` seconds is killed
+/// and reported as status -1, so that a hang fails its test instead of the suite.
 @discardableResult
-func runFrontline(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
+func runFrontline(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                  timeout: Double = 120) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Repository.executable)
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let timedOut = TimeoutFlag()
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+        if process.isRunning { timedOut.set(); process.terminate() }
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (timedOut.isSet ? -1 : process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// Set once from a timer thread.
+final class TimeoutFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

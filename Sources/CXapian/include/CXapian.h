@@ -116,6 +116,9 @@ char *cx_database_metadata_keys(const cx_database *db, const char *prefix, size_
 char *cx_database_spelling_suggestion(const cx_database *db, const char *word, size_t word_len,
                                       uint32_t max_edit_distance, size_t *out_len, CXError *err);
 /** Packed list of the synonyms of a term (each with 0). */
+/* The terms that have synonyms, starting with `prefix`, packed. */
+char *cx_database_synonym_keys(const cx_database *db, const char *prefix, size_t prefix_len,
+                               size_t *out_len, CXError *err);
 char *cx_database_synonyms(const cx_database *db, const char *term, size_t term_len,
                            size_t *out_len, CXError *err);
 /** Merges every shard of db into one new database at output (Xapian::Database::compact). */
@@ -135,6 +138,9 @@ void cx_writable_set_metadata(cx_database *db, const char *key, size_t key_len,
                               const char *value, size_t value_len, CXError *err);
 void cx_writable_add_spelling(cx_database *db, const char *word, size_t word_len,
                               uint32_t freqinc, CXError *err);
+/* Lowers `word`'s frequency in the spelling dictionary by `freqdec` (removing it at zero). */
+void cx_writable_remove_spelling(cx_database *db, const char *word, size_t word_len,
+                                 uint32_t freqdec, CXError *err);
 void cx_writable_add_synonym(cx_database *db, const char *term, size_t term_len,
                              const char *synonym, size_t synonym_len, CXError *err);
 void cx_writable_clear_synonyms(cx_database *db, const char *term, size_t term_len,
@@ -231,6 +237,9 @@ void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double 
 void cx_enquire_set_collapse_key(cx_enquire *e, uint32_t slot, uint32_t max, CXError *err);
 /** Sorts by the value in slot only (reverse: descending). */
 void cx_enquire_set_sort_by_value(cx_enquire *e, uint32_t slot, int32_t reverse, CXError *err);
+/* Orders by relevance, equal weights by value `slot` (ascending unless `reverse`). */
+void cx_enquire_set_sort_by_relevance_then_value(cx_enquire *e, uint32_t slot, int32_t reverse,
+                                                 CXError *err);
 void cx_enquire_set_sort_by_relevance(cx_enquire *e, CXError *err);
 /** The spy must outlive every get_mset call on this enquire. */
 void cx_enquire_add_spy(cx_enquire *e, cx_spy *spy, CXError *err);
