@@ -339,11 +339,6 @@ void cx_writable_add_spelling(cx_database *db, const char *word, size_t word_len
     guarded_void(err, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
 }
 
-void cx_writable_remove_spelling(cx_database *db, const char *word, size_t word_len,
-                                 uint32_t freqdec, CXError *err) {
-    guarded_void(err, [&] { writable(db).remove_spelling(str(word, word_len), freqdec); });
-}
-
 void cx_writable_add_synonym(cx_database *db, const char *term, size_t term_len,
                              const char *synonym, size_t synonym_len, CXError *err) {
     guarded_void(err, [&] {

@@ -10,8 +10,6 @@ public struct Passage: Sendable, Equatable {
     public var tags: Tagger.Tags
     /// The dates the passage speaks of, resolved against the publication date.
     public var eventDates: [CalendarDate]
-    /// Its words as a spelling dictionary wants them (see `Words`).
-    public var spellingWords: [String]
 }
 
 /// An article cleaned, split into passages and tagged.
@@ -57,8 +55,7 @@ public struct ArticleProcessor: Sendable {
             for text in splitter.split(paragraph.text) {
                 let tokens = Tokenizer.tokens(text)
                 passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tagger.tag(tokens: tokens),
-                                        eventDates: DateFinder.dates(in: tokens, published: article.date),
-                                        spellingWords: Words.spelling(tokens)))
+                                        eventDates: DateFinder.dates(in: tokens, published: article.date)))
             }
         }
         if passages.isEmpty {

@@ -10,9 +10,18 @@ enum Captions {
         // Every credit names an agency or ends a sentence with " - …"; most lines have neither.
         let namesAgency = ByteSearch.containsAny(line, Chrome.agencies)
         if namesAgency, let glued = splitGlued(line) { return glued }
-        if namesAgency || ByteSearch.contains(line, ". -") || ByteSearch.contains(line, ". \u{2013}") || ByteSearch.contains(line, ". \u{2014}"),
-           let caption = stripTrailingCredit(line) { return [caption] }
+        if namesAgency || endsWithDashCredit(line), let caption = stripTrailingCredit(line) { return [caption] }
         return nil
+    }
+
+    /// False if no part of `text` can be a caption with a credit (no agency named, no
+    /// sentence followed by a dash): a cheap test before splitting a long line.
+    static func mayHoldCaption(_ text: String) -> Bool {
+        ByteSearch.containsAny(text, Chrome.agencies) || endsWithDashCredit(text)
+    }
+
+    private static func endsWithDashCredit(_ line: String) -> Bool {
+        ByteSearch.contains(line, ". -") || ByteSearch.contains(line, ". \u{2013}") || ByteSearch.contains(line, ". \u{2014}")
     }
 
     /// Credits glued to caption text: split at every point where a word runs into a

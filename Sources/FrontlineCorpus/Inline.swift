@@ -34,7 +34,19 @@ enum Inline {
                 i += 1
             case UInt8(ascii: "["):
                 if let (textEnd, linkEnd) = link(bytes, from: i) {
-                    for k in (i + 1)..<textEnd { out.append(bytes[k]) }
+                    // The link text is kept as it is written, but never a control character.
+                    var k = i + 1
+                    while k < textEnd {
+                        if bytes[k] < 32 || bytes[k] == 0x7F {
+                            append(32)
+                        } else if bytes[k] == 0xC2, k + 1 < textEnd, (0x80...0x9F).contains(bytes[k + 1]) {
+                            append(32)
+                            k += 1
+                        } else {
+                            out.append(bytes[k])
+                        }
+                        k += 1
+                    }
                     i = linkEnd
                 } else {
                     append(b); i += 1

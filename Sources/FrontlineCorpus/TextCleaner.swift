@@ -36,20 +36,25 @@ public struct TextCleaner: Sendable {
             // A long line is cleaned a sentence at a time: a chrome rule may drop a sentence
             // (a photo credit, "Source: …") but never a paragraph of prose, nor a whole
             // article that came without line breaks. Its body sentences stay one paragraph.
-            let units = ByteSearch.wordCount(entry.text) > TextCleaner.longLineWords ? TextCleaner.sentences(entry.text) : [entry.text]
+            var units = [entry.text]
+            var commentsFollow = false
+            var mayHoldCaptions = true
+            if ByteSearch.wordCount(entry.text) > TextCleaner.longLineWords {
+                var text = entry.text
+                if let offset = Chrome.commentsOffset(in: text) {
+                    // Reader comments run on in the same line: keep what precedes them, then stop.
+                    text = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+                    commentsFollow = true
+                }
+                units = TextCleaner.sentences(text)
+                mayHoldCaptions = Captions.mayHoldCaption(text) // checked once for the whole line
+            }
             var body: [String] = []
             func endBody() {
                 if !body.isEmpty { paragraphs.append(Paragraph(text: body.joined(separator: " "), kind: entry.heading ? .headline : .body, line: entry.line)) }
                 body = []
             }
             for unit in units {
-                if units.count > 1, let offset = Chrome.commentsOffset(in: unit) {
-                    // Reader comments run on in the same line: keep what precedes them, then stop.
-                    let before = String(decoding: unit.utf8.prefix(offset), as: UTF8.self).trimmingWhitespace()
-                    if !before.isEmpty { body.append(before) }
-                    endBody()
-                    break lines
-                }
                 let line = Chrome.Line(unit)
                 if Chrome.startsComments(line) { endBody(); break lines }
                 if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(unit) {
@@ -69,7 +74,7 @@ public struct TextCleaner: Sendable {
                     strays.append(Paragraph(text: unit, kind: .body, line: entry.line))
                     continue
                 }
-                if let captions = Captions.split(unit) {
+                if mayHoldCaptions, let captions = Captions.split(unit) {
                     endBody()
                     for caption in captions { paragraphs.append(Paragraph(text: caption, kind: .caption, line: entry.line)) }
                     continue
@@ -77,6 +82,7 @@ public struct TextCleaner: Sendable {
                 body.append(unit)
             }
             endBody()
+            if commentsFollow { break lines }
         }
         if paragraphs.isEmpty {
             // Nothing but short lines: a headline-only brief is text, not page furniture.

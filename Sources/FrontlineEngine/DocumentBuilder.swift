@@ -6,9 +6,9 @@ import Xapian
 final class DocumentBuilder {
     private let generator: TermGenerator
 
-    /// A builder; spelling data is gathered separately (see `SpellingBatch`).
+    /// A builder with its own term generator.
     init() throws {
-        generator = try TermGenerator(stemmer: Stem("english"))
+        generator = try TermGenerator(stemmer: Stem(Schema.language))
     }
 
     /// The document for `passage` of `article`; the lead passage (the article's first

@@ -3,8 +3,8 @@ import FrontlineCorpus
 import Xapian
 
 /// What an index keeps of its gazetteer: the labels search output shows, the
-/// aliases that `side:` / `actor:` … accept, and the name variants turned into
-/// Xapian synonyms so that Talish finds Talysh.
+/// aliases that `side:` / `actor:` … accept, and the query expansions
+/// (`Synonyms`) so that Talish finds Talysh; with the gazetteer's hash and path.
 struct GazetteerStore {
     let gazetteer: Gazetteer
 
@@ -24,105 +24,12 @@ struct GazetteerStore {
         try database.setMetadata(Schema.labelsKey, Labels(gazetteer).json())
         try database.setMetadata(Schema.gazetteerHashKey, GazetteerStore.hash(gazetteer))
         try database.setMetadata(Schema.gazetteerPathKey, path.map(CorpusReader.absolute) ?? "")
+        let synonyms = try Synonyms(gazetteer)
+        try database.setMetadata(Schema.synonymsKey, synonyms.json())
+        // The same expansions in Xapian's own synonym table, for other Xapian tools (quest).
         for key in try database.synonymKeys() { try database.clearSynonyms(for: key) }
-        let stemmer = try Stem("english")
-        for group in gazetteer.searchVariantGroups {
-            let stems = try group.map { "Z" + (try stemmer.stem($0)) }
-            for (word, stem) in zip(group, stems) {
-                for other in stems where other != stem {
-                    try database.addSynonym(other, for: word)
-                    try database.addSynonym(other, for: stem)
-                }
-            }
+        for (term, targets) in synonyms.entries {
+            for target in targets { try database.addSynonym(target, for: term) }
         }
-        for (word, targets) in gazetteer.expansions {
-            let key = "Z" + (try stemmer.stem(word))
-            for target in targets {
-                let term = "Z" + (try stemmer.stem(target))
-                try database.addSynonym(term, for: word)
-                try database.addSynonym(term, for: key)
-            }
-        }
-    }
-}
-
-/// The display labels and lookup names of every gazetteer id, as stored in an index.
-public struct Labels: Codable, Sendable {
-    /// id → label, for sides, third parties, actors and places.
-    public var labels: [String: String]
-    /// Lower-cased name, alias, label or id → id, per field (`side`, `claimant`, `actor`, `place`).
-    public var lookup: [String: [String: String]]
-    /// The belligerent side ids, in gazetteer order.
-    public var sides: [String]
-
-    init(labels: [String: String], lookup: [String: [String: String]], sides: [String]) {
-        self.labels = labels
-        self.lookup = lookup
-        self.sides = sides
-    }
-
-    init(_ gazetteer: Gazetteer) {
-        var labels: [String: String] = [:]
-        var parties: [String: String] = [:], sides: [String: String] = [:], actors: [String: String] = [:], places: [String: String] = [:]
-        func add(_ map: inout [String: String], _ id: String, _ phrases: [String]) {
-            for phrase in phrases + [id] where map[Labels.key(phrase)] == nil { map[Labels.key(phrase)] = id }
-        }
-        for party in gazetteer.parties {
-            labels[party.id] = party.label
-            add(&parties, party.id, [party.label] + party.names + party.aliases)
-            if party.belligerent { add(&sides, party.id, [party.label] + party.names + party.aliases) }
-        }
-        for actor in gazetteer.actors {
-            labels[actor.id] = actor.label
-            add(&actors, actor.id, [actor.label] + actor.names + actor.aliases)
-        }
-        for place in gazetteer.places {
-            labels[place.id] = place.label
-            add(&places, place.id, [place.label] + place.names + place.aliases)
-        }
-        self.init(labels: labels, lookup: ["side": sides, "claimant": parties, "actor": actors, "place": places],
-                  sides: gazetteer.sides.map(\.id))
-    }
-
-    /// The canonical id a user's `value` means in `field`, or nil if the gazetteer does not know it.
-    public func resolve(_ value: String, field: String) -> String? {
-        lookup[field]?[Labels.key(value)]
-    }
-
-    /// What to tell a user whose `value` for `field` the gazetteer does not know: the
-    /// closest known names, else the known values.
-    public func unknownValueNotice(_ value: String, field: String) -> String {
-        let names = lookup[field] ?? [:]
-        let wanted = Labels.key(value)
-        let close = names.keys.map { ($0, EditDistance.between(wanted, $0)) }
-            .filter { $0.1 <= max(1, wanted.count / 3) && $0.1 < wanted.count }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        var suggestions: [String] = []
-        for (name, _) in close where !suggestions.contains(names[name]!) && suggestions.count < 3 { suggestions.append(names[name]!) }
-        let shown = Excerpt.quoted(value)
-        if !suggestions.isEmpty { return "unknown \(field) \(shown); did you mean \(suggestions.map { label($0) + " (" + $0 + ")" }.joined(separator: ", "))?" }
-        let known = Set(names.values).sorted().prefix(12).joined(separator: ", ")
-        return "unknown \(field) \(shown)" + (known.isEmpty ? "" : "; known: \(known)")
-    }
-
-    /// The label of `id`, or `id` itself.
-    public func label(_ id: String) -> String { labels[id] ?? id }
-
-    static func key(_ phrase: String) -> String {
-        phrase.lowercased().replacingOccurrences(of: "’", with: "'").split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: " ")
-    }
-
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    /// Reads labels stored by an index ("" gives empty labels).
-    static func parse(_ json: String) -> Labels {
-        guard !json.isEmpty, let labels = try? JSONDecoder().decode(Labels.self, from: Data(json.utf8)) else {
-            return Labels(labels: [:], lookup: [:], sides: [])
-        }
-        return labels
     }
 }

@@ -8,6 +8,9 @@ import FrontlineCorpus
 struct QueryRewriter {
     let labels: Labels
 
+    /// The words the query language uses as operators (upper case; lower case they are words).
+    static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
+
     /// The longest query accepted, in characters.
     static let maximumLength = 2000
 
@@ -39,7 +42,7 @@ struct QueryRewriter {
         let booleanFields = Set(Schema.facets.map(\.name) + ["kind", "date"])
         return words(query).allSatisfy { word in
             let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()+-"))
-            if bare.isEmpty || ["AND", "OR", "NOT"].contains(bare) { return true }
+            if bare.isEmpty || operators.contains(bare) { return true }
             guard let colon = bare.firstIndex(of: ":") else { return false }
             return booleanFields.contains(bare[..<colon].lowercased())
         }

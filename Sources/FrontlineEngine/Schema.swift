@@ -18,6 +18,13 @@ public enum Schema {
     /// Metadata key prefix for one article's record: `A:<key>` → `hash\tpassages\tfile\tid` (`ArticleRecord`).
     static let articlePrefix = "A:"
 
+    /// The language of stemming, for indexing and queries alike.
+    static let language = "english"
+    /// The prefix Xapian's term generator and query parser give stemmed terms.
+    static let stemPrefix = "Z"
+    /// Metadata key holding the query expansions (`Synonyms`) as JSON.
+    static let synonymsKey = "frontline:synonyms"
+
     // Term prefixes.
     static let uniquePrefix = "Q"
     static let articleTermPrefix = "XART:"

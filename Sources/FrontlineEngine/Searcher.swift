@@ -144,8 +144,10 @@ public struct SearchResult: Sendable {
 /// Not thread-safe: one `Searcher` per thread.
 public final class Searcher {
     private let database: Database
-    /// The local part, used for spelling and synonyms (the remote backend has neither).
-    private let localDatabase: Database?
+    /// The query expansions of the index's gazetteer, for the query parser (see `Synonyms`).
+    private let synonyms: Database?
+    /// Whether a shard is served by `xapian-tcpsrv`.
+    private let hasRemoteShard: Bool
     private let stemmer: Stem
     /// Labels and aliases of the gazetteer the index was tagged with.
     public let labels: Labels
@@ -158,9 +160,9 @@ public final class Searcher {
     /// Opens the indexes at `locations` (a location given twice is searched once).
     public init(locations given: [String]) throws {
         var shards: [Database] = []
-        var local: [Database] = []
         var seen: Set<String> = []
         let locations = given.filter { seen.insert($0.hasPrefix("tcp://") ? $0.lowercased() : CorpusReader.absolute($0)).inserted }
+        hasRemoteShard = locations.contains { $0.hasPrefix("tcp://") }
         for location in locations {
             if location.hasPrefix("tcp://") {
                 let address = location.dropFirst("tcp://".count)
@@ -176,9 +178,7 @@ public final class Searcher {
             } else {
                 guard IndexLayout(folder: location).exists else { throw SearchError.noIndex(location) }
                 do {
-                    let db = try Database(path: location)
-                    shards.append(db)
-                    local.append(db)
+                    shards.append(try Database(path: location))
                 } catch let error as XapianError {
                     if error.kind == .databaseCorrupt { throw SearchError.corrupt(location, detail: error.message) }
                     throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.xapian(error)
@@ -187,7 +187,6 @@ public final class Searcher {
         }
         do {
             database = shards.count == 1 ? shards[0] : try Database(shards: shards)
-            localDatabase = local.isEmpty ? nil : (local.count == 1 ? local[0] : try Database(shards: local))
             for (shard, location) in zip(shards, locations) {
                 let found = try shard.metadata(Schema.versionKey)
                 guard found == Schema.version else {
@@ -197,7 +196,8 @@ public final class Searcher {
                 }
             }
             labels = Labels.parse(try database.metadata(Schema.labelsKey))
-            stemmer = try Stem("english")
+            synonyms = try Synonyms.parse(try database.metadata(Schema.synonymsKey)).database()
+            stemmer = try Stem(Schema.language)
             try findUsedSlots()
         } catch let error as XapianError {
             if error.kind == .databaseCorrupt { throw SearchError.corrupt(locations.joined(separator: ", "), detail: error.message) }
@@ -226,7 +226,6 @@ public final class Searcher {
                 return try body()
             } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
                 try database.reopen()
-                _ = try localDatabase?.reopen()
                 try findUsedSlots()
             }
         }
@@ -244,7 +243,7 @@ public final class Searcher {
         try parser.setStemmer(stemmer)
         try parser.setStemmingStrategy(.some)
         try parser.setStopWords(Schema.stopWords.sorted())
-        if let localDatabase { try parser.setDatabase(localDatabase) }
+        if let synonyms { try parser.setDatabase(synonyms) }
         try parser.addPrefix("title", Schema.titlePrefix)
         for facet in Schema.facets { try parser.addBooleanPrefix(facet.name, facet.prefix) }
         try parser.addBooleanPrefix("kind", Schema.kindPrefix)
@@ -257,10 +256,10 @@ public final class Searcher {
         let rewritten = try QueryRewriter(labels: labels).rewrite(request.query)
         let parser = try parser()
         var flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
-        if localDatabase != nil { flags.insert(.autoSynonyms) }
+        if synonyms != nil { flags.insert(.autoSynonyms) }
         var text = rewritten.text
         var query = try parser.parse(text, flags: flags)
-        let corrected = try localDatabase.flatMap { try SpellingCorrector(database: $0, stemmer: stemmer).correct(text) }
+        let corrected = try SpellingCorrector(database: database, stemmer: stemmer).correct(text)
         let filterOnly = QueryRewriter.isFilterOnly(text)
         var result = try match(query, request: request, filterOnly: filterOnly)
         if result.total == 0, let corrected, corrected != text {
@@ -342,9 +341,10 @@ public final class Searcher {
         }
         let documents = try database.documentCount
         // Xapian 1.4's match spies over-count on remote shards when the match is sorted
-        // by value, so a sorted search counts its facets in a relevance-ordered pass.
+        // by anything but relevance alone (ties broken by value included), so there the
+        // facets are counted in a pass ordered by relevance only.
         let counter: Enquire
-        if request.facets && sortSlot != nil {
+        if request.facets && (sortSlot != nil || hasRemoteShard) {
             counter = try Enquire(database: database)
             try counter.setQuery(query)
             if request.perArticle { try counter.setCollapseKey(slot: Schema.articleSlot) }

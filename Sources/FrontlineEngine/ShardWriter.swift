@@ -27,7 +27,6 @@ final class ShardWriter {
     private let batchPassages: Int
     private let fingerprintSeed: String
     private var uncommitted = 0
-    private var spelling = SpellingBatch()
     private var seen: Set<UInt64> = []
     private let report: (Diagnostic) -> Void
 
@@ -68,7 +67,6 @@ final class ShardWriter {
         let lead = processed.passages.first { $0.kind == .body }?.ordinal ?? 0
         for passage in processed.passages {
             try database.add(try builder.document(for: passage, of: processed.article, isLead: passage.ordinal == lead))
-            spelling.add(passage.spellingWords)
         }
         let record = ArticleRecord(fingerprint: fingerprint, passages: processed.passages.count, file: file, id: article.id)
         try database.setMetadata(Schema.articlePrefix + key, record.text)
@@ -103,7 +101,7 @@ final class ShardWriter {
         return (unseen, keys.count)
     }
 
-    /// Deletes `articles` (found by `unseenArticles`) with their passages and spelling.
+    /// Deletes `articles` (found by `unseenArticles`) with their passages.
     func remove(_ articles: [Unseen]) throws -> (articles: Int, passages: Int) {
         var passages = 0
         for article in articles {
@@ -116,23 +114,13 @@ final class ShardWriter {
         return (articles.count, passages)
     }
 
-    /// Deletes an article's passages, taking back the spelling words they added, so that
-    /// an incremental run ends with the same spelling data as a clean build.
+    /// Deletes an article's passages.
     private func deletePassages(ofKey key: String) throws {
-        let term = Schema.articleTermPrefix + key
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(try Query(term: term))
-        let mset = try enquire.matches(offset: 0, limit: max(1, try database.termFrequency(term)))
-        for index in 0..<mset.count {
-            let passage = try StoredPassage.decode(try mset.document(index).data())
-            spelling.remove(Words.spelling(ofText: passage.text))
-        }
-        try database.delete(term: term)
+        try database.delete(term: Schema.articleTermPrefix + key)
     }
 
-    /// Commits what is pending, with the batch's spelling data.
+    /// Commits what is pending.
     func commit() throws {
-        try spelling.write(to: database)
         try database.commit()
         uncommitted = 0
     }
@@ -171,31 +159,5 @@ struct ArticleRecord: Equatable {
     /// True if the article was read from `path` or from a file under the folder `path`.
     func isFrom(_ path: String) -> Bool {
         file == path || file.hasPrefix(path.hasSuffix("/") ? path : path + "/")
-    }
-}
-
-/// Words seen since the last commit, counted in Swift and handed to Xapian's
-/// spelling dictionary once per distinct word at commit: far cheaper than a
-/// dictionary update per word occurrence (TermGenerator's spelling flag).
-struct SpellingBatch {
-    private var counts: [String: Int] = [:]
-
-    /// Counts `words`.
-    mutating func add(_ words: [String]) {
-        for word in words { counts[word, default: 0] += 1 }
-    }
-
-    /// Counts `words` out again (the words of deleted passages).
-    mutating func remove(_ words: [String]) {
-        for word in words { counts[word, default: 0] -= 1 }
-    }
-
-    /// Adds the counted words to `database`'s spelling dictionary (and takes back the
-    /// words counted out) and starts a new batch.
-    mutating func write(to database: WritableDatabase) throws {
-        for (word, count) in counts where count != 0 {
-            if count > 0 { try database.addSpelling(word, frequency: count) } else { try database.removeSpelling(word, frequency: -count) }
-        }
-        counts.removeAll(keepingCapacity: true)
     }
 }

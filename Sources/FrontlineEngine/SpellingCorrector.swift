@@ -1,17 +1,16 @@
 import Xapian
 
-/// Suggests corrections for query words the index does not contain, from the
-/// index's spelling dictionary ("Stepanakret" → "stepanakert").
+/// Suggests corrections for query words the index does not contain
+/// ("Stepanakret" → "stepanakert"), from the index's own words.
 ///
-/// Xapian's own QueryParser correction misfires on an index of several shards
-/// (it "corrects" words that one shard lacks but another has), so each word is
-/// checked against the whole index first.
+/// Candidates come from the index's term list, which every backend serves
+/// (Xapian's spelling tables are not served by `xapian-tcpsrv`, and its query
+/// parser's correction misfires on several shards), so a remote or sharded
+/// index corrects exactly like a local one, and a correction can never name a
+/// word that an incremental run has deleted.
 struct SpellingCorrector {
     let database: Database
     let stemmer: Stem
-
-    /// Words the query language uses as operators.
-    private static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
 
     /// The query with every unknown word replaced by its suggestion, or nil if none was replaced.
     func correct(_ query: String) throws -> String? {
@@ -24,7 +23,7 @@ struct SpellingCorrector {
     }
 
     private func correctWord(_ word: String, changed: inout Bool) throws -> String {
-        if SpellingCorrector.operators.contains(word) || word.contains(":") || word.contains("*") { return word }
+        if QueryRewriter.operators.contains(word) || word.contains(":") || word.contains("*") { return word }
         let lead = word.prefix(while: { !$0.isLetter })
         let rest = word.dropFirst(lead.count)
         let core = rest.prefix(while: { $0.isLetter || $0 == "'" })
@@ -32,9 +31,31 @@ struct SpellingCorrector {
         let lower = core.lowercased()
         guard lower.count >= 4, !Schema.stopWords.contains(lower),
               try database.termFrequency(lower) == 0,
-              try database.termFrequency("Z" + stemmer.stem(lower)) == 0,
-              let suggestion = try database.spellingSuggestion(for: lower) else { return word }
+              try database.termFrequency(Schema.stemPrefix + stemmer.stem(lower)) == 0,
+              let suggestion = try suggestion(for: lower) else { return word }
         changed = true
         return String(lead) + suggestion + String(trail)
+    }
+
+    /// The indexed word closest to `word`: the fewest edits (a transposition is one edit;
+    /// at most one for words under 6 letters, two otherwise), then the most passages, then
+    /// alphabetical order. Candidates start with the word's first letter, or, for a letter
+    /// added or lost at the start, its second.
+    func suggestion(for word: String) throws -> String? {
+        let letters = Array(word)
+        let limit = letters.count < 6 ? 1 : 2
+        var best: (distance: Int, frequency: Int, term: String)?
+        var starts = [String(letters[0])]
+        if letters.count > 1, letters[1] != letters[0] { starts.append(String(letters[1])) }
+        for start in starts {
+            for (term, frequency) in try database.allTerms(prefix: start) {
+                guard abs(term.count - letters.count) <= limit, term.allSatisfy({ $0.isLowercase || $0 == "'" }) else { continue }
+                let distance = EditDistance.between(word, term, transpositions: true)
+                guard distance > 0, distance <= limit else { continue }
+                if let current = best, (distance, -frequency, term) >= (current.distance, -current.frequency, current.term) { continue }
+                best = (distance, frequency, term)
+            }
+        }
+        return best?.term
     }
 }

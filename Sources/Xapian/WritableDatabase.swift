@@ -99,14 +99,6 @@ public final class WritableDatabase: Database {
         }
     }
 
-    /// Lowers `word`'s frequency in the spelling dictionary by `frequency`; a word whose
-    /// frequency reaches zero is no longer suggested.
-    public func removeSpelling(_ word: String, frequency: Int = 1) throws {
-        try call(location) { err in
-            withBytes(word) { cx_writable_remove_spelling(handle, $0, $1, UInt32(clamping: frequency), err) }
-        }
-    }
-
     /// Records `synonym` as a synonym of `term` (terms as the query parser produces them,
     /// e.g. `talysh` or the stemmed `Ztalysh`).
     public func addSynonym(_ synonym: String, for term: String) throws {

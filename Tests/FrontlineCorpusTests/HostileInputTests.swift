@@ -138,6 +138,12 @@ import Testing
         #expect(d.count == 1 && d[0].line == 1 && d[0].message.contains("convert the file to UTF-8"), "\(d)")
     }
 
+    /// Found by the input fuzzer: a Markdown link's text was copied without cleaning.
+    @Test func controlCharactersInsideALinkAreCleanedToo() {
+        let cleaned = TextCleaner().clean("Armenia said [click\u{1B}[2J\u{9B}here](http://x.test) the line held today.", title: "")
+        #expect(cleaned.paragraphs.map(\.text) == ["Armenia said click [2J here the line held today."])
+    }
+
     @Test func controlCharactersNeverReachTheTextOrTheMetadata() {
         let escape = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m"
         let record = #"{"id": "ctl", "title": "Title\#(escape)here", "source": "Out\#(escape)let", "url": "https://x/\#(escape)", "text": "Armenia said\#(escape) the line held.\rOverwritten?"}"#

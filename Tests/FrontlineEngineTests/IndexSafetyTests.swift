@@ -149,17 +149,17 @@ import Xapian
         dir.write("corpus/grenade.txt", "Armenia said a thermobaric grenade hit the trench near Talish; the thermobaric launcher was captured.")
         let index = dir.child("index"), clean = dir.child("clean")
         try buildIndex([corpus], into: index)
-        #expect(try Database(path: index).spellingSuggestion(for: "thermobarik") == "thermobaric")
+        #expect(try Searcher(locations: [index]).search(SearchRequest(query: "thermobarik")).corrected == "thermobaric")
         try FileManager.default.removeItem(atPath: corpus + "/grenade.txt")
         try buildIndex([corpus], into: index)
         try buildIndex([corpus], into: clean)
-        let incremental = try Database(path: index), rebuilt = try Database(path: clean)
+        let incremental = try Searcher(locations: [index]), rebuilt = try Searcher(locations: [clean])
         for word in ["thermobarik", "grenadde", "talsh", "ceasefre", "stepanakret"] {
-            #expect(try incremental.spellingSuggestion(for: word) == rebuilt.spellingSuggestion(for: word), "\(word)")
+            let a = try incremental.search(SearchRequest(query: word)), b = try rebuilt.search(SearchRequest(query: word))
+            #expect(a.corrected == b.corrected && a.total == b.total, "\(word)")
         }
-        #expect(try incremental.spellingSuggestion(for: "thermobarik") == nil)
-        #expect(try Searcher(locations: [index]).search(SearchRequest(query: "thermobarik")).corrected == nil)
-        #expect(try incremental.synonymKeys().sorted() == rebuilt.synonymKeys().sorted())
+        #expect(try incremental.search(SearchRequest(query: "thermobarik")).corrected == nil)
+        #expect(try Database(path: index).synonymKeys().sorted() == Database(path: clean).synonymKeys().sorted())
     }
 
     @Test func equalScoresComeOutInTheSameOrderAfterIncrementalRuns() throws {

@@ -138,9 +138,6 @@ void cx_writable_set_metadata(cx_database *db, const char *key, size_t key_len,
                               const char *value, size_t value_len, CXError *err);
 void cx_writable_add_spelling(cx_database *db, const char *word, size_t word_len,
                               uint32_t freqinc, CXError *err);
-/* Lowers `word`'s frequency in the spelling dictionary by `freqdec` (removing it at zero). */
-void cx_writable_remove_spelling(cx_database *db, const char *word, size_t word_len,
-                                 uint32_t freqdec, CXError *err);
 void cx_writable_add_synonym(cx_database *db, const char *term, size_t term_len,
                              const char *synonym, size_t synonym_len, CXError *err);
 void cx_writable_clear_synonyms(cx_database *db, const char *term, size_t term_len,

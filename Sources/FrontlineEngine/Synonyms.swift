@@ -1,0 +1,85 @@
+import Foundation
+import FrontlineCorpus
+import Xapian
+
+/// The query expansions of a gazetteer as Xapian synonym entries: each name variant
+/// finds the others (Talish ↔ Talysh, both as typed and stemmed), and each one-way
+/// expansion finds its targets (casualties → killed, wounded…).
+///
+/// An index stores them in its metadata, which every backend serves, remote shards
+/// included (Xapian 1.4's `xapian-tcpsrv` serves no synonym table). A search gives its
+/// query parser a small database holding them (`database()`), so local, sharded and
+/// remote indexes expand a query the same way.
+struct Synonyms: Equatable {
+    /// A term as the query parser produces it (`talish`, `Ztalish`) → the terms it also finds.
+    var entries: [String: [String]]
+
+    /// The expansions of `gazetteer`.
+    init(_ gazetteer: Gazetteer) throws {
+        let stemmer = try Stem(Schema.language)
+        func stemmed(_ word: String) throws -> String { Schema.stemPrefix + (try stemmer.stem(word)) }
+        var entries: [String: Set<String>] = [:]
+        for group in gazetteer.searchVariantGroups {
+            let stems = try group.map(stemmed)
+            for (word, stem) in zip(group, stems) {
+                for other in stems where other != stem {
+                    entries[word, default: []].insert(other)
+                    entries[stem, default: []].insert(other)
+                }
+            }
+        }
+        for (word, targets) in gazetteer.expansions {
+            let key = try stemmed(word)
+            for target in targets {
+                let term = try stemmed(target)
+                entries[word, default: []].insert(term)
+                entries[key, default: []].insert(term)
+            }
+        }
+        self.entries = entries.mapValues { $0.sorted() }
+    }
+
+    private init(entries: [String: [String]]) { self.entries = entries }
+
+    /// Sorted-key JSON, for the index metadata.
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+    }
+
+    /// The expansions stored in an index's metadata ("" or unreadable: none).
+    static func parse(_ json: String) -> Synonyms {
+        guard !json.isEmpty, let entries = try? JSONDecoder().decode([String: [String]].self, from: Data(json.utf8)) else {
+            return Synonyms(entries: [:])
+        }
+        return Synonyms(entries: entries)
+    }
+
+    /// A database holding these synonyms, for a query parser, or nil when there are none.
+    /// It is built once per distinct set of expansions in the system's temporary folder
+    /// (Xapian's in-memory backend has no synonyms) and reused by later searches.
+    func database() throws -> Database? {
+        guard !entries.isEmpty else { return nil }
+        let json = try json()
+        let hash = Fingerprint.hex(Fingerprint.hash(json))
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("frontline-synonyms-\(Schema.version)-\(hash)")
+        if let cached = try? Database(path: folder), (try? cached.metadata(Schema.synonymsKey)) == json { return cached }
+        try? FileManager.default.removeItem(atPath: folder)
+        let building = folder + ".\(getpid()).\(UUID().uuidString)"
+        do {
+            let writer = try WritableDatabase(path: building, mode: .createOrOverwrite)
+            for (term, targets) in entries {
+                for target in targets { try writer.addSynonym(target, for: term) }
+            }
+            try writer.setMetadata(Schema.synonymsKey, json)
+            try writer.commit()
+            try writer.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: building)
+            throw error
+        }
+        if rename(building, folder) != 0 { try? FileManager.default.removeItem(atPath: building) } // another search built it first
+        return try Database(path: folder)
+    }
+}
