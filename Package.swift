@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // C++ inside, plain C outside: the only target that touches Xapian's C++ API.
@@ -32,23 +31,24 @@ let package = Package(
             name: "frontline",
             dependencies: [
                 "FrontlineEngine",
+                "FrontlineCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Micro-benchmarks of the indexing core (ordo-one/package-benchmark):
-        // swift package benchmark --target FrontlineBenchmarks
-        .executableTarget(
-            name: "FrontlineBenchmarks",
-            dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", .product(name: "Benchmark", package: "package-benchmark")],
-            path: "bench/Benchmarks/FrontlineBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        // Temporary folders and a xapian-tcpsrv runner shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["Xapian"], path: "Tests/TestSupport"),
-        .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport"]),
+        // Test support: temporary folders, the repository's paths and a runner of the built
+        // `frontline` (no Xapian, so the corpus tests do not link it); a xapian-tcpsrv runner;
+        // indexes built through the engine for the engine and command-line tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "XapianTestSupport", dependencies: ["Xapian"], path: "Tests/XapianTestSupport"),
+        .target(name: "EngineTestSupport", dependencies: ["FrontlineEngine", "FrontlineCorpus", "TestSupport"], path: "Tests/EngineTestSupport"),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport", "XapianTestSupport"]),
         .testTarget(name: "FrontlineCorpusTests", dependencies: ["FrontlineCorpus", "TestSupport"]),
-        .testTarget(name: "FrontlineEngineTests", dependencies: ["FrontlineEngine", "TestSupport"], exclude: ["BadInput"]),
+        .testTarget(name: "FrontlineEngineTests",
+                    dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport", "XapianTestSupport"],
+                    exclude: ["BadInput"]),
+        // The `frontline` executable as a user meets it, crash safety included.
+        .testTarget(name: "FrontlineCLITests", dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport"]),
     ],
-    swiftLanguageModes: [.v5],
+    swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
 )

@@ -24,28 +24,9 @@ namespace {
 
 struct KindName { const char *name; CXErrorKind kind; };
 const KindName kKinds[] = {
-    {"AssertionError", CX_ASSERTION_ERROR},
-    {"InvalidArgumentError", CX_INVALID_ARGUMENT_ERROR},
-    {"InvalidOperationError", CX_INVALID_OPERATION_ERROR},
-    {"UnimplementedError", CX_UNIMPLEMENTED_ERROR},
-    {"DatabaseError", CX_DATABASE_ERROR},
-    {"DatabaseCorruptError", CX_DATABASE_CORRUPT_ERROR},
-    {"DatabaseCreateError", CX_DATABASE_CREATE_ERROR},
-    {"DatabaseLockError", CX_DATABASE_LOCK_ERROR},
-    {"DatabaseModifiedError", CX_DATABASE_MODIFIED_ERROR},
-    {"DatabaseOpeningError", CX_DATABASE_OPENING_ERROR},
-    {"DatabaseVersionError", CX_DATABASE_VERSION_ERROR},
-    {"DatabaseNotFoundError", CX_DATABASE_NOT_FOUND_ERROR},
-    {"DatabaseClosedError", CX_DATABASE_CLOSED_ERROR},
-    {"DocNotFoundError", CX_DOC_NOT_FOUND_ERROR},
-    {"FeatureUnavailableError", CX_FEATURE_UNAVAILABLE_ERROR},
-    {"InternalError", CX_INTERNAL_ERROR},
-    {"NetworkError", CX_NETWORK_ERROR},
-    {"NetworkTimeoutError", CX_NETWORK_TIMEOUT_ERROR},
-    {"QueryParserError", CX_QUERY_PARSER_ERROR},
-    {"SerialisationError", CX_SERIALISATION_ERROR},
-    {"RangeError", CX_RANGE_ERROR},
-    {"WildcardError", CX_WILDCARD_ERROR},
+#define CX_ERROR(constant, name) {#name, constant},
+#include "CXapianErrors.def"
+#undef CX_ERROR
 };
 
 char *dup_bytes(const std::string &s, size_t *out_len) {
@@ -150,6 +131,13 @@ Xapian::Stopper *make_stopper(const char *words, size_t len) {
 }  // namespace
 
 extern "C" {
+
+const char *cx_error_kind_name(int32_t kind) {
+    for (const auto &k : kKinds) {
+        if (k.kind == kind) return k.name;
+    }
+    return kind == CX_OUT_OF_MEMORY ? "OutOfMemory" : "Error";
+}
 
 void cx_free(void *buffer) { std::free(buffer); }
 

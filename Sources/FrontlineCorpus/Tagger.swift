@@ -1,7 +1,7 @@
 /// Tags passages with the sides they concern, who makes the claims they report,
 /// and the actors and places they name, matching every gazetteer name and alias
 /// in one pass over the passage's tokens (a trie over normalised words).
-public final class Tagger: @unchecked Sendable {
+public final class Tagger: Sendable {
     /// What a passage is about and who speaks in it, as gazetteer ids.
     public struct Tags: Sendable, Equatable {
         /// Belligerents named directly or through their actors and institutions.
@@ -39,18 +39,22 @@ public final class Tagger: @unchecked Sendable {
     public let gazetteer: Gazetteer
     /// The ids of the belligerent parties.
     private let belligerents: Set<String>
-    private var nodes: [Node] = [Node()]
+    /// The trie of every name and alias, built once: read-only afterwards, so one tagger
+    /// serves many threads.
+    private let nodes: [Node]
 
     /// Builds the matcher for `gazetteer`.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         belligerents = Set(gazetteer.sides.map(\.id))
-        for (i, party) in gazetteer.parties.enumerated() { insert(party.names + party.aliases, .party(i)) }
-        for (i, actor) in gazetteer.actors.enumerated() { insert(actor.names + actor.aliases, .actor(i)) }
-        for (i, place) in gazetteer.places.enumerated() { insert(place.names + place.aliases, .place(i)) }
+        var nodes = [Node()]
+        for (i, party) in gazetteer.parties.enumerated() { Tagger.insert(party.names + party.aliases, .party(i), into: &nodes) }
+        for (i, actor) in gazetteer.actors.enumerated() { Tagger.insert(actor.names + actor.aliases, .actor(i), into: &nodes) }
+        for (i, place) in gazetteer.places.enumerated() { Tagger.insert(place.names + place.aliases, .place(i), into: &nodes) }
+        self.nodes = nodes
     }
 
-    private func insert(_ phrases: [String], _ entity: Entity) {
+    private static func insert(_ phrases: [String], _ entity: Entity, into nodes: inout [Node]) {
         for phrase in phrases {
             let tokens = Tokenizer.tokens(phrase)
             guard let first = tokens.first else { continue }

@@ -2,6 +2,8 @@ import Foundation
 
 /// A blocking first-in first-out queue with a capacity, handing work from one
 /// thread to another while bounding how much is in flight.
+///
+/// `@unchecked Sendable`: its storage is only touched while `condition` is locked.
 final class BoundedQueue<Element>: @unchecked Sendable {
     private var items: [Element] = []
     private var head = 0

@@ -1,114 +1,15 @@
 import Foundation
+import Synchronization
 import FrontlineCorpus
 import Xapian
-
-/// Why an index run could not start or finish.
-public enum IndexError: Error, CustomStringConvertible {
-    /// Another `frontline index` holds the index.
-    case locked(lockFile: String)
-    /// The index was built by another version of Frontline.
-    case schemaMismatch(folder: String, found: String)
-    /// The gazetteer cannot be used.
-    case gazetteer(Diagnostic)
-    /// The index is damaged (`detail`: what Xapian said); it must be rebuilt.
-    case corrupt(folder: String, detail: String)
-    /// A path given to index does not exist (nothing was changed).
-    case missingInput([String])
-    /// The run's gazetteer (`now`, nil for none) differs from the one the index was tagged
-    /// with (`was`), and re-tagging was not asked for.
-    case gazetteerChanged(folder: String, was: String, now: String?)
-    /// Xapian failed (disk full, corrupt database, …).
-    case xapian(XapianError)
-    /// A file could not be written.
-    case io(String)
-
-    /// What went wrong and what to do, for the command line.
-    public var description: String {
-        switch self {
-        case .locked(let lockFile):
-            return "the index is being updated by another 'frontline index' run (lock held on \(lockFile)); wait for it to finish"
-        case .schemaMismatch(let folder, let found):
-            return "the index in \(folder) has schema \(found.isEmpty ? "(none)" : found), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(folder)'"
-        case .gazetteer(let diagnostic):
-            return diagnostic.description
-        case .corrupt(let folder, let detail):
-            return "the index in \(folder) is corrupt (\(Excerpt.quoted(detail))): run 'frontline index --rebuild --index \(folder)'"
-        case .missingInput(let paths):
-            return "no such file or folder: \(paths.joined(separator: ", ")); nothing was indexed or removed"
-        case .gazetteerChanged(let folder, let was, let now):
-            let previous = was.isEmpty ? "no gazetteer" : "the gazetteer \(was)"
-            guard let now else {
-                return "the index in \(folder) was tagged with \(previous), and this run found none: indexing without it would strip"
-                    + " every tag. Pass --gazetteer FILE, or --rebuild to build the index without one"
-            }
-            return "the gazetteer \(now) differs from \(previous), which the index in \(folder) was tagged with; re-tagging"
-                + " changes every article. Pass --gazetteer \(now) to re-tag, or --rebuild"
-        case .xapian(let error):
-            return "Xapian: \(error)"
-        case .io(let message):
-            return message
-        }
-    }
-}
-
-/// What an index run did.
-public struct IndexSummary: Codable, Sendable {
-    /// Articles new to the index.
-    public var articlesAdded = 0
-    /// Articles whose content or metadata changed, re-indexed.
-    public var articlesChanged = 0
-    /// Articles left as they were.
-    public var articlesUnchanged = 0
-    /// Articles no longer in the input, deleted.
-    public var articlesRemoved = 0
-    /// Articles or lines rejected as bad input (reported as errors).
-    public var articlesRejected = 0
-    /// Passages written.
-    public var passagesAdded = 0
-    /// Passages deleted (of changed and removed articles).
-    public var passagesRemoved = 0
-    /// Passages in the index after the run.
-    public var passagesTotal = 0
-    /// Diagnostics reported, by severity.
-    public var warnings = 0
-    /// Errors reported (each rejected something).
-    public var errors = 0
-    /// Shards in the index.
-    public var shards = 0
-    /// Bytes of input read.
-    public var bytesRead = 0
-    /// Wall time of the run.
-    public var seconds = 0.0
-    /// Size of the index files after the run.
-    public var indexBytes = 0
-
-    enum CodingKeys: String, CodingKey {
-        case articlesAdded = "articles_added", articlesChanged = "articles_changed"
-        case articlesUnchanged = "articles_unchanged", articlesRemoved = "articles_removed"
-        case articlesRejected = "articles_rejected", passagesAdded = "passages_added"
-        case passagesRemoved = "passages_removed", passagesTotal = "passages_total"
-        case warnings, errors, shards, bytesRead = "bytes_read", seconds, indexBytes = "index_bytes"
-    }
-}
-
-/// Progress of an index run, reported as files are read.
-public struct IndexProgress: Sendable {
-    /// Articles read so far.
-    public var articles: Int
-    /// Bytes of input read so far, and in all.
-    public var bytesRead: Int
-    /// Bytes of input in all.
-    public var bytesTotal: Int
-    /// Seconds since the run started.
-    public var seconds: Double
-    /// What the run is doing ("reading", "removing", "committing").
-    public var phase: String
-}
 
 /// Builds or updates a Frontline index from corpus folders: reads and routes
 /// articles on one thread, while one writer thread per shard cleans, tags and
 /// writes its articles, committing in batches.
-public final class Indexer {
+///
+/// `@unchecked Sendable` because its writer threads share it: the run's `summary` is
+/// only touched under `lock`, and everything else is set in `init` and never changed.
+public final class Indexer: @unchecked Sendable {
     /// How to run.
     public struct Options {
         /// Corpus files and folders.
@@ -141,11 +42,12 @@ public final class Indexer {
     private let layout: IndexLayout
     private let lock = NSLock()
     private var summary = IndexSummary()
-    private let onDiagnostic: (Diagnostic) -> Void
-    private let onProgress: (IndexProgress) -> Void
+    private let onDiagnostic: @Sendable (Diagnostic) -> Void
+    private let onProgress: @Sendable (IndexProgress) -> Void
 
     /// Prepares a run; `onDiagnostic` and `onProgress` may be called from any thread.
-    public init(options: Options, onDiagnostic: @escaping (Diagnostic) -> Void, onProgress: @escaping (IndexProgress) -> Void = { _ in }) {
+    public init(options: Options, onDiagnostic: @escaping @Sendable (Diagnostic) -> Void,
+                onProgress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) {
         self.options = options
         layout = IndexLayout(folder: options.index)
         self.onDiagnostic = onDiagnostic
@@ -177,7 +79,7 @@ public final class Indexer {
             try feed(writers, started: started)
             try finish(writers, gazetteer: gazetteer)
         } catch let error as XapianError {
-            throw error.kind == .databaseCorrupt ? IndexError.corrupt(folder: options.index, detail: error.message) : IndexError.xapian(error)
+            throw error.kind == .databaseCorrupt ? IndexError.corrupt(folder: options.index, detail: error.message) : IndexError.backend(error.description)
         }
         summary.seconds = Date().timeIntervalSince(started)
         summary.indexBytes = layout.sizeInBytes()
@@ -385,19 +287,12 @@ public final class Indexer {
 }
 
 /// Errors collected from writer threads.
-private final class FailureList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error] = []
+private final class FailureList: Sendable {
+    private let errors = Mutex<[any Error]>([])
 
-    func append(_ error: Error) {
-        lock.lock()
-        errors.append(error)
-        lock.unlock()
+    func append(_ error: any Error) {
+        errors.withLock { $0.append(error) }
     }
 
-    var first: Error? {
-        lock.lock()
-        defer { lock.unlock() }
-        return errors.first
-    }
+    var first: (any Error)? { errors.withLock { $0.first } }
 }

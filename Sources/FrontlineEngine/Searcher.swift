@@ -2,142 +2,6 @@ import Foundation
 import FrontlineCorpus
 import Xapian
 
-/// Why a search could not run.
-public enum SearchError: Error, CustomStringConvertible {
-    /// No index where one was expected.
-    case noIndex(String)
-    /// An index location that is not a folder or a `tcp://HOST:PORT` address.
-    case badLocation(String)
-    /// The index at this location is damaged (`detail`: what Xapian or the metadata said).
-    case corrupt(String, detail: String)
-    /// The index was built by another version of Frontline.
-    case schemaMismatch(String, found: String)
-    /// The query cannot be understood; `hint` says what to type instead.
-    case query(String, hint: String)
-    /// A remote index could not be reached.
-    case unreachable(String, XapianError)
-    /// Xapian failed.
-    case xapian(XapianError)
-
-    /// What went wrong and what to do, for the command line.
-    public var description: String {
-        switch self {
-        case .noIndex(let path):
-            return "no Frontline index at \(path); build one with 'frontline index --index \(path)'"
-        case .badLocation(let location):
-            return "\(Excerpt.quoted(location)) is not an index address: write a folder or tcp://HOST:PORT (a port from 1 to 65535)"
-        case .corrupt(let path, let detail):
-            return "the index at \(path) is corrupt (\(Excerpt.quoted(detail))): run 'frontline index --rebuild --index \(path)'"
-        case .schemaMismatch(let path, let found):
-            return "the index at \(path) has schema \(found.isEmpty ? "(none)" : Excerpt.quoted(found)), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(path)'"
-        case .query(let problem, let hint):
-            return "query error: \(problem); \(hint)"
-        case .unreachable(let address, let error):
-            return "cannot reach the index at \(address): \(error.message)"
-        case .xapian(let error):
-            return "Xapian: \(error)"
-        }
-    }
-}
-
-/// How to order hits.
-public enum SortOrder: String, Sendable, CaseIterable {
-    case relevance
-    case date
-    case dateDescending = "-date"
-}
-
-/// How to bucket the date facet.
-public enum DateBucket: String, Sendable, CaseIterable {
-    case day, month, year
-}
-
-/// One search.
-public struct SearchRequest: Sendable {
-    /// The query in Frontline's query language ("" with filters: every passage matching them).
-    public var query: String
-    /// The largest page.
-    public static let maximumLimit = 10_000
-    /// Hits per page (at most `maximumLimit`).
-    public var limit = 10
-    /// Hits to skip.
-    public var offset = 0
-    /// Filter values per field (`side`, `claimant`, `actor`, `place`, `source`); values of
-    /// one field OR together, fields AND.
-    public var filters: [String: [String]] = [:]
-    /// Publication dates to keep.
-    public var dates: DateRange?
-    /// Keep the best passage per article.
-    public var perArticle = false
-    /// The order of hits.
-    public var sort = SortOrder.relevance
-    /// The buckets of the date facet.
-    public var dateBucket = DateBucket.month
-    /// Count facets over the whole match set.
-    public var facets = true
-    /// Markers around matched terms in snippets.
-    public var highlight = ("**", "**")
-    /// Snippet length in bytes.
-    public var snippetLength = 240
-
-    /// A request for `query`.
-    public init(query: String) { self.query = query }
-}
-
-/// One ranked passage.
-public struct Hit: Sendable {
-    /// 1-based rank.
-    public var rank: Int
-    /// BM25 score.
-    public var score: Double
-    /// The passage with its article's metadata and tags.
-    public var passage: StoredPassage
-    /// The passage text around the matches, matches highlighted.
-    public var snippet: String
-    /// With `perArticle`: how many other passages of the article matched (at least).
-    public var otherPassages: Int
-}
-
-/// A facet value with its count over the whole match set.
-public struct FacetCount: Sendable, Equatable {
-    /// The facet value (a gazetteer id, an outlet, a date bucket).
-    public var value: String
-    /// Its display label.
-    public var label: String
-    /// Matching passages with this value.
-    public var count: Int
-
-    /// A count of `value` (shown as `label`).
-    public init(value: String, label: String, count: Int) {
-        self.value = value
-        self.label = label
-        self.count = count
-    }
-}
-
-/// The answer to a search.
-public struct SearchResult: Sendable {
-    /// The query as the user wrote it.
-    public var query: String
-    /// Matching passages (exact when facets were counted).
-    public var total: Int
-    /// False when `total` is Xapian's estimate (no facets were counted and the matches
-    /// run past the page).
-    public var totalIsExact = true
-    /// With `perArticle`: how many articles have a matching passage.
-    public var articles: Int?
-    /// The spelling correction of the query, if the index suggests one.
-    public var corrected: String?
-    /// True when the hits are for `corrected`, because the query as written matched nothing.
-    public var usedCorrection = false
-    /// The page of ranked passages.
-    public var hits: [Hit]
-    /// Facet name → values by descending count (`date`: by date).
-    public var facets: [(name: String, counts: [FacetCount])]
-    /// Things the user should know (unknown facet values…).
-    public var notices: [String]
-}
-
 /// Runs searches over one or more Frontline indexes (local folders or
 /// `tcp://host:port` addresses of `xapian-tcpsrv`) as one.
 ///
@@ -173,7 +37,7 @@ public final class Searcher {
                 do {
                     shards.append(try Database.remote(host: String(address[..<colon]), port: port))
                 } catch let error as XapianError {
-                    throw SearchError.unreachable(location, error)
+                    throw SearchError.unreachable(location, reason: error.message)
                 }
             } else {
                 guard IndexLayout(folder: location).exists else { throw SearchError.noIndex(location) }
@@ -181,7 +45,7 @@ public final class Searcher {
                     shards.append(try Database(path: location))
                 } catch let error as XapianError {
                     if error.kind == .databaseCorrupt { throw SearchError.corrupt(location, detail: error.message) }
-                    throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.xapian(error)
+                    throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.translating(error, at: location)
                 }
             }
         }
@@ -200,36 +64,32 @@ public final class Searcher {
             stemmer = try Stem(Schema.language)
             try findUsedSlots()
         } catch let error as XapianError {
-            if error.kind == .databaseCorrupt { throw SearchError.corrupt(locations.joined(separator: ", "), detail: error.message) }
-            throw SearchError.xapian(error)
+            throw SearchError.translating(error, at: locations.joined(separator: ", "))
         }
     }
 
     /// Runs `request`. A reader that meets a commit in progress reopens and retries.
     public func search(_ request: SearchRequest) throws -> SearchResult {
-        do {
-            return try retryingOnModification { try run(request) }
-        } catch let error as XapianError {
-            if error.kind == .queryParser {
-                throw SearchError.query(error.message, hint: "AND, OR, NOT and NEAR need a word on each side (write them in lower case to search them as words)")
-            }
-            if error.kind == .wildcard {
-                throw SearchError.query("a wildcard matches too many words (\(error.message))", hint: "give more letters before the *")
-            }
-            throw SearchError.xapian(error)
-        }
+        try guarded { try run(request) }
     }
 
-    private func retryingOnModification<T>(_ body: () throws -> T) throws -> T {
-        for attempt in 0..<5 {
-            do {
-                return try body()
-            } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
-                try database.reopen()
-                try findUsedSlots()
+    /// Runs `body` against the current revision, reopening and retrying when a commit
+    /// replaced what it was reading, and turning Xapian's errors into `SearchError`s:
+    /// the engine's entry points throw nothing else.
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            for attempt in 0..<5 {
+                do {
+                    return try body()
+                } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
+                    try database.reopen()
+                    try findUsedSlots()
+                }
             }
+            return try body()
+        } catch let error as XapianError {
+            throw SearchError.translating(error, at: database.location)
         }
-        return try body()
     }
 
     private func findUsedSlots() throws {
@@ -402,7 +262,7 @@ public final class Searcher {
 
     /// Every passage of article `id`, in order (empty if the index has no such article).
     public func article(_ id: String) throws -> [StoredPassage] {
-        try retryingOnModification {
+        try guarded {
             let enquire = try Enquire(database: database)
             try enquire.setQuery(try Query(term: Schema.articleTerm(id)))
             try enquire.sortByValue(slot: Schema.ordinalSlot, descending: false)
@@ -413,7 +273,7 @@ public final class Searcher {
 
     /// Counts and sizes of the index.
     public func statistics() throws -> IndexStatistics {
-        try retryingOnModification {
+        try guarded {
             var result = SearchRequest(query: "")
             result.limit = 0
             let everything = try match(try Query.matchAll(), request: result, filterOnly: true)
@@ -424,35 +284,6 @@ public final class Searcher {
                 terms: try database.allTerms().filter { $0.term.first.map { !$0.isUppercase } ?? false }.count,
                 averagePassageLength: try database.averageLength,
                 facets: everything.facets.map { ($0.name, $0.counts) })
-        }
-    }
-}
-
-/// What `frontline stats` shows.
-public struct IndexStatistics: Sendable {
-    /// The schema version stored in the index.
-    public var schema: String
-    /// Articles indexed.
-    public var articles: Int
-    /// Passages indexed.
-    public var passages: Int
-    /// Distinct free-text terms (prefixed terms excluded).
-    public var terms: Int
-    /// Average passage length in terms.
-    public var averagePassageLength: Double
-    /// Every facet value with its count over the whole index.
-    public var facets: [(name: String, counts: [FacetCount])]
-}
-
-/// Turns `YYYYMMDD` values into day, month or year buckets.
-enum DateBucketing {
-    static func bucket(_ value: String, _ bucket: DateBucket) -> String {
-        guard value.count == 8 else { return value }
-        let y = value.prefix(4), m = value.dropFirst(4).prefix(2), d = value.suffix(2)
-        switch bucket {
-        case .day: return "\(y)-\(m)-\(d)"
-        case .month: return "\(y)-\(m)"
-        case .year: return String(y)
         }
     }
 }

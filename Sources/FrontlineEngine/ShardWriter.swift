@@ -2,8 +2,12 @@ import FrontlineCorpus
 import Xapian
 
 /// Writes one shard of the index: decides whether an article changed, turns it
-/// into passage documents, and commits in batches. Owned by one thread.
-final class ShardWriter {
+/// into passage documents, and commits in batches.
+///
+/// `@unchecked Sendable` because it is handed over, never shared: the indexer opens it,
+/// its writer thread alone uses it while the corpus is fed, and the indexer takes it
+/// back only after that thread has ended (`DispatchGroup.wait` orders the hand-offs).
+final class ShardWriter: @unchecked Sendable {
     /// What the reader hands a shard writer.
     enum Work {
         /// Index this article (if it changed).
@@ -28,10 +32,10 @@ final class ShardWriter {
     private let fingerprintSeed: String
     private var uncommitted = 0
     private var seen: Set<UInt64> = []
-    private let report: (Diagnostic) -> Void
+    private let report: @Sendable (Diagnostic) -> Void
 
     init(number: Int, database: WritableDatabase, processor: ArticleProcessor, batchPassages: Int, fingerprintSeed: String,
-         report: @escaping (Diagnostic) -> Void) throws {
+         report: @escaping @Sendable (Diagnostic) -> Void) throws {
         self.report = report
         self.number = number
         self.database = database

@@ -7,61 +7,33 @@ import CXapian
 /// catch let error as XapianError where error.kind == .databaseLock { print(error) }
 /// ```
 public struct XapianError: Error, CustomStringConvertible, Equatable {
-    /// The Xapian exception class the failure came from.
-    public enum Kind: String, Sendable {
-        case assertion = "AssertionError"
-        case invalidArgument = "InvalidArgumentError"
-        case invalidOperation = "InvalidOperationError"
-        case unimplemented = "UnimplementedError"
-        case database = "DatabaseError"
-        case databaseCorrupt = "DatabaseCorruptError"
-        case databaseCreate = "DatabaseCreateError"
-        case databaseLock = "DatabaseLockError"
-        case databaseModified = "DatabaseModifiedError"
-        case databaseOpening = "DatabaseOpeningError"
-        case databaseVersion = "DatabaseVersionError"
-        case databaseNotFound = "DatabaseNotFoundError"
-        case databaseClosed = "DatabaseClosedError"
-        case docNotFound = "DocNotFoundError"
-        case featureUnavailable = "FeatureUnavailableError"
-        case `internal` = "InternalError"
-        case network = "NetworkError"
-        case networkTimeout = "NetworkTimeoutError"
-        case queryParser = "QueryParserError"
-        case serialisation = "SerialisationError"
-        case range = "RangeError"
-        case wildcard = "WildcardError"
-        case outOfMemory = "OutOfMemory"
-        case other = "Error"
+    /// The Xapian exception class the failure came from, by its Xapian name. The shim's
+    /// `CXapianErrors.def` lists every class; the constants here name those Swift code
+    /// tells apart.
+    public struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// Xapian's class name ("DatabaseLockError"), "OutOfMemory" or "Error".
+        public let rawValue: String
 
-        init(code: Int32) {
-            switch code {
-            case 1: self = .assertion
-            case 2: self = .invalidArgument
-            case 3: self = .invalidOperation
-            case 4: self = .unimplemented
-            case 5: self = .database
-            case 6: self = .databaseCorrupt
-            case 7: self = .databaseCreate
-            case 8: self = .databaseLock
-            case 9: self = .databaseModified
-            case 10: self = .databaseOpening
-            case 11: self = .databaseVersion
-            case 12: self = .databaseNotFound
-            case 13: self = .databaseClosed
-            case 14: self = .docNotFound
-            case 15: self = .featureUnavailable
-            case 16: self = .internal
-            case 17: self = .network
-            case 18: self = .networkTimeout
-            case 19: self = .queryParser
-            case 20: self = .serialisation
-            case 21: self = .range
-            case 22: self = .wildcard
-            case 23: self = .outOfMemory
-            default: self = .other
-            }
-        }
+        /// The kind named `rawValue`.
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The kind a shim call reported.
+        init(code: Int32) { rawValue = String(cString: cx_error_kind_name(code)) }
+
+        public static let invalidArgument = Kind(rawValue: "InvalidArgumentError")
+        public static let databaseCorrupt = Kind(rawValue: "DatabaseCorruptError")
+        public static let databaseLock = Kind(rawValue: "DatabaseLockError")
+        public static let databaseModified = Kind(rawValue: "DatabaseModifiedError")
+        public static let databaseOpening = Kind(rawValue: "DatabaseOpeningError")
+        public static let databaseVersion = Kind(rawValue: "DatabaseVersionError")
+        public static let databaseNotFound = Kind(rawValue: "DatabaseNotFoundError")
+        public static let databaseClosed = Kind(rawValue: "DatabaseClosedError")
+        public static let network = Kind(rawValue: "NetworkError")
+        public static let networkTimeout = Kind(rawValue: "NetworkTimeoutError")
+        public static let queryParser = Kind(rawValue: "QueryParserError")
+        public static let wildcard = Kind(rawValue: "WildcardError")
+
+        public var description: String { rawValue }
 
         /// True for the errors that mean "the database could not be opened"
         /// (missing, unreadable, or not a Xapian database).

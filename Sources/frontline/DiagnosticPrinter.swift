@@ -4,6 +4,8 @@ import FrontlineCorpus
 /// Prints diagnostics as they come, but at most a few warnings of one kind per
 /// file (a dump of 2,000 undated articles would otherwise bury everything
 /// else), then how many more there were. Errors are always printed in full.
+///
+/// `@unchecked Sendable`: the indexer's threads call it; its counts are only touched under `lock`.
 final class DiagnosticPrinter: @unchecked Sendable {
     private let limit: Int
     private let output: (String) -> Void

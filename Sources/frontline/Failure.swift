@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import FrontlineCorpus
 import FrontlineEngine
-import Xapian
 
 /// Exit statuses: the one table that `reportingFailures`, `frontline --help` and each
 /// command's help are made from.
@@ -34,6 +33,19 @@ enum Status: Int32, CaseIterable {
         }
     }
 
+    /// The status of an engine failure of `category`.
+    init(_ category: FailureCategory) {
+        switch category {
+        case .locked: self = .locked
+        case .noIndex: self = .noIndex
+        case .badQuery: self = .badQuery
+        case .badGazetteer: self = .badGazetteer
+        case .unreachable: self = .unreachable
+        case .usage: self = .usage
+        case .failure: self = .failure
+        }
+    }
+
     /// The exit code for this status.
     var exit: ExitCode { ExitCode(rawValue) }
 
@@ -55,32 +67,11 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as ExitCode {
         throw error
-    } catch let error as IndexError {
-        complain(error.description)
-        switch error {
-        case .locked: throw Status.locked.exit
-        case .schemaMismatch, .corrupt: throw Status.noIndex.exit
-        case .gazetteer, .gazetteerChanged: throw Status.badGazetteer.exit
-        case .missingInput: throw Status.usage.exit
-        case .xapian, .io: throw Status.failure.exit
-        }
-    } catch let error as SearchError {
-        complain(error.description)
-        switch error {
-        case .noIndex, .schemaMismatch, .corrupt: throw Status.noIndex.exit
-        case .badLocation: throw Status.usage.exit
-        case .query: throw Status.badQuery.exit
-        case .unreachable: throw Status.unreachable.exit
-        case .xapian: throw Status.failure.exit
-        }
-    } catch let error as GazetteerError {
-        complain(error.description)
-        throw Status.badGazetteer.exit
-    } catch let error as XapianError {
-        complain("Xapian: \(error)")
-        throw Status.failure.exit
     } catch let error as ValidationError {
         throw error
+    } catch let error as any FrontlineFailure {
+        complain(error.description)
+        throw Status(error.category).exit
     } catch {
         complain(FileError.describe(error))
         throw Status.failure.exit

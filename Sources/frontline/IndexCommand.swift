@@ -108,6 +108,8 @@ struct IndexCommand: ParsableCommand {
 }
 
 /// Progress on standard error: a bar redrawn in place on a terminal, a line per phase otherwise.
+///
+/// `@unchecked Sendable`: the indexer's threads call it; its state is only touched under `lock`.
 final class ProgressDisplay: @unchecked Sendable {
     private let enabled: Bool
     private let terminal = isatty(STDERR_FILENO) != 0

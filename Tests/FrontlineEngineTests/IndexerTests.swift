@@ -1,3 +1,4 @@
+import EngineTestSupport
 import Foundation
 import FrontlineCorpus
 import Testing
@@ -177,30 +178,4 @@ final class Flag: @unchecked Sendable {
     private var state = false
     func set() { lock.lock(); state = true; lock.unlock() }
     var value: Bool { lock.lock(); defer { lock.unlock() }; return state }
-}
-
-/// Articles made by recombining the shipped corpus's paragraphs, deterministically.
-enum SyntheticCorpus {
-    static func write(articles: Int, to folder: String, seed: UInt64 = 7) {
-        var paragraphs: [String] = []
-        CorpusReader().read([Repository.corpus]) { event in
-            guard case .article(let article) = event else { return }
-            paragraphs += article.body.split(separator: "\n").map(String.init).filter { $0.split(separator: " ").count > 12 }
-        }
-        var state = seed
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var lines: [String] = []
-        for i in 0..<articles {
-            let body = (0..<6).map { _ in paragraphs[next() % paragraphs.count] }.joined(separator: "\n\n")
-            let date = String(format: "2020-%02d-%02d", 1 + next() % 12, 1 + next() % 28)
-            let record: [String: String] = ["id": "synthetic-\(i)", "title": "Synthetic \(i)", "date": date, "source": "Synthetic", "text": body]
-            let data = try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
-            lines.append(String(decoding: data, as: UTF8.self))
-        }
-        try! lines.joined(separator: "\n").write(toFile: folder + "/synthetic.jsonl", atomically: true, encoding: .utf8)
-    }
 }

@@ -1,5 +1,6 @@
+import EngineTestSupport
 import Foundation
-import TestSupport
+import XapianTestSupport
 import Testing
 import Xapian
 @testable import FrontlineEngine

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fresh folder under the system's temporary directory, removed when released.
-public final class TemporaryDirectory {
+public final class TemporaryDirectory: Sendable {
     /// The folder's path.
     public let path: String
 

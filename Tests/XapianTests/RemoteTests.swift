@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import XapianTestSupport
 import Testing
 @testable import Xapian
 

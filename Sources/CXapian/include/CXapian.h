@@ -27,34 +27,19 @@
 extern "C" {
 #endif
 
-/** The Xapian exception class a failure came from. */
+/** The Xapian exception class a failure came from (the list: CXapianErrors.def). */
 typedef enum {
     CX_OK = 0,
-    CX_ASSERTION_ERROR,
-    CX_INVALID_ARGUMENT_ERROR,
-    CX_INVALID_OPERATION_ERROR,
-    CX_UNIMPLEMENTED_ERROR,
-    CX_DATABASE_ERROR,
-    CX_DATABASE_CORRUPT_ERROR,
-    CX_DATABASE_CREATE_ERROR,
-    CX_DATABASE_LOCK_ERROR,
-    CX_DATABASE_MODIFIED_ERROR,
-    CX_DATABASE_OPENING_ERROR,
-    CX_DATABASE_VERSION_ERROR,
-    CX_DATABASE_NOT_FOUND_ERROR,
-    CX_DATABASE_CLOSED_ERROR,
-    CX_DOC_NOT_FOUND_ERROR,
-    CX_FEATURE_UNAVAILABLE_ERROR,
-    CX_INTERNAL_ERROR,
-    CX_NETWORK_ERROR,
-    CX_NETWORK_TIMEOUT_ERROR,
-    CX_QUERY_PARSER_ERROR,
-    CX_SERIALISATION_ERROR,
-    CX_RANGE_ERROR,
-    CX_WILDCARD_ERROR,
+#define CX_ERROR(constant, name) constant,
+#include "CXapianErrors.def"
+#undef CX_ERROR
     CX_OUT_OF_MEMORY,
     CX_OTHER_ERROR
 } CXErrorKind;
+
+/** The name of `kind`: Xapian's exception class name ("DatabaseLockError"),
+ *  "OutOfMemory" or "Error". Static storage: never freed. */
+const char *cx_error_kind_name(int32_t kind);
 
 /** Filled in by a failing call; zero-initialise before the call. */
 typedef struct {

@@ -1,6 +1,6 @@
 // Micro-benchmarks of the indexing core, with ordo-one/package-benchmark.
 //
-//   swift package benchmark --target FrontlineBenchmarks
+//   cd bench && swift package --allow-writing-to-package-directory benchmark --target FrontlineBenchmarks
 //
 // Each stage runs on the shipped corpus (Corpus/) and on the BBC corpus
 // (../shared/corpus/bbc-2005.jsonl, or FRONTLINE_BBC; skipped with a message

@@ -1,0 +1,88 @@
+import Foundation
+@_exported import TestSupport
+import FrontlineCorpus
+import FrontlineEngine
+
+public extension TemporaryDirectory {
+    /// Copies the shipped corpus articles (not the gazetteer) into `name`.
+    func copyCorpus(to name: String) -> String {
+        let target = child(name)
+        try! FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        for file in try! FileManager.default.contentsOfDirectory(atPath: Repository.corpus) where file != "gazetteer.json" {
+            try! FileManager.default.copyItem(atPath: Repository.corpus + "/" + file, toPath: target + "/" + file)
+        }
+        return target
+    }
+}
+
+/// Indexes `paths` into `index` with the shipped gazetteer; returns the summary and diagnostics.
+@discardableResult
+public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int = 5000) throws -> (IndexSummary, [Diagnostic]) {
+    var options = Indexer.Options(paths: paths, index: index)
+    options.jobs = jobs
+    options.rebuild = rebuild
+    options.gazetteer = Repository.gazetteer
+    options.batchPassages = batch
+    let collected = Collected()
+    let summary = try Indexer(options: options, onDiagnostic: collected.add).run()
+    return (summary, collected.items)
+}
+
+/// Diagnostics gathered from any thread.
+public final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Diagnostic] = []
+    public init() {}
+    public func add(_ d: Diagnostic) { lock.lock(); list.append(d); lock.unlock() }
+    public var items: [Diagnostic] { lock.lock(); defer { lock.unlock() }; return list }
+}
+
+/// A search's total and top hits as comparable (passage, rounded score) pairs.
+///
+/// Only the top five are compared: below them, queries whose words expand to
+/// synonyms (casualties → killed, wounded…) may swap neighbours between shard
+/// layouts, because Xapian estimates the frequency of a synonym group per shard.
+public func ranking(_ searcher: Searcher, _ query: String, limit: Int = 5) throws -> [String] {
+    var request = SearchRequest(query: query)
+    request.limit = limit
+    // Equal scores may come in any order (Xapian breaks ties by document id, which
+    // depends on the shard layout), so ties are put in passage order.
+    let result = try searcher.search(request)
+    return ["total \(result.total)"] + result.hits
+        .map { (String(format: "%.4f", $0.score), "\($0.passage.article)#\($0.passage.ordinal)") }
+        .sorted { ($0.0, $1.1) > ($1.0, $0.1) }
+        .map { "\($0.1)@\($0.0)" }
+}
+
+/// Queries whose answers two equivalent indexes must agree on.
+public let fixedQueries = [
+    "casualties near Talish", "Putin ceasefire", "\"defence ministry\"", "Azeri helicopter", "side:karabakh",
+    "claimant:russia ceasefire", "drones NEAR/5 Armenian", "Stepanakert OR Martuni", "date:2020-10 truce", "mercenaries",
+]
+
+/// Articles made by recombining the shipped corpus's paragraphs, deterministically.
+public enum SyntheticCorpus {
+    /// Writes `articles` articles as one JSON Lines file in `folder`.
+    public static func write(articles: Int, to folder: String, seed: UInt64 = 7) {
+        var paragraphs: [String] = []
+        CorpusReader().read([Repository.corpus]) { event in
+            guard case .article(let article) = event else { return }
+            paragraphs += article.body.split(separator: "\n").map(String.init).filter { $0.split(separator: " ").count > 12 }
+        }
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var lines: [String] = []
+        for i in 0..<articles {
+            let body = (0..<6).map { _ in paragraphs[next() % paragraphs.count] }.joined(separator: "\n\n")
+            let date = String(format: "2020-%02d-%02d", 1 + next() % 12, 1 + next() % 28)
+            let record: [String: String] = ["id": "synthetic-\(i)", "title": "Synthetic \(i)", "date": date, "source": "Synthetic", "text": body]
+            let data = try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+            lines.append(String(decoding: data, as: UTF8.self))
+        }
+        try! lines.joined(separator: "\n").write(toFile: folder + "/synthetic.jsonl", atomically: true, encoding: .utf8)
+    }
+}
