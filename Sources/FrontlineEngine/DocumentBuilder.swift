@@ -41,14 +41,16 @@ final class DocumentBuilder {
                          slot: Schema.timelineSlot)
         if !article.source.isEmpty {
             // The term is normalised for filtering; the value keeps the outlet's own spelling for display.
-            try doc.addBooleanTerm(Schema.source.prefix + Schema.sourceValue(article.source))
-            try doc.addValue(String(article.source.prefix(100)), slot: Schema.source.firstSlot)
+            let source = Schema.storage(of: .source)!
+            try doc.addBooleanTerm(source.prefix + Schema.sourceValue(article.source))
+            try doc.addValue(String(article.source.prefix(100)), slot: source.firstSlot)
         }
         let tags = passage.tags
-        for (facet, values) in [(Schema.side, tags.sides), (Schema.claimant, tags.claimants), (Schema.actor, tags.actors), (Schema.place, tags.places)] {
+        for (facet, values) in [(Facet.side, tags.sides), (.claimant, tags.claimants), (.actor, tags.actors), (.place, tags.places)] {
+            let storage = Schema.storage(of: facet)!
             for (i, value) in values.enumerated() {
-                try doc.addBooleanTerm(facet.prefix + value)
-                if i < facet.width { try doc.addValue(value, slot: facet.firstSlot + i) }
+                try doc.addBooleanTerm(storage.prefix + value)
+                if i < storage.width { try doc.addValue(value, slot: storage.firstSlot + i) }
             }
         }
         try doc.setData(StoredPassage(passage, of: article).json())

@@ -11,5 +11,5 @@ public struct IndexStatistics: Sendable {
     /// Average passage length in terms.
     public var averagePassageLength: Double
     /// Every facet value with its count over the whole index.
-    public var facets: [(name: String, counts: [FacetCount])]
+    public var facets: [FacetResult]
 }

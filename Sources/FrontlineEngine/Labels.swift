@@ -5,12 +5,12 @@ import FrontlineCorpus
 public struct Labels: Codable, Sendable {
     /// id → label, for sides, third parties, actors and places.
     public var labels: [String: String]
-    /// Lower-cased name, alias, label or id → id, per field (`side`, `claimant`, `actor`, `place`).
-    public var lookup: [String: [String: String]]
+    /// Lower-cased name, alias, label or id → id, per tag facet.
+    public var lookup: [Facet: [String: String]]
     /// The belligerent side ids, in gazetteer order.
     public var sides: [String]
 
-    init(labels: [String: String], lookup: [String: [String: String]], sides: [String]) {
+    init(labels: [String: String], lookup: [Facet: [String: String]], sides: [String]) {
         self.labels = labels
         self.lookup = lookup
         self.sides = sides
@@ -35,19 +35,20 @@ public struct Labels: Codable, Sendable {
             labels[place.id] = place.label
             add(&places, place.id, [place.label] + place.names + place.aliases)
         }
-        self.init(labels: labels, lookup: ["side": sides, "claimant": parties, "actor": actors, "place": places],
+        self.init(labels: labels, lookup: [.side: sides, .claimant: parties, .actor: actors, .place: places],
                   sides: gazetteer.sides.map(\.id))
     }
 
-    /// The canonical id a user's `value` means in `field`, or nil if the gazetteer does not know it.
-    public func resolve(_ value: String, field: String) -> String? {
-        lookup[field]?[Labels.key(value)]
+    /// The canonical id a user's `value` means in `facet`, or nil if the gazetteer does not know it.
+    public func resolve(_ value: String, in facet: Facet) -> String? {
+        lookup[facet]?[Labels.key(value)]
     }
 
-    /// What to tell a user whose `value` for `field` the gazetteer does not know: the
+    /// What to tell a user whose `value` for `facet` the gazetteer does not know: the
     /// closest known names, else the known values.
-    public func unknownValueNotice(_ value: String, field: String) -> String {
-        let names = lookup[field] ?? [:]
+    public func unknownValueNotice(_ value: String, in facet: Facet) -> String {
+        let field = facet.rawValue
+        let names = lookup[facet] ?? [:]
         let wanted = Labels.key(value)
         let close = names.keys.map { ($0, EditDistance.between(wanted, $0)) }
             .filter { $0.1 <= max(1, wanted.count / 3) && $0.1 < wanted.count }

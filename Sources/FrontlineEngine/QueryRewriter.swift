@@ -39,7 +39,7 @@ struct QueryRewriter {
 
     /// True if `query` (rewritten) has only filters and operators, nothing that weighs.
     static func isFilterOnly(_ query: String) -> Bool {
-        let booleanFields = Set(Schema.facets.map(\.name) + ["kind", "date"])
+        let booleanFields = Set(Facet.allCases.map(\.rawValue) + ["kind"])
         return words(query).allSatisfy { word in
             let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()+-"))
             if bare.isEmpty || operators.contains(bare) { return true }
@@ -84,10 +84,11 @@ struct QueryRewriter {
         switch field {
         case "date":
             return String(lead) + "date:" + (try DateRange.parse(value).queryText) + trail
-        case "side", "claimant", "actor", "place":
+        case _ where Facet(rawValue: field)?.isTag == true:
+            let facet = Facet(rawValue: field)!
             if value.isEmpty { return word }
-            if let id = labels.resolve(value, field: field) { return "\(lead)\(field):\(id)\(trail)" }
-            notices.append(labels.unknownValueNotice(value, field: field))
+            if let id = labels.resolve(value, in: facet) { return "\(lead)\(field):\(id)\(trail)" }
+            notices.append(labels.unknownValueNotice(value, in: facet))
             return "\(lead)\(field):\(value.lowercased().replacingOccurrences(of: " ", with: "-"))\(trail)"
         case "source":
             return "\(lead)source:\(Schema.sourceValue(value))\(trail)"

@@ -45,37 +45,33 @@ public enum Schema {
     /// `YYYYMMDD article-key ordinal`: a total order for timelines and filter-only searches.
     static let timelineSlot = 4
 
-    /// A tag field: a boolean-term prefix for filtering and a run of value slots
-    /// (one per value a passage may carry) for counting with Xapian's built-in
-    /// `ValueCountMatchSpy`, which also runs on remote shards.
-    public struct Facet: Sendable, Hashable {
-        /// The name used in queries (`side:`) and output.
-        public let name: String
+    /// How a facet is stored: a boolean-term prefix for filtering and a run of value
+    /// slots (one per value a passage may carry) for counting with Xapian's built-in
+    /// `ValueCountMatchSpy`, which also runs on remote shards. The date is stored in
+    /// `dateSlot` and as `D`/`M`/`Y` terms instead.
+    struct FacetStorage: Sendable {
         /// The boolean term prefix.
-        public let prefix: String
+        let prefix: String
         /// The first value slot.
-        public let firstSlot: Int
+        let firstSlot: Int
         /// How many values per passage are counted (more are still filterable).
-        public let width: Int
+        let width: Int
 
         /// The slots of this facet.
-        public var slots: Range<Int> { firstSlot..<(firstSlot + width) }
+        var slots: Range<Int> { firstSlot..<(firstSlot + width) }
     }
 
-    /// Belligerents a passage is about.
-    public static let side = Facet(name: "side", prefix: "XSIDE", firstSlot: 10, width: 8)
-    /// Parties whose statements a passage reports.
-    public static let claimant = Facet(name: "claimant", prefix: "XCLAIM", firstSlot: 20, width: 8)
-    /// Actors a passage names.
-    public static let actor = Facet(name: "actor", prefix: "XACTOR", firstSlot: 30, width: 16)
-    /// Places a passage names.
-    public static let place = Facet(name: "place", prefix: "XPLACE", firstSlot: 50, width: 16)
-    /// The outlet (one value, in the source slot).
-    public static let source = Facet(name: "source", prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
-    /// The tag facets, in output order.
-    public static let tagFacets = [side, claimant, actor, place]
-    /// Every facet with a boolean prefix, in output order.
-    public static let facets = tagFacets + [source]
+    /// The storage of each facet filtered by value.
+    static func storage(of facet: Facet) -> FacetStorage? {
+        switch facet {
+        case .side: return FacetStorage(prefix: "XSIDE", firstSlot: 10, width: 8)
+        case .claimant: return FacetStorage(prefix: "XCLAIM", firstSlot: 20, width: 8)
+        case .actor: return FacetStorage(prefix: "XACTOR", firstSlot: 30, width: 16)
+        case .place: return FacetStorage(prefix: "XPLACE", firstSlot: 50, width: 16)
+        case .source: return FacetStorage(prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
+        case .date: return nil
+        }
+    }
 
     /// The form of an article id used inside terms and metadata keys: the id itself, or a
     /// hash of it when it is too long for a Xapian term (245 bytes).

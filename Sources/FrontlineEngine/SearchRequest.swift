@@ -22,7 +22,7 @@ public struct SearchRequest: Sendable {
     public var offset = 0
     /// Filter values per field (`side`, `claimant`, `actor`, `place`, `source`); values of
     /// one field OR together, fields AND.
-    public var filters: [String: [String]] = [:]
+    public var filters: [Facet: [String]] = [:]
     /// Publication dates to keep.
     public var dates: DateRange?
     /// Keep the best passage per article.

@@ -12,23 +12,6 @@ public struct Hit: Sendable {
     public var otherPassages: Int
 }
 
-/// A facet value with its count over the whole match set.
-public struct FacetCount: Sendable, Equatable {
-    /// The facet value (a gazetteer id, an outlet, a date bucket).
-    public var value: String
-    /// Its display label.
-    public var label: String
-    /// Matching passages with this value.
-    public var count: Int
-
-    /// A count of `value` (shown as `label`).
-    public init(value: String, label: String, count: Int) {
-        self.value = value
-        self.label = label
-        self.count = count
-    }
-}
-
 /// The answer to a search.
 public struct SearchResult: Sendable {
     /// The query as the user wrote it.
@@ -46,8 +29,15 @@ public struct SearchResult: Sendable {
     public var usedCorrection = false
     /// The page of ranked passages.
     public var hits: [Hit]
-    /// Facet name → values by descending count (`date`: by date).
-    public var facets: [(name: String, counts: [FacetCount])]
+    /// The counts of each facet, in `Facet` order (empty when facets were not asked for).
+    public var facets: [FacetResult]
     /// Things the user should know (unknown facet values…).
     public var notices: [String]
+}
+
+public extension SearchResult {
+    /// The counts of `facet` (empty if it was not counted).
+    func counts(of facet: Facet) -> [FacetCount] {
+        facets.first { $0.facet == facet }?.counts ?? []
+    }
 }

@@ -19,7 +19,7 @@ public final class Searcher {
     public var bm25 = (k1: 0.6, b: 0.25)
     /// The value slots of each facet that hold values in the revision the database is at
     /// (a facet's run of slots is mostly unused); refreshed when the database is reopened.
-    private var usedSlots: [String: [Int]] = [:]
+    private var usedSlots: [Facet: [Int]] = [:]
 
     /// Opens the indexes at `locations` (a location given twice is searched once).
     public init(locations given: [String]) throws {
@@ -93,8 +93,8 @@ public final class Searcher {
     }
 
     private func findUsedSlots() throws {
-        for facet in Schema.facets {
-            usedSlots[facet.name] = try facet.slots.filter { try database.valueFrequency(slot: $0) > 0 }
+        for facet in Facet.filterable {
+            usedSlots[facet] = try Schema.storage(of: facet)!.slots.filter { try database.valueFrequency(slot: $0) > 0 }
         }
     }
 
@@ -105,7 +105,7 @@ public final class Searcher {
         try parser.setStopWords(Schema.stopWords.sorted())
         if let synonyms { try parser.setDatabase(synonyms) }
         try parser.addPrefix("title", Schema.titlePrefix)
-        for facet in Schema.facets { try parser.addBooleanPrefix(facet.name, facet.prefix) }
+        for facet in Facet.filterable { try parser.addBooleanPrefix(facet.rawValue, Schema.storage(of: facet)!.prefix) }
         try parser.addBooleanPrefix("kind", Schema.kindPrefix)
         try parser.addRange(slot: Schema.dateSlot, prefix: "date:")
         try parser.setMaxWildcardExpansion(500)
@@ -148,19 +148,19 @@ public final class Searcher {
 
     /// The notices about filter values the gazetteer does not know (as `side:atlantis` in a query gets).
     private func filterNotices(_ request: SearchRequest) -> [String] {
-        Schema.tagFacets.flatMap { facet in
-            (request.filters[facet.name] ?? []).filter { labels.resolve($0, field: facet.name) == nil }
-                .map { labels.unknownValueNotice($0, field: facet.name) }
+        Facet.tags.flatMap { facet in
+            (request.filters[facet] ?? []).filter { labels.resolve($0, in: facet) == nil }
+                .map { labels.unknownValueNotice($0, in: facet) }
         }
     }
 
     private func filterQuery(_ request: SearchRequest) throws -> Query? {
         var clauses: [Query] = []
-        for facet in Schema.facets {
-            guard let values = request.filters[facet.name], !values.isEmpty else { continue }
+        for facet in Facet.filterable {
+            guard let values = request.filters[facet], !values.isEmpty, let storage = Schema.storage(of: facet) else { continue }
             let terms = try values.map { value -> Query in
-                let id = facet.name == "source" ? Schema.sourceValue(value) : (labels.resolve(value, field: facet.name) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-"))
-                return try Query(term: facet.prefix + id)
+                let id = facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.sourceValue(value)
+                return try Query(term: storage.prefix + id)
             }
             clauses.append(try Query.or(terms))
         }
@@ -211,18 +211,8 @@ public final class Searcher {
         } else {
             counter = enquire
         }
-        var spies: [(Schema.Facet, [ValueCountSpy])] = []
-        var dateSpy: ValueCountSpy?
-        if request.facets {
-            for facet in Schema.facets {
-                let list = try (usedSlots[facet.name] ?? []).map { try ValueCountSpy(slot: $0) }
-                try list.forEach { try counter.add(spy: $0) }
-                spies.append((facet, list))
-            }
-            let spy = try ValueCountSpy(slot: Schema.dateSlot)
-            try counter.add(spy: spy)
-            dateSpy = spy
-        }
+        let collector = request.facets ? try FacetCollector(usedSlots: usedSlots, bucket: request.dateBucket, labels: labels) : nil
+        try collector?.attach(to: counter)
         var counted: Int?
         if counter !== enquire { counted = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
         // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
@@ -230,32 +220,11 @@ public final class Searcher {
         // Without facets, one match beyond the page makes the total exact whenever it fits on the page.
         let mset = try enquire.matches(offset: offset, limit: limit,
                                        checkAtLeast: request.facets && counter === enquire ? documents : offset + limit + 1)
-        var hits: [Hit] = []
-        for index in 0..<mset.count {
-            let item = try mset.item(index)
-            let passage = try StoredPassage.decode(try mset.document(index).data())
-            let snippet = try mset.snippet(of: passage.text, length: request.snippetLength, stemmer: stemmer,
-                                           highlightStart: request.highlight.0, highlightEnd: request.highlight.1)
-            hits.append(Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet, otherPassages: item.collapseCount))
-        }
-        var facets: [(String, [FacetCount])] = []
-        for (facet, list) in spies {
-            var counts: [String: Int] = [:]
-            for spy in list { for (value, count) in try spy.counts() { counts[value, default: 0] += count } }
-            let sorted = counts.map { FacetCount(value: $0.key, label: labels.label($0.key), count: $0.value) }
-                .sorted { ($0.count, $1.value) > ($1.count, $0.value) }
-            facets.append((facet.name, sorted))
-        }
-        if let dateSpy {
-            var buckets: [String: Int] = [:]
-            for (value, count) in try dateSpy.counts() { buckets[DateBucketing.bucket(value, request.dateBucket), default: 0] += count }
-            facets.append(("date", buckets.keys.sorted().map { FacetCount(value: $0, label: $0, count: buckets[$0]!) }))
-        }
-        // With collapsing, Xapian's estimate counts articles; the date spy saw every passage.
+        // With collapsing, Xapian's estimate counts articles; the collector saw every passage.
         let matches = counted ?? mset.estimatedMatches
-        let passages = request.perArticle ? (dateSpy?.total ?? matches) : matches
-        var result = SearchResult(query: request.query, total: passages, articles: request.perArticle ? matches : nil,
-                                  corrected: nil, hits: hits, facets: facets, notices: [])
+        let passages = request.perArticle ? (collector?.passagesSeen ?? matches) : matches
+        var result = SearchResult(query: request.query, total: passages, articles: request.perArticle ? matches : nil, corrected: nil,
+                                  hits: try HitDecoder(stemmer: stemmer, request: request).hits(mset), facets: try collector?.results() ?? [], notices: [])
         result.totalIsExact = request.facets || counted != nil || mset.matchesLowerBound == mset.matchesUpperBound
         return result
     }
@@ -283,7 +252,7 @@ public final class Searcher {
                 passages: try database.documentCount,
                 terms: try database.allTerms().filter { $0.term.first.map { !$0.isUppercase } ?? false }.count,
                 averagePassageLength: try database.averageLength,
-                facets: everything.facets.map { ($0.name, $0.counts) })
+                facets: everything.facets)
         }
     }
 }

@@ -53,7 +53,7 @@ struct ShowCommand: ParsableCommand {
             shown = passages.filter { abs($0.ordinal - marked) <= context }
         }
         if json {
-            print(try jsonString(shown))
+            print(try jsonString(ArticlePassagesJSON(shown, marked: marked)))
             return
         }
         style.print(style.bold(first.title.isEmpty ? first.article : first.title))

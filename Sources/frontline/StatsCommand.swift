@@ -14,28 +14,14 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    struct Output: Encodable {
-        var schema: String
-        var articles, passages, terms: Int
-        var average_passage_length: Double
-        var index_bytes: Int
-        var facets: [String: [SearchOutput.FacetOutput]]
-    }
-
-    /// How many values of facet `name` the text output lists before "+N more".
-    static func shownValues(of name: String) -> Int { name == "date" ? 24 : 12 }
+    /// How many values of `facet` the text output lists before "+N more".
+    static func shownValues(of facet: Facet) -> Int { facet == .date ? 24 : 12 }
 
     func run() throws {
         let stats = try reportingFailures { try Searcher(locations: index.resolved).statistics() }
         let bytes = index.resolved.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
         if json {
-            var facets: [String: [SearchOutput.FacetOutput]] = [:]
-            for (name, counts) in stats.facets {
-                facets[name] = counts.map { .init(value: $0.value, label: name == "date" ? nil : $0.label, count: $0.count) }
-            }
-            print(try jsonString(Output(schema: stats.schema, articles: stats.articles, passages: stats.passages, terms: stats.terms,
-                                        average_passage_length: (stats.averagePassageLength * 10).rounded() / 10,
-                                        index_bytes: bytes, facets: facets)))
+            print(try jsonString(StatisticsJSON(stats, indexBytes: bytes)))
             return
         }
         let style = Style(color: false)
@@ -44,8 +30,9 @@ struct StatsCommand: ParsableCommand {
         style.print("articles:  \(stats.articles)")
         style.print("passages:  \(stats.passages) (average \(String(format: "%.1f", stats.averagePassageLength)) terms)")
         style.print("terms:     \(stats.terms)")
-        for (name, counts) in stats.facets where !counts.isEmpty {
-            let limit = StatsCommand.shownValues(of: name)
+        for facet in stats.facets where !facet.counts.isEmpty {
+            let name = facet.facet.rawValue, counts = facet.counts
+            let limit = StatsCommand.shownValues(of: facet.facet)
             let shown = counts.prefix(limit).map { "\($0.label) \($0.count)" }.joined(separator: " · ")
             let more = counts.count > limit ? " · +\(counts.count - limit) more" : ""
             style.print(name.padding(toLength: 11, withPad: " ", startingAt: 0) + wrap(shown + more, width: 100, indent: 11))

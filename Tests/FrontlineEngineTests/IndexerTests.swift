@@ -32,12 +32,12 @@ import Xapian
         let all = try searcher.search(request)
         #expect(all.total == passages)
         var counted: [String: Int] = [:]
-        for (name, counts) in all.facets where ["side", "claimant", "actor"].contains(name) {
-            for count in counts { counted[name + ":" + count.value] = count.count }
+        for result in all.facets where [.side, .claimant, .actor].contains(result.facet) {
+            for count in result.counts { counted[result.facet.rawValue + ":" + count.value] = count.count }
         }
         #expect(counted == expected)
         // A filter keeps exactly the passages its facet counted.
-        request.filters = ["claimant": ["azerbaijan"]]
+        request.filters = [.claimant: ["azerbaijan"]]
         #expect(try searcher.search(request).total == expected["claimant:azerbaijan"])
     }
 

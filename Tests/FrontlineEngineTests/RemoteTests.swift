@@ -22,7 +22,7 @@ import Xapian
         request.perArticle = perArticle
         let result = try searcher.search(request)
         let hits = result.hits.map { "\($0.passage.article)#\($0.passage.ordinal)@\(String(format: "%.6f", $0.score))" }
-        let facets = result.facets.map { "\($0.name): " + $0.counts.map { "\($0.value)=\($0.count)" }.joined(separator: ",") }
+        let facets = result.facets.map { "\($0.facet): " + $0.counts.map { "\($0.value)=\($0.count)" }.joined(separator: ",") }
         return (["total \(result.total) corrected \(result.corrected ?? "-")"] + hits + facets).joined(separator: "\n")
     }
 

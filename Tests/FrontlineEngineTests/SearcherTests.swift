@@ -37,7 +37,7 @@ let seedIndex: String = {
         ("Kremlin", "\"President Putin calls on the parties"),
     ])
     func claimantFiltersRankThatPartysClaimFirst(_ claimant: String, _ opening: String) throws {
-        let first = try search("casualties") { $0.filters = ["claimant": [claimant]] }.hits.first?.passage
+        let first = try search("casualties") { $0.filters = [.claimant: [claimant]] }.hits.first?.passage
         #expect(first?.text.hasPrefix(opening) == true, "\(claimant): got \(first?.text.prefix(60) ?? "nothing")")
     }
 
@@ -80,13 +80,13 @@ let seedIndex: String = {
         #expect(unknown.total == 0)
         #expect(unknown.notices.first?.contains("atlantis") == true)
         // OR within a field, AND across fields.
-        let either = try search("") { $0.filters = ["claimant": ["armenia", "azerbaijan"]] }
-        let armenia = try search("") { $0.filters = ["claimant": ["armenia"]] }
-        let azerbaijan = try search("") { $0.filters = ["claimant": ["azerbaijan"]] }
+        let either = try search("") { $0.filters = [.claimant: ["armenia", "azerbaijan"]] }
+        let armenia = try search("") { $0.filters = [.claimant: ["armenia"]] }
+        let azerbaijan = try search("") { $0.filters = [.claimant: ["azerbaijan"]] }
         let both = try search("claimant:armenia claimant:azerbaijan") { $0.filters = [:] }
         #expect(either.total == both.total)
         #expect(either.total <= armenia.total + azerbaijan.total && either.total >= max(armenia.total, azerbaijan.total))
-        let across = try search("") { $0.filters = ["claimant": ["armenia"], "place": ["talish"]] }
+        let across = try search("") { $0.filters = [.claimant: ["armenia"], .place: ["talish"]] }
         #expect(across.hits.allSatisfy { $0.passage.claimants.contains("armenia") && $0.passage.places.contains("talish") })
     }
 
@@ -99,8 +99,8 @@ let seedIndex: String = {
         let open = try search("") { $0.dates = DateRange(from: CalendarDateLiteral.make(2020, 1, 1), to: nil) }
         #expect(open.total == october.total)
         let years = try search("") { $0.dateBucket = .year }
-        #expect(years.facets.first { $0.name == "date" }?.counts.map(\.value) == ["2016", "2020"])
-        #expect(years.facets.first { $0.name == "date" }?.counts.map(\.count).reduce(0, +) == years.total)
+        #expect(years.counts(of: .date).map(\.value) == ["2016", "2020"])
+        #expect(years.counts(of: .date).map(\.count).reduce(0, +) == years.total)
     }
 
     @Test func perArticleKeepsTheBestPassageOfEach() throws {
@@ -155,7 +155,7 @@ let seedIndex: String = {
         #expect(stats.articles == 5)
         #expect(stats.passages == 120)
         #expect(stats.schema == Schema.version)
-        #expect(stats.facets.first { $0.name == "side" }?.counts.map(\.value).sorted() == ["armenia", "azerbaijan", "karabakh"])
+        #expect(stats.facets.first { $0.facet == .side }?.counts.map(\.value).sorted() == ["armenia", "azerbaijan", "karabakh"])
     }
 }
 

@@ -1,0 +1,77 @@
+import Xapian
+
+/// Counts every facet's values over a whole match set, Tantivy-collector style: attached
+/// to an `Enquire` before it matches, read after. Each facet's run of value slots is
+/// counted by Xapian's built-in `ValueCountMatchSpy` (which also runs on remote shards)
+/// and summed; dates are counted by day and grouped into the requested buckets. A new
+/// facet is a `Facet` case with its `Schema.FacetStorage`.
+struct FacetCollector {
+    private var spies: [(Facet, [ValueCountSpy])] = []
+    private let dateSpy: ValueCountSpy
+    private let bucket: DateBucket
+    private let labels: Labels
+
+    /// A collector counting the slots in `usedSlots` (per facet), dates in `bucket`s.
+    init(usedSlots: [Facet: [Int]], bucket: DateBucket, labels: Labels) throws {
+        for facet in Facet.filterable {
+            spies.append((facet, try (usedSlots[facet] ?? []).map { try ValueCountSpy(slot: $0) }))
+        }
+        dateSpy = try ValueCountSpy(slot: Schema.dateSlot)
+        self.bucket = bucket
+        self.labels = labels
+    }
+
+    /// Makes `enquire`'s next match count into this collector.
+    func attach(to enquire: Enquire) throws {
+        for (_, list) in spies { try list.forEach { try enquire.add(spy: $0) } }
+        try enquire.add(spy: dateSpy)
+    }
+
+    /// The passages seen (all of them, also where matches were collapsed per article).
+    var passagesSeen: Int { dateSpy.total }
+
+    /// The counts, in `Facet` order: values by descending count (ties by value), dates by date.
+    func results() throws -> [FacetResult] {
+        var results: [FacetResult] = []
+        for (facet, list) in spies {
+            var counts: [String: Int] = [:]
+            for spy in list { for (value, count) in try spy.counts() { counts[value, default: 0] += count } }
+            let sorted = counts.map { FacetCount(value: $0.key, label: facet.isTag ? labels.label($0.key) : $0.key, count: $0.value) }
+                .sorted { ($0.count, $1.value) > ($1.count, $0.value) }
+            results.append(FacetResult(facet: facet, counts: sorted))
+        }
+        var buckets: [String: Int] = [:]
+        for (value, count) in try dateSpy.counts() { buckets[FacetCollector.bucket(value, bucket), default: 0] += count }
+        results.append(FacetResult(facet: .date, counts: buckets.keys.sorted().map { FacetCount(value: $0, label: $0, count: buckets[$0]!) }))
+        return results
+    }
+
+    /// A `YYYYMMDD` value as its day, month or year bucket (`2016-04-02`, `2016-04`, `2016`).
+    static func bucket(_ value: String, _ bucket: DateBucket) -> String {
+        guard value.count == 8 else { return value }
+        let y = value.prefix(4), m = value.dropFirst(4).prefix(2), d = value.suffix(2)
+        switch bucket {
+        case .day: return "\(y)-\(m)-\(d)"
+        case .month: return "\(y)-\(m)"
+        case .year: return String(y)
+        }
+    }
+}
+
+/// Turns a page of Xapian matches into hits: the stored passage decoded, the snippet
+/// made with the request's markers.
+struct HitDecoder {
+    let stemmer: Stem
+    let request: SearchRequest
+
+    /// The hits of `mset`, ranked from 1.
+    func hits(_ mset: MSet) throws -> [Hit] {
+        try (0..<mset.count).map { index in
+            let item = try mset.item(index)
+            let passage = try StoredPassage.decode(try mset.document(index).data())
+            let snippet = try mset.snippet(of: passage.text, length: request.snippetLength, stemmer: stemmer,
+                                           highlightStart: request.highlight.0, highlightEnd: request.highlight.1)
+            return Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet, otherPassages: item.collapseCount)
+        }
+    }
+}

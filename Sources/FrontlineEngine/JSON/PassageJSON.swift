@@ -1,0 +1,28 @@
+/// A passage in Frontline's JSON vocabulary, as `show` lists it: `{"article", "passage",
+/// "kind", "text", "sides", "claimants", "actors", "places", "event_dates"}`. A search hit
+/// (`HitJSON`) has the same fields and more.
+public struct PassageJSON: Encodable, Sendable, Equatable {
+    public var article: ArticleJSON
+    public var passage: Int
+    public var kind: String
+    public var text: String
+    public var sides, claimants, actors, places: [String]
+    public var eventDates: [String]
+
+    /// The JSON form of `stored`.
+    public init(_ stored: StoredPassage) {
+        article = ArticleJSON(stored)
+        passage = stored.ordinal
+        kind = stored.kind
+        text = stored.text
+        sides = stored.sides
+        claimants = stored.claimants
+        actors = stored.actors
+        places = stored.places
+        eventDates = stored.eventDates
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case article, passage, kind, text, sides, claimants, actors, places, eventDates = "event_dates"
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import FrontlineEngine
+
+/// Filters shared by `search` and `compare`.
+struct Filters: ParsableArguments {
+    @Option(name: .customLong("side"), help: "Keep passages about this side (id or alias; repeat to OR).")
+    var sides: [String] = []
+    @Option(name: .customLong("claimant"), help: "Keep passages reporting this party's claims (repeat to OR).")
+    var claimants: [String] = []
+    @Option(name: .customLong("actor"), help: "Keep passages naming this actor (repeat to OR).")
+    var actors: [String] = []
+    @Option(name: .customLong("place"), help: "Keep passages naming this place (repeat to OR).")
+    var places: [String] = []
+    @Option(name: .customLong("source"), help: "Keep passages from this outlet (repeat to OR).")
+    var sources: [String] = []
+    @Option(help: ArgumentHelp("Published on or after this day, month or year (2016-04-01, 2016-04, 2016).", valueName: "DATE"))
+    var from: String?
+    @Option(help: ArgumentHelp("Published on or before this day, month or year.", valueName: "DATE"))
+    var to: String?
+
+    /// True if no filter is given.
+    var isEmpty: Bool {
+        [sides, claimants, actors, places, sources].allSatisfy(\.isEmpty) && from == nil && to == nil
+    }
+
+    func validate() throws {
+        var request = SearchRequest(query: "")
+        try apply(to: &request)
+    }
+
+    /// Applies the filters to `request`, or throws a validation error naming the bad date.
+    func apply(to request: inout SearchRequest) throws {
+        request.filters = [.side: sides, .claimant: claimants, .actor: actors, .place: places, .source: sources]
+        if from != nil || to != nil {
+            let low = try from.map { try Filters.day($0, option: "--from") }?.from
+            let high = try to.map { try Filters.day($0, option: "--to") }?.to
+            if let low, let high, low > high { throw ValidationError("--from \(from!) is after --to \(to!)") }
+            request.dates = DateRange(from: low, to: high)
+        }
+    }
+
+    /// The days `value` of `option` covers, or a validation error saying what to write.
+    private static func day(_ value: String, option: String) throws -> DateRange {
+        if let range = DateRange.bounds(value) { return range }
+        let shape = value.split(separator: "-", omittingEmptySubsequences: false)
+        let looksLikeADate = (1...3).contains(shape.count) && shape.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && shape[0].count == 4
+        let problem = looksLikeADate ? "is not a day of the calendar" : "is not a date"
+        throw ValidationError("\(option) \(Excerpt.quoted(value)) \(problem): write a day, a month or a year, as in 2016-04-01, 2016-04 or 2016")
+    }
+}

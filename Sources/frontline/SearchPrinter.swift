@@ -1,0 +1,63 @@
+import Foundation
+import FrontlineEngine
+
+/// Renders a search result for a person.
+struct SearchPrinter {
+    let style: Style
+    var width: Int { 100 }
+
+    func render(_ result: SearchResult, offset: Int) -> String {
+        var out: [String] = []
+        if let corrected = result.corrected {
+            out.append(result.usedCorrection
+                       ? "No passages match \"\(result.query)\"; showing results for \(style.bold(corrected))."
+                       : "Did you mean: \(style.bold(corrected))?")
+        }
+        for notice in result.notices { out.append(style.yellow("note: \(notice)")) }
+        let shown = result.hits.isEmpty ? "" : " (showing \(offset + 1)–\(offset + result.hits.count))"
+        let inArticles = result.articles.map { " in " + counted($0, "article") } ?? ""
+        let about = result.totalIsExact ? "" : "about "
+        out.append(style.bold("\(about)\(counted(result.total, "passage")) match\(result.total == 1 ? "es" : "")\(inArticles)") + shown)
+        for hit in result.hits {
+            out.append("")
+            out.append(hitLines(hit).joined(separator: "\n"))
+        }
+        out.append(contentsOf: facetLines(result))
+        return out.joined(separator: "\n")
+    }
+
+    func hitLines(_ hit: Hit) -> [String] {
+        let p = hit.passage
+        let title = p.title.isEmpty ? p.article : p.title
+        let meta = [p.date, p.source].filter { !$0.isEmpty }.joined(separator: ", ")
+        var lines = ["\(style.dim(String(format: "%3d.", hit.rank))) \(style.bold(title))\(meta.isEmpty ? "" : style.dim(" — " + meta))"]
+        var tags = ["\(p.article)#\(p.ordinal)", p.kind]
+        if hit.score > 0 { tags.append(String(format: "score %.2f", hit.score)) }
+        if !p.sides.isEmpty { tags.append("sides: " + p.sides.joined(separator: ", ")) }
+        if !p.claimants.isEmpty { tags.append("claimants: " + p.claimants.joined(separator: ", ")) }
+        if hit.otherPassages > 0 { tags.append("+\(hit.otherPassages) more in this article") }
+        lines.append("     " + style.cyan(tags.joined(separator: " · ")))
+        lines.append("     " + wrap(hit.snippet, width: width, indent: 5))
+        return lines
+    }
+
+    func facetLines(_ result: SearchResult) -> [String] {
+        guard result.total > 0, !result.facets.isEmpty else { return [] }
+        var out = ["", style.bold(result.total == 1 ? "Facets (the one match)" : "Facets (all \(result.total) matches)")]
+        for result in result.facets where !result.counts.isEmpty {
+            let counts = result.counts, name = result.facet.rawValue
+            if result.facet == .date {
+                let first = counts.first!.value, last = counts.last!.value
+                let line = "\(sparkline(counts.map(\.count))) \(first)\(first == last ? "" : " … " + last)"
+                let detail = counts.map { "\($0.value) \($0.count)" }.joined(separator: " · ")
+                out.append("  " + name.padding(toLength: 9, withPad: " ", startingAt: 0) + line)
+                out.append("           " + style.dim(wrap(detail, width: width, indent: 11)))
+            } else {
+                let shown = counts.prefix(8).map { "\($0.label) \(style.bold(String($0.count)))" }.joined(separator: " · ")
+                let more = counts.count > 8 ? style.dim(" · +\(counts.count - 8) more") : ""
+                out.append("  " + name.padding(toLength: 9, withPad: " ", startingAt: 0) + wrap(shown + more, width: width, indent: 11))
+            }
+        }
+        return out
+    }
+}
