@@ -115,13 +115,3 @@ enum Chrome {
         return ByteSearch.containsAny(text, agencies)
     }
 }
-
-extension String {
-    /// The string without the given characters at either end.
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s.removeFirst() }
-        while let c = s.last, set.contains(c) { s.removeLast() }
-        return String(s)
-    }
-}

@@ -115,94 +115,22 @@ public struct Gazetteer: Sendable {
 
     /// Parses gazetteer JSON (see `load(path:)`); `path` names it in diagnostics.
     public static func parse(_ data: Data, path: String) throws -> (Gazetteer, [Diagnostic]) {
-        let text = String(decoding: data, as: UTF8.self)
-        let locate = LineLocator(text: text)
-        let object: Any
+        let locate = LineLocator(text: String(decoding: data, as: UTF8.self))
+        let file: GazetteerFile
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            file = try JSONDecoder().decode(GazetteerFile.self, from: data)
+        } catch let error as DecodingError {
+            throw GazetteerError(GazetteerFile.diagnostic(for: error, path: path, locate: locate))
         } catch {
-            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer is not valid JSON: \(error.localizedDescription)"))
+            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer is not valid JSON"))
         }
-        guard let root = object as? [String: Any] else {
-            throw GazetteerError(Diagnostic(.error, file: path, line: 1, "gazetteer must be a JSON object"))
-        }
-        var diagnostics: [Diagnostic] = []
-        func entries(_ key: String) -> [[String: Any]] {
-            guard let value = root[key] else { return [] }
-            guard let list = value as? [[String: Any]] else {
-                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(key)\""), "\"\(key)\" must be a list of objects; ignored"))
-                return []
-            }
-            return list
-        }
-        func strings(_ entry: [String: Any], _ key: String) -> [String] {
-            (entry[key] as? [Any] ?? []).compactMap { $0 as? String }.filter { !$0.isEmpty }
-        }
-        func identity(_ entry: [String: Any], kind: String) -> (String, String)? {
-            guard let id = entry["id"] as? String, !id.isEmpty else {
-                let label = entry["label"] as? String ?? "?"
-                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(label)\""), "\(kind) \"\(label)\" has no \"id\"; ignored"))
-                return nil
-            }
-            return (id, entry["label"] as? String ?? id)
-        }
-
-        var gazetteer = Gazetteer(conflict: root["conflict"] as? String ?? "", parties: [], actors: [], places: [], variants: [])
-        for (key, belligerent) in [("sides", true), ("third_parties", false)] {
-            for entry in entries(key) {
-                guard let (id, label) = identity(entry, kind: belligerent ? "side" : "third party") else { continue }
-                gazetteer.parties.append(Party(id: id, label: label, belligerent: belligerent,
-                                               names: strings(entry, "names"), aliases: strings(entry, "aliases")))
-            }
-        }
-        guard !gazetteer.sides.isEmpty else {
-            throw GazetteerError(Diagnostic(.error, file: path, line: locate.line(of: "\"sides\""), "gazetteer defines no sides (\"sides\": [...] with at least one entry)"))
-        }
-        let partyIDs = Set(gazetteer.parties.map(\.id))
-        for entry in entries("actors") {
-            guard let (id, label) = identity(entry, kind: "actor") else { continue }
-            let affiliation = entry["affiliation"] as? String ?? ""
-            guard partyIDs.contains(affiliation) else {
-                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(id)\""),
-                                              "actor \"\(id)\" is affiliated to \"\(affiliation)\", which is not a side or third party; actor ignored"))
-                continue
-            }
-            gazetteer.actors.append(Actor(id: id, label: label, affiliation: affiliation,
-                                          names: strings(entry, "names"), aliases: strings(entry, "aliases")))
-        }
-        for entry in entries("places") {
-            guard let (id, label) = identity(entry, kind: "place") else { continue }
-            var standsFor = entry["stands_for"] as? String
-            if let party = standsFor, !partyIDs.contains(party) {
-                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(id)\""),
-                                              "place \"\(id)\" stands for \"\(party)\", which is not a side or third party; ignored"))
-                standsFor = nil
-            }
-            gazetteer.places.append(Place(id: id, label: label, names: strings(entry, "names"),
-                                          aliases: strings(entry, "aliases"), standsFor: standsFor))
-        }
-        gazetteer.variants = (root["variants"] as? [[Any]] ?? []).map { $0.compactMap { $0 as? String } }
-        for (word, targets) in root["expansions"] as? [String: Any] ?? [:] {
-            guard let list = targets as? [Any] else {
-                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(word)\""), "expansion of \"\(word)\" must be a list of words; ignored"))
-                continue
-            }
-            gazetteer.expansions[word.lowercased()] = list.compactMap { ($0 as? String)?.lowercased() }
-        }
-
-        var ids: [String: String] = [:]
-        for id in gazetteer.parties.map(\.id) + gazetteer.actors.map(\.id) + gazetteer.places.map(\.id) {
-            if ids[id] != nil {
-                diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(id)\"", occurrence: 2), "id \"\(id)\" is defined twice"))
-            }
-            ids[id] = id
-        }
-        gazetteer.removeDuplicateAliases(path: path, locate: locate, diagnostics: &diagnostics)
-        return (gazetteer, diagnostics)
+        var check = GazetteerCheck(path: path, locate: locate)
+        let gazetteer = try check.gazetteer(from: file)
+        return (gazetteer, check.diagnostics)
     }
 
     /// Drops every alias or name already used by an earlier entity, reporting each.
-    private mutating func removeDuplicateAliases(path: String, locate: LineLocator, diagnostics: inout [Diagnostic]) {
+    mutating func removeDuplicateAliases(path: String, locate: LineLocator, diagnostics: inout [Diagnostic]) {
         var owner: [String: String] = [:]
         func claim(_ phrases: [String], for id: String) -> [String] {
             phrases.filter { phrase in

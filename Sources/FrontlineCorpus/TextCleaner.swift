@@ -20,80 +20,28 @@ public struct TextCleaner: Sendable {
     /// in plain text they are text. Inline Markdown (emphasis, links) is removed from both,
     /// since scraped plain text carries it too.
     public func clean(_ body: String, title: String, firstLine: Int = 1, markdown: Bool = true) -> Cleaned {
-        var lines: [(text: String, line: Int, heading: Bool)] = []
+        var sorter = LineSorter()
         var lineNumber = firstLine - 1
         for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var content = raw.drop(while: { $0 == " " || $0 == "\t" })
             let heading = markdown ? TextCleaner.stripBlockSyntax(&content) : false
-            lines.append((Inline.normalize(content), lineNumber, heading))
+            let text = Inline.normalize(content)
+            if !text.isEmpty, !sorter.take(text, line: lineNumber, heading: heading) { break }
         }
-
-        var paragraphs: [Paragraph] = []
-        var datelines: [CalendarDate] = []
-        var strays: [Paragraph] = [] // short lines dropped as stray page furniture
-        lines: for entry in lines where !entry.text.isEmpty {
-            // A long line is cleaned a sentence at a time: a chrome rule may drop a sentence
-            // (a photo credit, "Source: …") but never a paragraph of prose, nor a whole
-            // article that came without line breaks. Its body sentences stay one paragraph.
-            var units = [entry.text]
-            var commentsFollow = false
-            var mayHoldCaptions = true
-            if ByteSearch.wordCount(entry.text) > TextCleaner.longLineWords {
-                var text = entry.text
-                if let offset = Chrome.commentsOffset(in: text) {
-                    // Reader comments run on in the same line: keep what precedes them, then stop.
-                    text = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
-                    commentsFollow = true
-                }
-                units = TextCleaner.sentences(text)
-                mayHoldCaptions = Captions.mayHoldCaption(text) // checked once for the whole line
-            }
-            var body: [String] = []
-            func endBody() {
-                if !body.isEmpty { paragraphs.append(Paragraph(text: body.joined(separator: " "), kind: entry.heading ? .headline : .body, line: entry.line)) }
-                body = []
-            }
-            for unit in units {
-                let line = Chrome.Line(unit)
-                if Chrome.startsComments(line) { endBody(); break lines }
-                if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(unit) {
-                    datelines.append(date)
-                    continue
-                }
-                if Chrome.isCredit(line) {
-                    // A credit on its own line belongs to the photo whose caption precedes it.
-                    endBody()
-                    if let last = paragraphs.indices.last, paragraphs[last].kind == .body {
-                        paragraphs[last].kind = .caption
-                    }
-                    continue
-                }
-                if Chrome.isChrome(line, heading: entry.heading) { continue }
-                if Chrome.isStray(line, heading: entry.heading) {
-                    strays.append(Paragraph(text: unit, kind: .body, line: entry.line))
-                    continue
-                }
-                if mayHoldCaptions, let captions = Captions.split(unit) {
-                    endBody()
-                    for caption in captions { paragraphs.append(Paragraph(text: caption, kind: .caption, line: entry.line)) }
-                    continue
-                }
-                body.append(unit)
-            }
-            endBody()
-            if commentsFollow { break lines }
-        }
-        if paragraphs.isEmpty {
-            // Nothing but short lines: a headline-only brief is text, not page furniture.
-            paragraphs = strays
-        }
-
+        // Nothing but short lines: a headline-only brief is text, not page furniture.
+        let paragraphs = sorter.paragraphs.isEmpty ? sorter.strays : sorter.paragraphs
         var derivedTitle: String?
         if title.isEmpty, let first = paragraphs.first, first.kind == .headline {
             derivedTitle = first.text
         }
-        let knownTitle = TextCleaner.key(derivedTitle ?? title)
+        return Cleaned(paragraphs: TextCleaner.merged(paragraphs, title: derivedTitle ?? title), derivedTitle: derivedTitle, datelines: sorter.datelines)
+    }
+
+    /// `paragraphs` without repeats and lines repeating `title`, with paragraphs that a
+    /// scraper broke in mid-sentence joined again.
+    private static func merged(_ paragraphs: [Paragraph], title: String) -> [Paragraph] {
+        let knownTitle = TextCleaner.key(title)
         var seen: Set<String> = []
         var kept: [Paragraph] = []
         for paragraph in paragraphs {
@@ -106,7 +54,7 @@ public struct TextCleaner: Sendable {
             }
             kept.append(paragraph)
         }
-        return Cleaned(paragraphs: kept, derivedTitle: derivedTitle, datelines: datelines)
+        return kept
     }
 
     /// Lines with more words than this are cleaned sentence by sentence.

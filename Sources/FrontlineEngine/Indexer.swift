@@ -146,26 +146,7 @@ public final class Indexer: @unchecked Sendable {
         let queues = writers.map { _ in BoundedQueue<ShardWriter.Work>(capacity: 64) }
         let group = DispatchGroup()
         let failures = FailureList()
-        for (writer, queue) in zip(writers, queues) {
-            group.enter()
-            let thread = Thread { [self] in
-                defer { group.leave() }
-                do {
-                    while let work = queue.pop() {
-                        switch work {
-                        case .index(let article): try record(writer.index(article))
-                        case .keep(let id): writer.keep(id)
-                        }
-                    }
-                    try writer.commit()
-                } catch {
-                    failures.append(error)
-                    while queue.pop() != nil {} // let the reader finish
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        startWriterThreads(writers, queues: queues, group: group, failures: failures)
 
         let reader = CorpusReader()
         var unreadableSources: [String] = []
@@ -210,6 +191,31 @@ public final class Indexer: @unchecked Sendable {
         group.wait()
         if let failure = failures.first { throw failure }
         try removeUnseen(writers, unreadable: unreadableSources, emptyRoots: emptyRoots)
+    }
+
+    /// Starts one thread per shard writer, indexing what its queue hands it until the queue
+    /// closes, then committing; a failure is collected and the queue drained.
+    private func startWriterThreads(_ writers: [ShardWriter], queues: [BoundedQueue<ShardWriter.Work>], group: DispatchGroup, failures: FailureList) {
+        for (writer, queue) in zip(writers, queues) {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                do {
+                    while let work = queue.pop() {
+                        switch work {
+                        case .index(let article): try record(writer.index(article))
+                        case .keep(let id): writer.keep(id)
+                        }
+                    }
+                    try writer.commit()
+                } catch {
+                    failures.append(error)
+                    while queue.pop() != nil {} // let the reader finish
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 
     /// Deletes the indexed articles this run did not see, except those it could not see:

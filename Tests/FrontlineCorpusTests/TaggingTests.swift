@@ -135,6 +135,27 @@ import Testing
         #expect(gazetteer.parties[1].aliases.isEmpty)
     }
 
+    @Test func idsAreLowerCaseSoThatTheQueryLanguageFindsThem() throws {
+        let json = """
+        {
+          "sides": [{"id": "USA", "label": "United States", "names": ["America"]}, {"id": "north korea", "label": "North Korea"}],
+          "actors": [{"id": "Potus", "label": "President", "affiliation": "Usa", "names": ["Potus"]}]
+        }
+        """
+        let (gazetteer, diagnostics) = try Gazetteer.parse(Data(json.utf8), path: "g.json")
+        #expect(gazetteer.sides.map(\.id) == ["usa"])
+        #expect(gazetteer.actors.map(\.id) == ["potus"] && gazetteer.actors.first?.affiliation == "usa")
+        #expect(diagnostics.contains { $0.severity == .warning && $0.line == 2 && $0.message.contains("\"USA\"") && $0.message.contains("\"usa\"") })
+        #expect(diagnostics.contains { $0.severity == .error && $0.line == 2 && $0.message.contains("north korea") })
+    }
+
+    @Test func aFieldOfTheWrongTypeIsNamedWithItsLine() {
+        let json = "{\n  \"sides\": [{\"id\": \"a\"}],\n  \"places\": {\"id\": \"x\"}\n}"
+        let error = #expect(throws: GazetteerError.self) { try Gazetteer.parse(Data(json.utf8), path: "g.json") }
+        #expect(error?.diagnostic.line == 3)
+        #expect(error?.diagnostic.message.contains("places") == true, "\(String(describing: error))")
+    }
+
     @Test func aGazetteerWithoutSidesIsRejected() {
         let error = #expect(throws: GazetteerError.self) { try Gazetteer.parse(Data("{\"actors\": []}".utf8), path: "g.json") }
         #expect(error?.diagnostic.message.contains("no sides") == true)

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A gazetteer file as written (`Corpus/gazetteer.json`), decoded before it is checked
+/// (`GazetteerCheck`): every field optional, so that a missing one is reported by the
+/// check with its entry, not by the decoder.
+struct GazetteerFile: Decodable {
+    /// One side, third party, actor or place.
+    struct Entry: Decodable {
+        var id: String?
+        var label: String?
+        var names: [String]?
+        var aliases: [String]?
+        /// Actors: the party they act for.
+        var affiliation: String?
+        /// Places: the party they stand for as the subject of a claim.
+        var standsFor: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, label, names, aliases, affiliation, standsFor = "stands_for"
+        }
+    }
+
+    var conflict: String?
+    var sides: [Entry]?
+    var thirdParties: [Entry]?
+    var actors: [Entry]?
+    var places: [Entry]?
+    var variants: [[String]]?
+    var expansions: [String: [String]]?
+
+    enum CodingKeys: String, CodingKey {
+        case conflict, sides, thirdParties = "third_parties", actors, places, variants, expansions
+    }
+
+    /// A decoding failure as a diagnostic naming the field and, where it can be found, its line.
+    static func diagnostic(for error: DecodingError, path: String, locate: LineLocator) -> Diagnostic {
+        let context: DecodingError.Context
+        let problem: String
+        switch error {
+        case .typeMismatch(let type, let c): context = c; problem = "must be \(describe(type))"
+        case .valueNotFound(let type, let c): context = c; problem = "must be \(describe(type)), not null"
+        case .keyNotFound(let key, let c): context = c; problem = "lacks \"\(key.stringValue)\""
+        case .dataCorrupted(let c): context = c; problem = context.codingPath.isEmpty ? "is not valid JSON" : "is malformed"
+        @unknown default: return Diagnostic(.error, file: path, line: nil, "gazetteer cannot be read")
+        }
+        let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        let key = context.codingPath.last { $0.intValue == nil }?.stringValue
+        let line = key.flatMap { locate.line(of: "\"\($0)\"") }
+        return Diagnostic(.error, file: path, line: line, field.isEmpty ? "gazetteer \(problem)" : "gazetteer field \(field.dropFirst()) \(problem)")
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is [String].Type: return "a list of text"
+        case is [[String]].Type: return "a list of lists of text"
+        case is [String: [String]].Type: return "an object of lists of text"
+        default: return String(describing: type).contains("Array") ? "a list of objects" : "an object"
+        }
+    }
+}

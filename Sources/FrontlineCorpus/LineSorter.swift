@@ -1,0 +1,72 @@
+/// Sorts an article's cleaned lines, one at a time, into paragraphs of text and
+/// captions, datelines, and page chrome (dropped). A long line is sorted a sentence at a
+/// time: a chrome rule may drop a sentence (a photo credit, "Source: …") but never a
+/// paragraph of prose, nor a whole article that came without line breaks; its body
+/// sentences stay one paragraph.
+struct LineSorter {
+    /// The paragraphs so far.
+    private(set) var paragraphs: [Paragraph] = []
+    /// Dates found on lines of their own.
+    private(set) var datelines: [CalendarDate] = []
+    /// Short lines dropped as stray page furniture (kept if nothing else is text).
+    private(set) var strays: [Paragraph] = []
+
+    /// Sorts one non-empty line; false once the comment section has begun (nothing after it is the article).
+    mutating func take(_ text: String, line: Int, heading: Bool) -> Bool {
+        var units = [text]
+        var commentsFollow = false
+        var mayHoldCaptions = true
+        if ByteSearch.wordCount(text) > TextCleaner.longLineWords {
+            var prose = text
+            if let offset = Chrome.commentsOffset(in: prose) {
+                // Reader comments run on in the same line: keep what precedes them, then stop.
+                prose = String(decoding: prose.utf8.prefix(offset), as: UTF8.self)
+                commentsFollow = true
+            }
+            units = TextCleaner.sentences(prose)
+            mayHoldCaptions = Captions.mayHoldCaption(prose) // checked once for the whole line
+        }
+        var body: [String] = []
+        func endBody() {
+            if !body.isEmpty { paragraphs.append(Paragraph(text: body.joined(separator: " "), kind: heading ? .headline : .body, line: line)) }
+            body = []
+        }
+        defer { endBody() }
+        for unit in units {
+            switch sort(unit, heading: heading, mayHoldCaptions: mayHoldCaptions) {
+            case .comments: return false
+            case .body: body.append(unit)
+            case .credit:
+                // A credit on its own belongs to the photo whose caption precedes it.
+                endBody()
+                if let last = paragraphs.indices.last, paragraphs[last].kind == .body { paragraphs[last].kind = .caption }
+            case .captions(let captions):
+                endBody()
+                paragraphs += captions.map { Paragraph(text: $0, kind: .caption, line: line) }
+            case .stray: strays.append(Paragraph(text: unit, kind: .body, line: line))
+            case .dropped: break
+            }
+        }
+        return !commentsFollow
+    }
+
+    /// What a line (or a sentence of a long one) is.
+    private enum Sort {
+        case comments, body, credit, stray, dropped
+        case captions([String])
+    }
+
+    private mutating func sort(_ unit: String, heading: Bool, mayHoldCaptions: Bool) -> Sort {
+        let line = Chrome.Line(unit)
+        if Chrome.startsComments(line) { return .comments }
+        if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(unit) {
+            datelines.append(date)
+            return .dropped
+        }
+        if Chrome.isCredit(line) { return .credit }
+        if Chrome.isChrome(line, heading: heading) { return .dropped }
+        if Chrome.isStray(line, heading: heading) { return .stray }
+        if mayHoldCaptions, let captions = Captions.split(unit) { return .captions(captions) }
+        return .body
+    }
+}

@@ -1,0 +1,201 @@
+/// One passage being tagged: its tokens, the gazetteer mentions found in them, and the
+/// tags gathered so far, with one method per rule that attributes a claim to a party
+/// (a subject before a claim verb, "according to X", a passive agent, ", saying",
+/// a claim as a noun, a pronoun).
+struct PassageAnalysis {
+    typealias Token = Tokenizer.Token
+
+    private let tagger: Tagger
+    private let tokens: [Token]
+    private let mentions: [Tagger.Mention]
+    /// The mention each token belongs to, if any.
+    private var mentionAt: [Int?]
+    /// The sentence number of each token.
+    private var sentenceOf: [Int]
+    private var result = Tagger.Tags()
+    /// The last claimant found, for "they said".
+    private var previousClaimant: String?
+
+    init(tagger: Tagger, tokens: [Token], mentions: [Tagger.Mention]) {
+        self.tagger = tagger
+        self.tokens = tokens
+        self.mentions = mentions
+        mentionAt = [Int?](repeating: nil, count: tokens.count)
+        for (m, mention) in mentions.enumerated() {
+            for t in mention.start..<mention.end { mentionAt[t] = m }
+        }
+        sentenceOf = [Int](repeating: 0, count: tokens.count)
+        var sentence = 0
+        for (i, token) in tokens.enumerated() {
+            if i > 0, token.gap.contains(.sentenceEnd) { sentence += 1 }
+            sentenceOf[i] = sentence
+        }
+    }
+
+    /// The passage's tags: what its mentions name, then whose claims it reports.
+    mutating func tags() -> Tagger.Tags {
+        tagMentions()
+        for v in tokens.indices where mentionAt[v] == nil {
+            if let claimant = claimant(at: v) {
+                record(claimant)
+                previousClaimant = claimant
+            }
+        }
+        return result
+    }
+
+    /// Sides, actors and places named (an actor also names its side).
+    private mutating func tagMentions() {
+        let gazetteer = tagger.gazetteer
+        for mention in mentions {
+            switch mention.entity {
+            case .party(let i):
+                if gazetteer.parties[i].belligerent { Self.append(&result.sides, gazetteer.parties[i].id) }
+            case .actor(let i):
+                Self.append(&result.actors, gazetteer.actors[i].id)
+                let affiliation = gazetteer.actors[i].affiliation
+                if tagger.belligerents.contains(affiliation) { Self.append(&result.sides, affiliation) }
+            case .place(let i):
+                Self.append(&result.places, gazetteer.places[i].id)
+            }
+        }
+    }
+
+    /// The party making the claim whose word is at `v`, if the word reports a claim.
+    private mutating func claimant(at v: Int) -> String? {
+        let word = tokens[v].lower
+        let isAccording = word == "according" && v + 1 < tokens.count && tokens[v + 1].lower == "to"
+        guard isAccording || Tagger.claimVerbs.contains(word), !claimsLives(v) else { return nil }
+        if v > 0, Tagger.determiners.contains(tokens[v - 1].lower), !tokens[v].gap.contains(.comma) {
+            claimAsNoun(v)
+            return nil
+        }
+        if isAccording { return mentionAfter(v + 2, within: 5) }
+        // "was quoted as saying" keeps its subject as the speaker.
+        let passive = (v > 0 && Tagger.passiveAuxiliaries.contains(tokens[v - 1].lower) && word != "quoted")
+            || (Tagger.agentVerbs.contains(word) && v + 1 < tokens.count && tokens[v + 1].lower == "by")
+        if passive { return passiveAgent(v) }
+        if word.hasSuffix("ing") && tokens[v].gap.contains(.comma) { return participleSubject(v) }
+        return subjectClaimant(v)
+    }
+
+    /// "claimed the lives of…" reports deaths, not a statement.
+    private func claimsLives(_ v: Int) -> Bool {
+        guard tokens[v].lower.hasPrefix("claim") else { return false }
+        return v + 1 < tokens.count && ["lives", "life"].contains(tokens[v + 1].lower)
+            || (v + 2 < tokens.count && tokens[v + 1].lower == "the" && ["lives", "life"].contains(tokens[v + 2].lower))
+    }
+
+    /// A claim as a noun: "claims from Baku", "reports by Armenian media".
+    private mutating func claimAsNoun(_ v: Int) {
+        if v + 1 < tokens.count, ["from", "by"].contains(tokens[v + 1].lower), let source = mentionAfter(v + 2, within: 4) {
+            record(source)
+        }
+    }
+
+    /// "was dismissed as nonsense by the Azerbaijani defense ministry": the agent claims,
+    /// with those coordinated with it ("by Paris and Moscow").
+    private mutating func passiveAgent(_ v: Int) -> String? {
+        guard let by = (v + 1..<min(v + 6, tokens.count)).first(where: { tokens[$0].lower == "by" && sentenceOf[$0] == sentenceOf[v] }),
+              let agent = (by + 1..<min(by + 4, tokens.count)).first(where: { mentionAt[$0] != nil }) else { return nil }
+        var next = mentions[mentionAt[agent]!].end
+        while next + 1 < tokens.count, ["and", "or"].contains(tokens[next].lower), let other = mentionAt[next + 1] {
+            if let party = speaker(mentions[other].entity) { record(party) }
+            next = mentions[other].end
+        }
+        return speaker(mentions[mentionAt[agent]!].entity)
+    }
+
+    /// ", saying …": the claim belongs to the sentence's subject, its first mention.
+    private func participleSubject(_ v: Int) -> String? {
+        mentions.first { sentenceOf[$0.start] == sentenceOf[v] && $0.end <= v }.flatMap { speaker($0.entity) }
+    }
+
+    /// The subject before the verb (with those coordinated with it), else a mention right
+    /// after a quotation ("…," Armenia said), else a pronoun resolved within the passage.
+    private mutating func subjectClaimant(_ v: Int) -> String? {
+        let subjects = subjectBefore(v)
+        for subject in subjects.dropFirst() { record(subject) }
+        if let first = subjects.first { return first }
+        if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), let after = mentionAfter(v + 1, within: 5) { return after }
+        guard let pronoun = pronounSubject(v) else { return nil }
+        guard Tagger.personalPronouns.contains(pronoun) else { return previousClaimant }
+        let actor = mentions.last { mention in
+            guard mention.end <= v, case .actor = mention.entity else { return false }
+            return true
+        }
+        return actor.flatMap { speaker($0.entity) }
+    }
+
+    /// The subjects of the claim verb at `v`: the nearest mention ending shortly before
+    /// it in the same clause, skipping a clause set off by commas, with the mentions
+    /// coordinated with it ("Armenia and Azerbaijan accused…").
+    private func subjectBefore(_ v: Int) -> [String] {
+        var limit = v
+        if tokens[v].gap.contains(.comma) {
+            var p = v - 1
+            while p > max(0, v - 15), !tokens[p].gap.contains(.comma), !tokens[p].gap.contains(.sentenceEnd) { p -= 1 }
+            if p >= 0, tokens[p].gap.contains(.comma), Tagger.parentheticalOpeners.contains(tokens[p].lower) { limit = p }
+        }
+        var t = limit - 1
+        while t >= 0, limit - t <= 7, sentenceOf[t] == sentenceOf[v] {
+            if let m = mentionAt[t] { return coordinated(from: m) }
+            let word = tokens[t].lower
+            if tokens[t + 1].gap.contains(.quote) || tokens[t + 1].gap.contains(.clauseBreak)
+                || Tagger.clauseOpeners.contains(word) || Tagger.claimVerbs.contains(word)
+                || Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) || word == "it" { break }
+            t -= 1
+        }
+        return []
+    }
+
+    /// The party of mention `m` and of those joined to it before by "and"/"or"
+    /// ("Armenia and Azerbaijan", "Russia, France and the US").
+    private func coordinated(from m: Int) -> [String] {
+        var subjects = [speaker(mentions[m].entity)].compactMap { $0 }
+        var first = mentions[m].start
+        while first >= 2, ["and", "or"].contains(tokens[first - 1].lower), let other = mentionAt[first - 2] {
+            subjects += [speaker(mentions[other].entity)].compactMap { $0 }
+            first = mentions[other].start
+        }
+        return subjects
+    }
+
+    /// The pronoun right before the verb at `v` ("he said", "they also claimed"), if any.
+    private func pronounSubject(_ v: Int) -> String? {
+        for back in 1...2 where v - back >= 0 {
+            let word = tokens[v - back].lower
+            if Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) { return word }
+            if mentionAt[v - back] != nil || tokens[v - back + 1].gap.contains(.sentenceEnd) { return nil }
+        }
+        return nil
+    }
+
+    /// The party of the first mention within `distance` tokens from `start`, in its sentence.
+    private func mentionAfter(_ start: Int, within distance: Int) -> String? {
+        guard start < tokens.count else { return nil }
+        let sentence = sentenceOf[max(0, start - 1)]
+        for t in start..<min(start + distance, tokens.count) where sentenceOf[t] == sentence {
+            if let m = mentionAt[t] { return speaker(mentions[m].entity) }
+        }
+        return nil
+    }
+
+    /// The party a mention speaks for, if any.
+    private func speaker(_ entity: Tagger.Entity) -> String? {
+        switch entity {
+        case .party(let i): return tagger.gazetteer.parties[i].id
+        case .actor(let i): return tagger.gazetteer.actors[i].affiliation
+        case .place(let i): return tagger.gazetteer.places[i].standsFor
+        }
+    }
+
+    private mutating func record(_ claimant: String) {
+        Self.append(&result.claimants, claimant)
+        if tagger.belligerents.contains(claimant) { Self.append(&result.sides, claimant) }
+    }
+
+    private static func append(_ list: inout [String], _ id: String) {
+        if !list.contains(id) { list.append(id) }
+    }
+}
