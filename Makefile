@@ -5,9 +5,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/frontline
-DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time
+DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time bsdutils
 
-.PHONY: run test test-asan deps build clean
+.PHONY: run test test-asan deps build check-imports man completions clean
 
 run: deps build
 	$(BIN) index Corpus --index Index --gazetteer Corpus/gazetteer.json
@@ -25,7 +25,21 @@ test-asan: deps
 build:
 	$(SWIFT) build -c release --product frontline --static-swift-stdlib
 
-# Installs the Debian packages the project needs, if any is missing (as root, or with sudo).
+# Fails if a target imports a module it does not declare in Package.swift.
+check-imports:
+	.ci/check-imports
+
+# The manual page, in .build/plugins/GenerateManual/outputs/frontline/frontline.1.
+man:
+	$(SWIFT) package plugin generate-manual
+
+# Shell completions for bash, zsh and fish, in .build/completions/.
+completions: build
+	mkdir -p .build/completions
+	for shell in bash zsh fish; do $(BIN) --generate-completion-script $$shell > .build/completions/frontline.$$shell; done
+
+# Installs the Debian packages the project needs, if any is missing (as root, or with sudo);
+# with all of them present it runs no package command at all.
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -36,4 +50,4 @@ deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/"; exit 1; }
 
 clean:
-	rm -rf .build .build-asan .build-static Index/shard-* Index/XAPIANDB Index/.lock
+	rm -rf .build .build-asan Index/shard-* Index/XAPIANDB Index/.lock .test.log

@@ -9,16 +9,16 @@ let package = Package(
     name: "FrontlineBench",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "Frontline", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
             name: "FrontlineBenchmarks",
             dependencies: [
-                .product(name: "FrontlineCorpus", package: "main"),
-                .product(name: "FrontlineEngine", package: "main"),
-                .product(name: "Xapian", package: "main"),
+                .product(name: "FrontlineCorpus", package: "Frontline"),
+                .product(name: "FrontlineEngine", package: "Frontline"),
+                .product(name: "Xapian", package: "Frontline"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/FrontlineBenchmarks",

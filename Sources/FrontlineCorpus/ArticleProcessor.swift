@@ -10,6 +10,15 @@ public struct Passage: Sendable, Equatable {
     public var tags: Tagger.Tags
     /// The dates the passage speaks of, resolved against the publication date.
     public var eventDates: [CalendarDate]
+
+    /// A passage with its tags.
+    public init(ordinal: Int, kind: PassageKind, text: String, tags: Tagger.Tags, eventDates: [CalendarDate]) {
+        self.ordinal = ordinal
+        self.kind = kind
+        self.text = text
+        self.tags = tags
+        self.eventDates = eventDates
+    }
 }
 
 /// An article cleaned, split into passages and tagged.

@@ -6,20 +6,21 @@ import Testing
 /// The edges of the command line: what a user types by mistake or on purpose gets an
 /// answer, a clear message and the documented status, never a crash or a wrong count.
 @Suite struct CommandLineEdgeTests {
-    /// One index of the shipped corpus for the whole suite (read-only use).
-    static let shared = SharedIndex()
+    /// One index of the shipped corpus for the whole suite (read-only use), removed at exit.
+    static let sharedIndex: String? = {
+        let index = ProcessLifetime.folder("cli-edges") + "/index"
+        let built = try? runFrontline(["index", Repository.corpus, "--index", index, "--gazetteer", Repository.gazetteer, "-q"])
+        return built?.status == 0 ? index : nil
+    }()
 
-    final class SharedIndex: Sendable {
-        let directory = TemporaryDirectory()
-        var index: String { directory.child("index") }
-        init() {
-            let built = try? runFrontline(["index", Repository.corpus, "--index", directory.child("index"), "--gazetteer", Repository.gazetteer, "-q"])
-            precondition(built?.status == 0, "the shared index could not be built: \(built?.err ?? "no run")")
-        }
+    let index: String
+
+    init() throws {
+        index = try #require(Self.sharedIndex, "the shipped corpus could not be indexed")
     }
 
     private func search(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        try runFrontline(["search"] + arguments + ["--index", Self.shared.index])
+        try runFrontline(["search"] + arguments + ["--index", index])
     }
 
     private func json(_ arguments: [String]) throws -> [String: Any] {
@@ -56,7 +57,7 @@ import Testing
     ])
     func badNumbersAndAddressesAreUsageErrors(_ arguments: [String]) throws {
         let hasIndex = arguments.contains("--index") || arguments.first == "index"
-        let run = try runFrontline(arguments + (hasIndex ? [] : ["--index", Self.shared.index]))
+        let run = try runFrontline(arguments + (hasIndex ? [] : ["--index", index]))
         #expect(run.status == 64, "\(arguments): status \(run.status) \(run.err)")
         #expect(!run.err.contains("Missing value") && !run.err.contains("query error") && !run.err.contains("Fatal"), "\(run.err)")
     }
@@ -69,13 +70,13 @@ import Testing
 
     @Test func showNamesThePassageRange() throws {
         for passage in ["#999", "#28"] {
-            let run = try runFrontline(["show", "000_a6506743cf02c8fe.txt" + passage, "--index", Self.shared.index])
+            let run = try runFrontline(["show", "000_a6506743cf02c8fe.txt" + passage, "--index", index])
             #expect(run.status == 9, "\(passage): \(run.err)")
             #expect(run.err.contains("#0–#27"), "\(run.err)")
         }
-        let unknown = try runFrontline(["show", "nothing-here.txt", "--index", Self.shared.index])
+        let unknown = try runFrontline(["show", "nothing-here.txt", "--index", index])
         #expect(unknown.status == 9 && unknown.err.contains("nothing-here.txt"))
-        #expect(try runFrontline(["show", "000_a6506743cf02c8fe.txt#27", "--index", Self.shared.index]).status == 0)
+        #expect(try runFrontline(["show", "000_a6506743cf02c8fe.txt#27", "--index", index]).status == 0)
     }
 
     @Test func unknownFilterValuesGetTheSameNoticeAsInTheQuery() throws {
@@ -90,7 +91,7 @@ import Testing
 
     @Test func anIndexGivenTwiceIsSearchedOnce() throws {
         let once = try json(["ceasefire"])
-        let twice = try json(["ceasefire", "--index", Self.shared.index, "--index", Self.shared.index + "/"])
+        let twice = try json(["ceasefire", "--index", index, "--index", index + "/"])
         #expect(once["total"] as? Int == twice["total"] as? Int)
         #expect((once["facets"] as? [String: Any]).map { NSDictionary(dictionary: $0) } == (twice["facets"] as? [String: Any]).map { NSDictionary(dictionary: $0) })
     }

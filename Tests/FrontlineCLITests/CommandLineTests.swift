@@ -93,4 +93,43 @@ import Testing
             #expect(hits.allSatisfy { ($0["claimants"] as! [String]).contains(group["value"] as! String) })
         }
     }
+
+    @Test func statsSaysHowManyMoreValuesThereAre() throws {
+        let dir = TemporaryDirectory()
+        for month in 0..<30 {
+            dir.write("corpus/\(month).txt", "---\ndate: \(2018 + month / 12)-\(String(format: "%02d", 1 + month % 12))-01\n---\nArmenia said the line held.\n")
+        }
+        let index = dir.child("index")
+        #expect(try runFrontline(["index", dir.child("corpus"), "--index", index, "--gazetteer", Repository.gazetteer, "-q"]).status == 0)
+        let stats = try runFrontline(["stats", "--index", index])
+        #expect(stats.out.contains("+6 more"), "30 months, 24 shown: \(stats.out)")
+    }
+
+    @Test func everyCommandSpeaksTheSameJSONVocabulary() throws {
+        let dir = TemporaryDirectory()
+        let index = dir.child("index")
+        #expect(try runFrontline(["index", Repository.corpus, "--index", index, "-q", "--gazetteer", Repository.gazetteer]).status == 0)
+        func object(_ arguments: [String]) throws -> [String: Any] {
+            let run = try runFrontline(arguments + ["--index", index, "--json"])
+            #expect(run.status == 0, "\(arguments): \(run.err)")
+            return try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any] ?? [:]
+        }
+        let passageKeys: Set<String> = ["article", "passage", "kind", "text", "sides", "claimants", "actors", "places", "event_dates"]
+        let hit = ((try object(["search", "casualties"]))["hits"] as? [[String: Any]])?.first ?? [:]
+        #expect(Set(hit.keys) == passageKeys.union(["rank", "score", "snippet", "other_passages"]))
+        let shown = try object(["show", "002_88958093e7319f4a.txt#7", "--context", "1"])
+        #expect(Set(shown.keys) == ["article", "marked", "passages"])
+        #expect(shown["marked"] as? Int == 7)
+        let passages = shown["passages"] as? [[String: Any]] ?? []
+        #expect(passages.count == 3 && passages.allSatisfy { Set($0.keys) == passageKeys }, "no storage keys such as \"x\" or \"cl\"")
+        #expect(Set((shown["article"] as? [String: Any] ?? [:]).keys) == ["id", "title", "date", "source", "url"])
+        let compared = try object(["compare", "casualties"])
+        #expect(Set(compared.keys) == ["query", "by", "total", "corrected", "notices", "groups"])
+        let group = (compared["groups"] as? [[String: Any]])?.first ?? [:]
+        #expect(Set(group.keys) == ["value", "label", "count", "hits"])
+        #expect(((group["hits"] as? [[String: Any]])?.first).map { Set($0.keys) == Set(hit.keys) } == true)
+        let stats = try object(["stats"])
+        #expect(Set(stats.keys) == ["schema", "articles", "passages", "terms", "average_passage_length", "index_bytes", "facets"])
+        #expect(Set((stats["facets"] as? [String: Any] ?? [:]).keys) == ["side", "claimant", "actor", "place", "source", "date"])
+    }
 }

@@ -44,9 +44,11 @@ import Testing
         #expect(articles[1].line == 3)
     }
 
-    @Test func theBBCCorpusReadsCleansAndTagsWithoutErrors() throws {
-        let path = Repository.root + "/../shared/corpus/bbc-2005.jsonl"
-        guard FileManager.default.fileExists(atPath: path) else { return } // the shared corpus is beside the repository
+    static let bbcPath = Repository.root + "/../shared/corpus/bbc-2005.jsonl"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: ReadingTests.bbcPath), "the shared BBC corpus is not beside the repository"))
+    func theBBCCorpusReadsCleansAndTagsWithoutErrors() throws {
+        let path = ReadingTests.bbcPath
         let processor = ArticleProcessor(gazetteer: shippedGazetteer)
         var articles = 0, passages = 0, problems: [Diagnostic] = []
         CorpusReader().read([path]) { event in

@@ -44,7 +44,7 @@ struct SeededGenerator: RandomNumberGenerator {
         let environment = ProcessInfo.processInfo.environment
         let count = Int(environment["FRONTLINE_FUZZ_QUERIES"] ?? "") ?? 400
         var rng = SeededGenerator(state: UInt64(environment["FRONTLINE_FUZZ_SEED"] ?? "") ?? 20_160_402)
-        let searcher = try Searcher(locations: [seedIndex])
+        let searcher = try Searcher(locations: [try #require(seedIndex, "the shipped corpus could not be indexed")])
         let trace = environment["FRONTLINE_FUZZ_TRACE"] != nil
         var answered = 0, rejected = 0, slowest = 0.0
         for number in 0..<count {

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func theChosenBM25ParametersRankTheJudgedPassagesBest() throws {
-        let searcher = try Searcher(locations: [seedIndex])
+        let searcher = try Searcher(locations: [try #require(seedIndex, "the shipped corpus could not be indexed")])
         let chosen = searcher.bm25
         var table = "| k1 \\ b | 0 | 0.1 | 0.25 | 0.4 | 0.5 | 0.75 | 1.0 |\n|---|---|---|---|---|---|---|---|\n"
         var best = 0.0

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A fresh folder under the system's temporary directory, removed when released.
 public final class TemporaryDirectory: Sendable {
@@ -29,4 +30,24 @@ public final class TemporaryDirectory: Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Folders removed when the test process exits: for data shared by a whole suite and
+/// held in a global, which is never deinitialised.
+public enum ProcessLifetime {
+    private static let folders = Mutex<[String]>([])
+    private static let registered: Void = {
+        atexit {
+            for folder in ProcessLifetime.folders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) }
+        }
+    }()
+
+    /// A new empty folder, removed at exit.
+    public static func folder(_ name: String) -> String {
+        _ = registered
+        let path = NSTemporaryDirectory() + "frontline-tests-\(name)-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        folders.withLock { $0.append(path) }
+        return path
+    }
 }

@@ -116,7 +116,6 @@ import Testing
                                   colours: ["red", "red", "blue", "red", "blue"],
                                   keys: ["k1", "k1", "k2", "k3", "k3"])
         let enquire = try Enquire(database: db)
-        try enquire.setQuery(try Query(term: "shell"))
         try enquire.setQuery(try QueryParser().parse("shelling"))
         let spy = try ValueCountSpy(slot: 0)
         try enquire.add(spy: spy)
@@ -139,9 +138,13 @@ import Testing
         try enquire.setQuery(try Query(term: "x"))
         try enquire.sortByValue(slot: 0, descending: true)
         #expect(try enquire.matches().items().map(\.documentID) == [3, 1, 2])
+        try enquire.sortByValue(slot: 0, descending: false)
+        #expect(try enquire.matches().items().map(\.documentID) == [2, 1, 3])
+        // Equal weights (every document has x once and the same length): by value.
+        try enquire.sortByRelevanceThenValue(slot: 0, descending: false)
+        #expect(try enquire.matches().items().map(\.documentID) == [2, 1, 3])
         try enquire.sortByRelevance()
-        try enquire.setBM25(k1: 1.2, b: 0.75)
-        #expect(try enquire.matches().count == 3)
+        #expect(try enquire.matches().items().map(\.documentID) == [1, 2, 3], "relevance ties in document order")
     }
 
     @Test func termGeneratorPrefixesStopWordsAndPositions() throws {
