@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "frontline", targets: ["frontline"]),
+        .executable(name: "frontline-server", targets: ["frontline-server"]),
         .library(name: "Xapian", targets: ["Xapian"]),
         .library(name: "FrontlineCorpus", targets: ["FrontlineCorpus"]),
         .library(name: "FrontlineEngine", targets: ["FrontlineEngine"]),
@@ -13,6 +14,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C++ inside, plain C outside: the only target that touches Xapian's C++ API.
@@ -26,12 +31,37 @@ let package = Package(
         .target(name: "FrontlineCorpus", dependencies: ["Yams"]),
         // Schema, indexer and searcher: the corpus layer written into and read from Xapian.
         .target(name: "FrontlineEngine", dependencies: ["Xapian", "FrontlineCorpus"]),
+        // The web face: the search as a page and an HTTP JSON API (Hummingbird 2).
+        .target(
+            name: "FrontlineServer",
+            dependencies: [
+                "FrontlineEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Command-line options shared by `frontline` and `frontline-server`.
+        .target(name: "FrontlineOptions", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The command-line face.
         .executableTarget(
             name: "frontline",
             dependencies: [
                 "FrontlineEngine",
                 "FrontlineCorpus",
+                "FrontlineOptions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The server `frontline serve` runs: a program of its own, so that the command
+        // line does not carry the HTTP stack (it would slow every shell search's start).
+        .executableTarget(
+            name: "frontline-server",
+            dependencies: [
+                "FrontlineEngine",
+                "FrontlineServer",
+                "FrontlineOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +76,13 @@ let package = Package(
         .testTarget(name: "FrontlineEngineTests",
                     dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport", "XapianTestSupport"],
                     exclude: ["BadInput"]),
+        // The HTTP server in process: every endpoint, status, error body and header.
+        .testTarget(name: "FrontlineServerTests", dependencies: [
+            "FrontlineServer", "FrontlineEngine", "EngineTestSupport", "XapianTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The `frontline` executable as a user meets it, crash safety included.
         .testTarget(name: "FrontlineCLITests", dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport"]),
     ],

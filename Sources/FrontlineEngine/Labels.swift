@@ -10,7 +10,8 @@ public struct Labels: Codable, Sendable {
     /// The belligerent side ids, in gazetteer order.
     public var sides: [String]
 
-    init(labels: [String: String], lookup: [Facet: [String: String]], sides: [String]) {
+    /// Labels made of their parts.
+    public init(labels: [String: String], lookup: [Facet: [String: String]], sides: [String]) {
         self.labels = labels
         self.lookup = lookup
         self.sides = sides
@@ -66,6 +67,25 @@ public struct Labels: Codable, Sendable {
 
     static func key(_ phrase: String) -> String {
         phrase.lowercased().replacingOccurrences(of: "’", with: "'").split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: " ")
+    }
+
+    private enum CodingKeys: String, CodingKey { case labels, lookup, sides }
+
+    /// Decodes the stored form, whose `lookup` is keyed by facet name.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        labels = try container.decode([String: String].self, forKey: .labels)
+        sides = try container.decode([String].self, forKey: .sides)
+        let byName = try container.decode([String: [String: String]].self, forKey: .lookup)
+        lookup = Dictionary(uniqueKeysWithValues: byName.compactMap { name, names in Facet(rawValue: name).map { ($0, names) } })
+    }
+
+    /// Encodes the stored form, `lookup` keyed by facet name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(labels, forKey: .labels)
+        try container.encode(sides, forKey: .sides)
+        try container.encode(Dictionary(uniqueKeysWithValues: lookup.map { ($0.key.rawValue, $0.value) }), forKey: .lookup)
     }
 
     func json() throws -> String {

@@ -146,6 +146,15 @@ public struct DateRange: Equatable, Sendable {
         return range
     }
 
+    /// Why `text` is not a day, month or year, in words for a message about an option or
+    /// parameter ("is not a day of the calendar"), or nil if it is one.
+    public static func problem(with text: String) -> String? {
+        guard bounds(text) == nil else { return nil }
+        let shape = text.split(separator: "-", omittingEmptySubsequences: false)
+        let looksLikeADate = (1...3).contains(shape.count) && shape.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && shape[0].count == 4
+        return (looksLikeADate ? "is not a day of the calendar" : "is not a date") + ": write a day, a month or a year, as in 2016-04-01, 2016-04 or 2016"
+    }
+
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the range of days it covers.
     public static func bounds(_ text: String) -> DateRange? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }

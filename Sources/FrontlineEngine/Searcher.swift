@@ -9,12 +9,12 @@ import Xapian
 public final class Searcher {
     private let database: Database
     /// The query expansions of the index's gazetteer, for the query parser (see `Synonyms`).
-    private let synonyms: Database?
+    private var synonyms: Database?
     /// Whether a shard is served by `xapian-tcpsrv`.
     private let hasRemoteShard: Bool
     private let stemmer: Stem
     /// Labels and aliases of the gazetteer the index was tagged with.
-    public let labels: Labels
+    public private(set) var labels: Labels
     /// BM25 parameters: k1 (term frequency saturation) and b (length normalisation).
     public var bm25 = (k1: 0.6, b: 0.25)
     /// The value slots of each facet that hold values in the revision the database is at
@@ -27,28 +27,7 @@ public final class Searcher {
         var seen: Set<String> = []
         let locations = given.filter { seen.insert($0.hasPrefix("tcp://") ? $0.lowercased() : CorpusReader.absolute($0)).inserted }
         hasRemoteShard = locations.contains { $0.hasPrefix("tcp://") }
-        for location in locations {
-            if location.hasPrefix("tcp://") {
-                let address = location.dropFirst("tcp://".count)
-                guard let colon = address.lastIndex(of: ":"), colon > address.startIndex,
-                      let port = Int(address[address.index(after: colon)...]), (1...65535).contains(port) else {
-                    throw SearchError.badLocation(location)
-                }
-                do {
-                    shards.append(try Database.remote(host: String(address[..<colon]), port: port))
-                } catch let error as XapianError {
-                    throw SearchError.unreachable(location, reason: error.message)
-                }
-            } else {
-                guard IndexLayout(folder: location).exists else { throw SearchError.noIndex(location) }
-                do {
-                    shards.append(try Database(path: location))
-                } catch let error as XapianError {
-                    if error.kind == .databaseCorrupt { throw SearchError.corrupt(location, detail: error.message) }
-                    throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.translating(error, at: location)
-                }
-            }
-        }
+        for location in locations { shards.append(try Searcher.openShard(location)) }
         do {
             database = shards.count == 1 ? shards[0] : try Database(shards: shards)
             for (shard, location) in zip(shards, locations) {
@@ -59,12 +38,58 @@ public final class Searcher {
                     throw isVersion ? SearchError.schemaMismatch(location, found: found) : SearchError.corrupt(location, detail: "schema \(found)")
                 }
             }
-            labels = Labels.parse(try database.metadata(Schema.labelsKey))
-            synonyms = try Synonyms.parse(try database.metadata(Schema.synonymsKey)).database()
+            labels = Labels(labels: [:], lookup: [:], sides: [])
             stemmer = try Stem(Schema.language)
-            try findUsedSlots()
+            self.locations = locations
+            try loadRevision()
         } catch let error as XapianError {
             throw SearchError.translating(error, at: locations.joined(separator: ", "))
+        }
+    }
+
+    /// Opens one index location: a folder holding a Frontline index, or `tcp://HOST:PORT`.
+    static func openShard(_ location: String) throws -> Database {
+        if location.hasPrefix("tcp://") {
+            let address = location.dropFirst("tcp://".count)
+            guard let colon = address.lastIndex(of: ":"), colon > address.startIndex,
+                  let port = Int(address[address.index(after: colon)...]), (1...65535).contains(port) else {
+                throw SearchError.badLocation(location)
+            }
+            do {
+                return try Database.remote(host: String(address[..<colon]), port: port)
+            } catch let error as XapianError {
+                throw SearchError.unreachable(location, reason: error.message)
+            }
+        }
+        guard IndexLayout(folder: location).exists else { throw SearchError.noIndex(location) }
+        do {
+            return try Database(path: location)
+        } catch let error as XapianError {
+            if error.kind == .databaseCorrupt { throw SearchError.corrupt(location, detail: error.message) }
+            throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.translating(error, at: location)
+        }
+    }
+
+    /// The locations searched, once each.
+    public let locations: [String]
+
+    /// Reads what a revision of the index carries beside its passages: the gazetteer's
+    /// labels and expansions, and which facet slots hold values.
+    private func loadRevision() throws {
+        labels = Labels.parse(try database.metadata(Schema.labelsKey))
+        synonyms = try Synonyms.database(stored: try database.metadata(Schema.synonymsKey))
+        try findUsedSlots()
+    }
+
+    /// Moves to the index's newest committed revision, if there is a newer one (a long-lived
+    /// searcher calls this before each request, so that an index run shows without a
+    /// restart). Returns true if it moved.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        try guarded {
+            guard try database.reopen() else { return false }
+            try loadRevision()
+            return true
         }
     }
 
@@ -83,7 +108,7 @@ public final class Searcher {
                     return try body()
                 } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
                     try database.reopen()
-                    try findUsedSlots()
+                    try loadRevision()
                 }
             }
             return try body()
@@ -227,6 +252,11 @@ public final class Searcher {
                                   hits: try HitDecoder(stemmer: stemmer, request: request).hits(mset), facets: try collector?.results() ?? [], notices: [])
         result.totalIsExact = request.facets || counted != nil || mset.matchesLowerBound == mset.matchesUpperBound
         return result
+    }
+
+    /// The index's unprefixed words starting with `prefix`, with how many passages hold each.
+    func indexedWords(startingWith prefix: String) throws -> [(term: String, frequency: Int)] {
+        try guarded { try database.allTerms(prefix: prefix).filter { $0.term.first?.isLowercase == true } }
     }
 
     /// Every passage of article `id`, in order (empty if the index has no such article).

@@ -56,15 +56,17 @@ struct Synonyms: Equatable {
         return Synonyms(entries: entries)
     }
 
-    /// A database holding these synonyms, for a query parser, or nil when there are none.
-    /// It is built once per distinct set of expansions in the system's temporary folder
-    /// (Xapian's in-memory backend has no synonyms) and reused by later searches.
-    func database() throws -> Database? {
-        guard !entries.isEmpty else { return nil }
-        let json = try json()
+    /// A database holding the synonyms stored in an index's metadata as `json` (see
+    /// `json()`), for a query parser, or nil when there are none. It is built once per
+    /// distinct set of expansions in the system's temporary folder (Xapian's in-memory
+    /// backend has no synonyms) and reused by later searches, which only hash the text.
+    static func database(stored json: String) throws -> Database? {
+        guard !json.isEmpty else { return nil }
         let hash = Fingerprint.hex(Fingerprint.hash(json))
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("frontline-synonyms-\(Schema.version)-\(hash)")
         if let cached = try? Database(path: folder), (try? cached.metadata(Schema.synonymsKey)) == json { return cached }
+        let entries = parse(json).entries
+        guard !entries.isEmpty else { return nil }
         try? FileManager.default.removeItem(atPath: folder)
         let building = folder + ".\(getpid()).\(UUID().uuidString)"
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineEngine
+import FrontlineOptions
 
 /// `frontline compare`: what each side (or claimant) says about a subject.
 struct CompareCommand: ParsableCommand {

@@ -77,14 +77,3 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         throw Status.failure.exit
     }
 }
-
-/// Options shared by the commands that read an index.
-struct IndexLocations: ParsableArguments {
-    @Option(name: .customLong("index"), help: ArgumentHelp(
-        "An index folder, or tcp://HOST:PORT of one served by xapian-tcpsrv. Repeat to search several as one.",
-        valueName: "DIR|URL"))
-    var locations: [String] = []
-
-    /// The given locations, or the default `Index`.
-    var resolved: [String] { locations.isEmpty ? ["Index"] : locations }
-}

@@ -43,9 +43,6 @@ struct Filters: ParsableArguments {
     /// The days `value` of `option` covers, or a validation error saying what to write.
     private static func day(_ value: String, option: String) throws -> DateRange {
         if let range = DateRange.bounds(value) { return range }
-        let shape = value.split(separator: "-", omittingEmptySubsequences: false)
-        let looksLikeADate = (1...3).contains(shape.count) && shape.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && shape[0].count == 4
-        let problem = looksLikeADate ? "is not a day of the calendar" : "is not a date"
-        throw ValidationError("\(option) \(Excerpt.quoted(value)) \(problem): write a day, a month or a year, as in 2016-04-01, 2016-04 or 2016")
+        throw ValidationError("\(option) \(Excerpt.quoted(value)) \(DateRange.problem(with: value) ?? "is not a date")")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineEngine
+import FrontlineOptions
 
 /// `frontline search`: ranked passages with snippets and facets.
 struct SearchCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineEngine
+import FrontlineOptions
 
 /// `frontline show`: an article's passages with their tags.
 struct ShowCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineEngine
+import FrontlineOptions
 
 /// `frontline stats`: what an index holds.
 struct StatsCommand: ParsableCommand {

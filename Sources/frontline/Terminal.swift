@@ -68,6 +68,11 @@ struct Style {
     /// `text` as bytes for the terminal: control characters from the data made visible,
     /// then style placeholders turned into colour codes (or dropped without colour).
     func render(_ text: String) -> String {
+        // Most output has nothing to do: no placeholder (E0 80 82/83 in UTF-8), no C0 but
+        // the newline, no DEL, no C1 or bidirectional control (C2 80–9F, E2 80 8E/8F/AA–AE, E2 81 A6–A9).
+        if !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEE }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         var code: String.UnicodeScalarView?
         for scalar in text.unicodeScalars {
@@ -92,7 +97,7 @@ struct Style {
                 code = nil
             }
             if scalar == Style.open { code = String.UnicodeScalarView(); continue }
-            out.append(contentsOf: Style.visible(scalar).unicodeScalars)
+            out.append(Style.visible(scalar))
         }
         if let pending = code {
             out.append("\u{FFFD}")
@@ -104,14 +109,14 @@ struct Style {
     /// `scalar` as it may be shown: a C0 control as its Unicode control picture (ESC as ␛),
     /// a tab as a space, DEL as ␡, a C1 or bidirectional control as U+FFFD; anything else
     /// as itself. The newline stays (output is assembled from lines).
-    static func visible(_ scalar: Unicode.Scalar) -> String {
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
-        case 0x0A: return "\n"
+        case 0x0A: return scalar
         case 0x09: return " "
-        case 0x00..<0x20: return String(Unicode.Scalar(0x2400 + scalar.value)!)
+        case 0x00..<0x20: return Unicode.Scalar(0x2400 + scalar.value)!
         case 0x7F: return "\u{2421}"
         case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return "\u{FFFD}"
-        default: return String(scalar)
+        default: return scalar
         }
     }
 

@@ -30,9 +30,19 @@ public final class TCPServer {
     /// The address Frontline's `--index` accepts.
     public var address: String { "tcp://127.0.0.1:\(port)" }
 
-    /// xapian-tcpsrv does not stop on SIGTERM while it serves, so it is killed.
-    private func stop() {
-        kill(process.processIdentifier, SIGKILL)
+    /// Stops the server and the children it forked for open connections, as a machine
+    /// that goes away would (xapian-tcpsrv does not stop on SIGTERM while it serves, so
+    /// they are killed).
+    public func stop() {
+        let parent = process.processIdentifier
+        guard process.isRunning else { return }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8) else { continue }
+            // "pid (name) state ppid …": the parent id is the second field after the name.
+            let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+            if fields.count > 1, Int32(fields[1]) == parent { kill(pid, SIGKILL) }
+        }
+        kill(parent, SIGKILL)
         process.waitUntilExit()
     }
 

@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// The options of `frontline serve`, read by the command line (for help and checking) and
+/// by the `frontline-server` program it starts (which does the serving, so that the
+/// command line's own binary stays small and starts fast).
+public struct ServeOptions: ParsableArguments {
+    @OptionGroup public var index: IndexLocations
+    @Option(help: "The address to listen on.")
+    public var host = "127.0.0.1"
+    @Option(parsing: .unconditional, help: "The port to listen on (0: any free port).")
+    public var port = 8080
+    @Option(help: ArgumentHelp("A file holding the access token requests must carry (16 characters or more).", valueName: "FILE"))
+    public var tokenFile: String?
+    @Flag(help: "Serve on an address other than 127.0.0.1 without a token.")
+    public var `public` = false
+
+    public init() {}
+
+    /// The help text's account of what is served.
+    public static let discussion = """
+        Pages: / (search), /compare, /articles/ID. API (the JSON of the --json options):
+        /api/search, /api/compare, /api/articles/ID, /api/stats, /api/suggest, /api/export
+        (format=csv or jsonl, every matching passage), /healthz. Parameters are named like
+        the command line's options: q, side, claimant, actor, place, source, from, to, sort,
+        limit, offset, per_article, date_bucket, facets, by.
+
+        It listens on 127.0.0.1 unless --host says otherwise; another address needs
+        --token-file (requests then carry the token as "Authorization: Bearer TOKEN", or a
+        browser opens /login?token=TOKEN once) unless --public is given.
+        """
+
+    public func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
+        if !loopback && tokenFile == nil && !`public` {
+            throw ValidationError("serving on \(host) exposes the index beyond this machine: give --token-file FILE, or --public to serve without a token")
+        }
+    }
+}

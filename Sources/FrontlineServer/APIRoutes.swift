@@ -1,0 +1,74 @@
+import Foundation
+import FrontlineEngine
+import Hummingbird
+
+/// The HTTP JSON API: the same requests as the command line, encoded with the same types
+/// as its `--json` output.
+struct APIRoutes: Sendable {
+    let pool: SearcherPool
+    let locations: [String]
+
+    /// Adds the routes to `router`.
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/api/search") { request, _ in try respond { try search(QueryParameters(request.uri.query)) } }
+        router.get("/api/compare") { request, _ in try respond { try compare(QueryParameters(request.uri.query)) } }
+        router.get("/api/stats") { _, _ in try respond { try pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: 0) } } }
+        router.get("/api/suggest") { request, _ in try respond { try suggest(QueryParameters(request.uri.query)) } }
+        router.get("/api/articles/**") { request, _ in
+            try respond { try article(Routes.articleID(request.uri.path, after: "/api/articles/"), QueryParameters(request.uri.query)) }
+        }
+        router.get("/api/export") { request, _ in
+            do { return try Export(pool: pool).response(QueryParameters(request.uri.query)) } catch { return Responses.error(Responses.apiError(for: error)) }
+        }
+        router.get("/healthz") { _, _ in try health() }
+    }
+
+    /// The JSON of `body`, or the error it threw.
+    private func respond<T: Encodable>(_ body: () throws -> T) throws -> Response {
+        do { return try Responses.json(try body()) } catch { return Responses.error(Responses.apiError(for: error)) }
+    }
+
+    func search(_ parameters: QueryParameters) throws -> SearchJSON {
+        let request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
+        return SearchJSON(try pool.withSearcher { try $0.search(request) })
+    }
+
+    func compare(_ parameters: QueryParameters) throws -> ComparisonJSON {
+        var request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
+        request.limit = 0
+        let (axis, limit) = try RequestDecoding.comparison(parameters)
+        return ComparisonJSON(try pool.withSearcher { try $0.compare(request, by: axis, limit: limit) })
+    }
+
+    func suggest(_ parameters: QueryParameters) throws -> [String: [Suggestion]] {
+        let prefix = parameters.value("q") ?? ""
+        guard prefix.count <= 100 else { throw APIError.badParameter("q", "is longer than 100 characters") }
+        let limit = try parameters.integer("limit", in: 1...50, fallback: 10)
+        return ["suggestions": try pool.withSearcher { try $0.suggest(prefix, limit: limit) }]
+    }
+
+    func article(_ id: String, _ parameters: QueryParameters) throws -> ArticlePassagesJSON {
+        let passages = try pool.withSearcher { try $0.article(id) }
+        guard let first = passages.first else {
+            throw APIError.notFound("no article \(Excerpt.quoted(id)) in the index", hint: "search results give article ids")
+        }
+        let marked = try parameters.value("passage").map { _ in try parameters.integer("passage", in: 0...10_000_000, fallback: 0) }
+        if let marked, !passages.contains(where: { $0.ordinal == marked }) {
+            throw APIError.notFound("article \(Excerpt.quoted(id)) has no passage \(marked)", hint: "its passages are \(first.ordinal)–\(passages.last!.ordinal)")
+        }
+        var shown = passages
+        if let marked, let context = try parameters.value("context").map({ _ in try parameters.integer("context", in: 0...100_000, fallback: 0) }) {
+            shown = passages.filter { abs($0.ordinal - marked) <= context }
+        }
+        return ArticlePassagesJSON(shown, marked: marked)
+    }
+
+    /// `{"status": "ok"|"degraded", "passages", "shards": [{"location", "reachable", "passages", "problem"}]}`.
+    func health() throws -> Response {
+        struct Health: Encodable { var status: String; var passages: Int; var shards: [ShardHealth] }
+        let shards = ShardHealth.check(locations)
+        let healthy = shards.allSatisfy(\.reachable)
+        return try Responses.json(Health(status: healthy ? "ok" : "degraded", passages: shards.reduce(0) { $0 + $1.passages }, shards: shards),
+                                  status: healthy ? .ok : .serviceUnavailable)
+    }
+}

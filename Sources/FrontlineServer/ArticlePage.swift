@@ -1,0 +1,42 @@
+import FrontlineEngine
+
+/// `/articles/ID?passage=N`: the cleaned article, passages with their tags, the linked one
+/// marked (and scrolled to).
+struct ArticlePage {
+    let passages: [StoredPassage]
+    let marked: Int?
+    let labels: Labels
+
+    func render() -> String {
+        let first = passages[0]
+        let title = first.title.isEmpty ? first.article : first.title
+        let meta = [first.date, first.source].filter { !$0.isEmpty }.map(HTML.escape).joined(separator: " · ")
+        let body = passages.map { p -> String in
+            let isMarked = p.ordinal == marked
+            return """
+            <section id="p\(p.ordinal)" class="passage\(isMarked ? " marked" : "")"\(isMarked ? " aria-current=\"true\"" : "")>
+            <p class="meta">#\(p.ordinal) · <span class="kind">\(HTML.escape(p.kind))</span>\(p.eventDates.isEmpty ? "" : " · dates " + HTML.escape(p.eventDates.joined(separator: ", ")))</p>
+            <p class="text">\(HTML.escape(p.text))</p>
+            <p class="tags">\(Chips.tags(p, labels: labels))</p>
+            </section>
+            """
+        }.joined()
+        let main = """
+        <article class="article">
+        <h1>\(HTML.escape(title))</h1>
+        <p class="meta">\(meta)\(meta.isEmpty ? "" : " · ")\(HTML.escape(first.article))\(first.url.isEmpty ? "" : " · " + HTML.externalLink(first.url))</p>
+        \(body)
+        </article>
+        """
+        return Layout.page(title: title, parameters: QueryParameters(nil), main: main)
+    }
+}
+
+/// A page saying what went wrong and what to do.
+enum ErrorPage {
+    static func render(_ error: APIError, parameters: QueryParameters) -> String {
+        let hint = error.hint.map { "<p>\(HTML.escape($0))</p>" } ?? ""
+        return Layout.page(title: "Error", parameters: parameters,
+                           main: "<div class=\"error\" role=\"alert\"><h1>\(error.status.code) — \(HTML.escape(error.message))</h1>\(hint)<p><a href=\"/\">Start again</a></p></div>")
+    }
+}

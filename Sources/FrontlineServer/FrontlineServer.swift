@@ -1,0 +1,59 @@
+import FrontlineEngine
+import Hummingbird
+import Logging
+
+/// Frontline over HTTP: the search as a web page and a JSON API, on Hummingbird.
+///
+/// ```swift
+/// let server = try FrontlineServer(options: .init(locations: ["Index"]))
+/// try await server.run() // until SIGINT or SIGTERM; requests in flight finish first
+/// ```
+public struct FrontlineServer: Sendable {
+    /// How to serve.
+    public struct Options: Sendable {
+        /// Index folders or `tcp://HOST:PORT` addresses, searched as one.
+        public var locations: [String]
+        /// The address to listen on.
+        public var host = "127.0.0.1"
+        /// The port (0: any free one).
+        public var port = 8080
+        /// The access token requests must carry (nil: none).
+        public var token: String?
+
+        /// Options serving `locations`.
+        public init(locations: [String]) { self.locations = locations }
+    }
+
+    private let options: Options
+    private let pool: SearcherPool
+
+    /// A server over the indexes in `options` (opened now, so a wrong location fails here).
+    public init(options: Options) throws {
+        self.options = options
+        pool = try SearcherPool(locations: options.locations)
+    }
+
+    /// The routes, for the server and for in-process tests.
+    public func router(logger: Logger) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: RequestGuard(token: options.token, logger: logger))
+        APIRoutes(pool: pool, locations: options.locations).add(to: router)
+        PageRoutes(pool: pool).add(to: router)
+        return router
+    }
+
+    /// The application, listening on the options' address.
+    public func application(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: router(logger: logger),
+                    configuration: .init(address: .hostname(options.host, port: options.port), serverName: "frontline"),
+                    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+                    logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then stops gracefully (requests in flight finish).
+    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        var logger = Logger(label: "frontline")
+        logger.logLevel = .info
+        try await application(logger: logger, onServerRunning: onServerRunning).runService()
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import FrontlineEngine
+import Hummingbird
+
+/// The web pages: search (`/`), compare (`/compare`), article (`/articles/ID`), and the
+/// compiled-in stylesheet and script (`/static/…`).
+struct PageRoutes: Sendable {
+    let pool: SearcherPool
+
+    /// Adds the routes to `router`.
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in page(request) { try search(QueryParameters(request.uri.query)) } }
+        router.get("/compare") { request, _ in page(request) { try compare(QueryParameters(request.uri.query)) } }
+        router.get("/articles/**") { request, _ in
+            page(request) { try article(Routes.articleID(request.uri.path, after: "/articles/"), QueryParameters(request.uri.query)) }
+        }
+        router.get("/static/{name}") { _, context in
+            guard let name = context.parameters.get("name"), let file = Assets.files[name] else { throw HTTPError(.notFound) }
+            return Response(status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"], body: ResponseBody(byteBuffer: ByteBuffer(string: file.body)))
+        }
+    }
+
+    /// The page `body` makes, or an error page with the error's status.
+    private func page(_ request: Request, _ body: () throws -> String) -> Response {
+        do {
+            return Responses.html(try body())
+        } catch {
+            let apiError = Responses.apiError(for: error)
+            return Responses.html(ErrorPage.render(apiError, parameters: QueryParameters(request.uri.query)), status: apiError.status)
+        }
+    }
+
+    func search(_ parameters: QueryParameters) throws -> String {
+        var request = try RequestDecoding.search(parameters, highlight: HTML.highlight, defaultLimit: 20)
+        if parameters.value("date_bucket") == nil { request.dateBucket = .day } // the histogram picks its buckets
+        let (result, labels) = try pool.withSearcher { (try $0.search(request), $0.labels) }
+        return SearchPage(result: result, request: request, parameters: parameters, labels: labels).render()
+    }
+
+    func compare(_ parameters: QueryParameters) throws -> String {
+        var request = try RequestDecoding.search(parameters, highlight: HTML.highlight)
+        request.limit = 0
+        let (axis, limit) = try RequestDecoding.comparison(parameters)
+        let (comparison, labels) = try pool.withSearcher { (try $0.compare(request, by: axis, limit: limit), $0.labels) }
+        return ComparePage(comparison: comparison, parameters: parameters, labels: labels).render()
+    }
+
+    func article(_ id: String, _ parameters: QueryParameters) throws -> String {
+        let (passages, labels) = try pool.withSearcher { (try $0.article(id), $0.labels) }
+        guard !passages.isEmpty else { throw APIError.notFound("no article \(Excerpt.quoted(id)) in the index", hint: "search results link to their articles") }
+        let marked = try parameters.value("passage").map { _ in try parameters.integer("passage", in: 0...10_000_000, fallback: 0) }
+        return ArticlePage(passages: passages, marked: marked, labels: labels).render()
+    }
+}
+
+/// Helpers shared by the routes.
+enum Routes {
+    /// The article id in a path such as `/articles/sub%2Fa.txt` (ids may hold `/` and `#`).
+    static func articleID(_ path: String, after prefix: String) -> String {
+        let encoded = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        return encoded.removingPercentEncoding ?? encoded
+    }
+}

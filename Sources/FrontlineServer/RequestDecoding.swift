@@ -1,0 +1,58 @@
+import FrontlineEngine
+
+/// Requests built from URL parameters named like the command line's options: `q`, `side`,
+/// `claimant`, `actor`, `place`, `source` (repeatable), `from`, `to`, `sort`, `limit`,
+/// `offset`, `per_article`, `date_bucket`, `facets`, `by`. The page and the API read the
+/// same names, so a page's URL and its JSON twin differ only in their path.
+enum RequestDecoding {
+    /// The largest page a request may ask for.
+    static let maximumLimit = 1_000
+    /// The longest query accepted, in characters (the engine's own limit).
+    static let maximumQueryLength = 2_000
+
+    /// The search the parameters describe; `highlight` marks matches in snippets.
+    static func search(_ parameters: QueryParameters, highlight: (String, String), defaultLimit: Int = 10) throws -> SearchRequest {
+        let query = parameters.value("q") ?? ""
+        guard query.count <= maximumQueryLength else {
+            throw APIError(status: .badRequest, code: "query_too_long", message: "q is \(query.count) characters long; the limit is \(maximumQueryLength)",
+                           hint: "search for the few words that matter")
+        }
+        var request = SearchRequest(query: query)
+        for facet in Facet.filterable { request.filters[facet] = parameters.values(facet.rawValue) }
+        request.dates = try dates(parameters)
+        request.limit = try parameters.integer("limit", in: 0...maximumLimit, fallback: defaultLimit)
+        request.offset = try parameters.integer("offset", in: 0...1_000_000_000, fallback: 0)
+        request.perArticle = parameters.flag("per_article")
+        request.sort = try choice("sort", parameters, default: .relevance)
+        request.dateBucket = try choice("date_bucket", parameters, default: .month)
+        request.facets = parameters.value("facets").map { !["0", "false", "off", "no"].contains($0.lowercased()) } ?? true
+        request.highlight = highlight
+        return request
+    }
+
+    /// The comparison axis (`by`, default claimant) and passages per group (`limit`, 1–50).
+    static func comparison(_ parameters: QueryParameters) throws -> (ComparisonAxis, Int) {
+        (try choice("by", parameters, default: .claimant), try parameters.integer("limit", in: 1...50, fallback: 3))
+    }
+
+    /// The value of parameter `name` among the cases of `T`.
+    static func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ parameters: QueryParameters, default fallback: T) throws -> T
+    where T.RawValue == String {
+        guard let text = parameters.value(name) else { return fallback }
+        guard let value = T(rawValue: text) else {
+            throw APIError.badParameter(name, "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
+    }
+
+    private static func dates(_ parameters: QueryParameters) throws -> DateRange? {
+        func range(_ name: String) throws -> DateRange? {
+            guard let text = parameters.value(name) else { return nil }
+            guard let range = DateRange.bounds(text) else { throw APIError.badParameter(name, DateRange.problem(with: text) ?? "is not a date") }
+            return range
+        }
+        let low = try range("from")?.from, high = try range("to")?.to
+        if let low, let high, low > high { throw APIError.badParameter("from", "is after to") }
+        return low == nil && high == nil ? nil : DateRange(from: low, to: high)
+    }
+}

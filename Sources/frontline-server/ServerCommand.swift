@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import FrontlineEngine
+import FrontlineOptions
+import FrontlineServer
+
+/// `frontline-server`: serves the search (started by `frontline serve`, which checks its
+/// options first; it can also be run directly with the same options).
+@main
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frontline-server",
+        abstract: "Serve the search as a web page and an HTTP JSON API (what 'frontline serve' runs).",
+        discussion: ServeOptions.discussion
+    )
+
+    @OptionGroup var options: ServeOptions
+
+    func run() async throws {
+        var server = FrontlineServer.Options(locations: options.index.resolved)
+        server.host = options.host
+        server.port = options.port
+        if let tokenFile = options.tokenFile {
+            guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
+                throw ValidationError("the token file \(tokenFile) cannot be read")
+            }
+            let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard token.count >= 16 else { throw ValidationError("the token in \(tokenFile) is shorter than 16 characters") }
+            server.token = token
+        }
+        let frontline: FrontlineServer
+        do {
+            frontline = try FrontlineServer(options: server)
+        } catch let failure as any FrontlineFailure {
+            FileHandle.standardError.write(Data("frontline: \(failure.description)\n".utf8))
+            throw ExitCode(failure.category == .usage ? 64 : failure.category == .noIndex ? 4 : failure.category == .unreachable ? 8 : 7)
+        }
+        let host = options.host, locations = options.index.resolved
+        try await frontline.run { port in
+            FileHandle.standardError.write(Data("frontline: serving \(locations.joined(separator: ", ")) on http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import EngineTestSupport
+import Foundation
+import Synchronization
+import FrontlineEngine
+@testable import FrontlineServer
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import XapianTestSupport
+
+/// The server in process (Hummingbird's router tester): every endpoint, status, error
+/// body and security header, against real indexes.
+@Suite struct ServerTests {
+    static let index: String? = {
+        let path = ProcessLifetime.folder("server-index") + "/index"
+        return (try? buildIndex([Repository.corpus], into: path)) != nil ? path : nil
+    }()
+
+    private func app(locations: [String]? = nil, token: String? = nil) throws -> some ApplicationProtocol {
+        var options = FrontlineServer.Options(locations: try locations ?? [#require(Self.index, "the shipped corpus could not be indexed")])
+        options.token = token
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return Application(router: try FrontlineServer(options: options).router(logger: logger))
+    }
+
+    private func json(_ response: TestResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+    }
+
+    @Test func everyEndpointAnswersWithItsTypeAndTheSecurityHeaders() async throws {
+        try await app().test(.router) { client in
+            let endpoints = [
+                ("/", "text/html"), ("/?q=ceasefire&side=armenia", "text/html"), ("/compare?q=casualties", "text/html"),
+                ("/articles/002_88958093e7319f4a.txt?passage=7", "text/html"), ("/static/app.css", "text/css"), ("/static/app.js", "text/javascript"),
+                ("/api/search?q=ceasefire", "application/json"), ("/api/compare?q=casualties&by=side", "application/json"),
+                ("/api/articles/002_88958093e7319f4a.txt?passage=7&context=1", "application/json"), ("/api/stats", "application/json"),
+                ("/api/suggest?q=tal", "application/json"), ("/api/export?q=ceasefire&format=csv", "text/csv"),
+                ("/api/export?q=ceasefire&format=jsonl", "application/x-ndjson"), ("/healthz", "application/json"),
+            ]
+            for (uri, type) in endpoints {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(uri): \(String(describing: response.headers[.contentType]))")
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true, "\(uri)")
+                    #expect(response.headers[values: .init("X-Content-Type-Options")!].first == "nosniff", "\(uri)")
+                    #expect(response.headers[values: .init("Referrer-Policy")!].first == "no-referrer", "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func errorsAreJSONWithTheirStatusAndNeverATraceOrAPath() async throws {
+        let index = try #require(Self.index)
+        try await app().test(.router) { client in
+            let cases: [(String, HTTPRequest.Method, HTTPResponse.Status, String)] = [
+                ("/api/search?q=shelling%20AND", .get, .badRequest, "bad_query"),
+                ("/api/search?q=x&limit=5000", .get, .badRequest, "bad_parameter"),
+                ("/api/search?q=x&from=2020-13-45", .get, .badRequest, "bad_parameter"),
+                ("/api/search?q=x&sort=sideways", .get, .badRequest, "bad_parameter"),
+                ("/api/search?q=" + String(repeating: "x", count: 2_100), .get, .badRequest, "query_too_long"),
+                ("/api/search?q=" + String(repeating: "x", count: 9_000), .get, .uriTooLong, "uri_too_long"),
+                ("/api/articles/no-such-article", .get, .notFound, "not_found"),
+                ("/api/articles/002_88958093e7319f4a.txt?passage=999", .get, .notFound, "not_found"),
+                ("/api/nothing-here", .get, .notFound, "not_found"),
+                ("/api/export?q=x&format=xml", .get, .badRequest, "bad_parameter"),
+                ("/api/search?q=x", .post, .methodNotAllowed, "method_not_allowed"),
+            ]
+            for (uri, method, status, code) in cases {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == status, "\(uri.prefix(60))")
+                    let body = String(buffer: response.body)
+                    let error = try json(response)["error"] as? [String: Any]
+                    #expect(error?["code"] as? String == code, "\(uri.prefix(60)): \(body.prefix(200))")
+                    #expect(error?["message"] is String)
+                    #expect(!body.contains(index) && !body.contains("/tmp") && !body.contains("Swift"), "\(body.prefix(200))")
+                }
+            }
+            try await client.execute(uri: "/api/search?q=x", method: .get, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+            }
+        }
+    }
+
+    @Test func aShardThatStopsAnsweringIsA503() async throws {
+        let dir = TemporaryDirectory()
+        try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 1)
+        let shard = Mutex<TCPServer?>(TCPServer(serving: dir.child("index") + "/shard-0"))
+        let address = try #require(shard.withLock { $0?.address }, "xapian-tcpsrv is not installed")
+        try await app(locations: [address]).test(.router) { client in
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get) { #expect($0.status == .ok) }
+            shard.withLock { $0?.stop() } // the shard's machine goes away
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let error = try json(response)["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "shard_unreachable")
+            }
+        }
+    }
+
+    @Test func aTokenIsRequiredWhenSet() async throws {
+        let token = "0123456789abcdef-secret"
+        try await app(token: token).test(.router) { client in
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                let error = try json(response)["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "unauthorized")
+            }
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get, headers: [.authorization: "Bearer wrong-token-xxxxxxx"]) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get, headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/login?token=\(token)", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.setCookie]?.contains("HttpOnly") == true)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: "frontline_token=\(token)"]) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func theExportStreamsEveryMatchingPassage() async throws {
+        try await app().test(.router) { client in
+            let total = try await client.execute(uri: "/api/search?q=&limit=0", method: .get) { try json($0)["total"] as? Int ?? -1 }
+            #expect(total == 120)
+            try await client.execute(uri: "/api/export?format=csv", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.hasPrefix("rank,article,passage,"))
+                let records = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count
+                #expect(records >= total + 1, "every passage and a header (quoted fields may hold line breaks)")
+            }
+            try await client.execute(uri: "/api/export?format=jsonl&side=armenia", method: .get) { response in
+                let lines = String(buffer: response.body).split(separator: "\n")
+                let armenia = try await client.execute(uri: "/api/search?side=armenia&limit=0", method: .get) { try json($0)["total"] as? Int ?? -1 }
+                #expect(lines.count == armenia)
+                #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] })
+            }
+        }
+    }
+
+    @Test func aFormulaInArticleTextIsDefusedInCSV() {
+        #expect(Export.csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(Export.csvField("plain") == "plain")
+        #expect(Export.csvField("a,b") == "\"a,b\"")
+    }
+}
