@@ -5,17 +5,25 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/frontline
-DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time bsdutils
+DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time bsdutils chromium
+PYTHON ?= python3
 
-.PHONY: run test test-asan deps build check-imports man completions clean
+.PHONY: run serve test test-asan deps build check-imports man completions clean
 
 run: deps build
 	$(BIN) index Corpus --index Index --gazetteer Corpus/gazetteer.json
 	$(BIN) search "casualties near Talish" --index Index --limit 3
 	$(BIN) compare casualties --by claimant --index Index --limit 1
 
+# Indexes Corpus/ (if Index/ has no index yet) and serves it on http://127.0.0.1:8080/.
+serve: deps build
+	@test -f Index/XAPIANDB || $(BIN) index Corpus --index Index --gazetteer Corpus/gazetteer.json
+	$(BIN) serve --index Index --port 8080
+
+# The Swift suite, then the browser tests (headless Chromium driving `frontline serve`).
 test: deps
 	$(SWIFT) test 2>&1 | tee .test.log; exit $${PIPESTATUS[0]}
+	$(PYTHON) Tests/browser/run.py
 
 # The suite under AddressSanitizer. Leak checking is off: the leaks it reports come from
 # Foundation's Process (used by the tests to start frontline and xapian-tcpsrv).
@@ -24,6 +32,7 @@ test-asan: deps
 
 build:
 	$(SWIFT) build -c release --product frontline --static-swift-stdlib
+	$(SWIFT) build -c release --product frontline-server --static-swift-stdlib
 
 # Fails if a target imports a module it does not declare in Package.swift.
 check-imports:
@@ -47,6 +56,7 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@$(PYTHON) -c "import playwright" 2>/dev/null || { echo "installing: playwright (PyPI; it drives Debian's chromium, no browser is downloaded)"; $(PYTHON) -m pip install -q playwright; }
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/"; exit 1; }
 
 clean:

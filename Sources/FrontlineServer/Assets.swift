@@ -23,7 +23,7 @@ enum Assets {
     .hint { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .8rem; }
     main { padding: 1rem; max-width: 80rem; margin: 0 auto; }
     .layout { display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 2rem; }
-    @media (max-width: 50rem) { .layout { grid-template-columns: 1fr; } .facets { order: -1; } }
+    @media (max-width: 50rem) { .layout { grid-template-columns: 1fr; } }
     .hits { padding-left: 1.5rem; }
     .hit { margin-bottom: 1.2rem; }
     .hit h2 { font-size: 1.05rem; margin: 0; }
