@@ -8,7 +8,7 @@ import Xapian
 /// Not thread-safe: one `Searcher` per thread.
 public final class Searcher {
     private let database: Database
-    /// The query expansions of the index's gazetteer, for the query parser (see `Synonyms`).
+    /// The database the query parser takes the index's query expansions from (see `Synonyms`).
     private var synonyms: Database?
     /// Whether a shard is served by `xapian-tcpsrv`.
     private let hasRemoteShard: Bool
@@ -77,7 +77,9 @@ public final class Searcher {
     /// labels and expansions, and which facet slots hold values.
     private func loadRevision() throws {
         labels = Labels.parse(try database.metadata(Schema.labelsKey))
-        synonyms = try Synonyms.database(stored: try database.metadata(Schema.synonymsKey))
+        // Local shards carry the expansions in Xapian's synonym table too (written from the
+        // same `Synonyms`); remote shards do not serve it, so there they come from metadata.
+        synonyms = hasRemoteShard ? try Synonyms.database(stored: try database.metadata(Schema.synonymsKey)) : database
         try findUsedSlots()
     }
 
