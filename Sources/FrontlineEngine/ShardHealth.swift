@@ -8,7 +8,7 @@ public struct ShardHealth: Sendable, Encodable, Equatable {
     public var reachable: Bool
     /// Its passages (0 when unreachable).
     public var passages: Int
-    /// Why it is not reachable.
+    /// Why it is not reachable, in a word or two (`unreachable`, `no usable index`).
     public var problem: String?
 
     /// Checks each of `locations` on its own.
@@ -18,9 +18,9 @@ public struct ShardHealth: Sendable, Encodable, Equatable {
                 let database = try Searcher.openShard(location)
                 return ShardHealth(location: location, reachable: true, passages: try database.documentCount, problem: nil)
             } catch let failure as any FrontlineFailure {
-                return ShardHealth(location: location, reachable: false, passages: 0, problem: failure.description)
+                return ShardHealth(location: location, reachable: false, passages: 0, problem: failure.category == .unreachable ? "unreachable" : "no usable index")
             } catch {
-                return ShardHealth(location: location, reachable: false, passages: 0, problem: "\(error)")
+                return ShardHealth(location: location, reachable: false, passages: 0, problem: "failed")
             }
         }
     }
