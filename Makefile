@@ -56,7 +56,11 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@$(PYTHON) -c "import playwright" 2>/dev/null || { echo "installing: playwright (PyPI; it drives Debian's chromium, no browser is downloaded)"; $(PYTHON) -m pip install -q playwright; }
+	@$(PYTHON) -c "import playwright" 2>/dev/null || { \
+	  echo "installing: playwright (PyPI; it drives Debian's chromium, no browser is downloaded)"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $(PYTHON) -m pip --version >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq python3-pip >/dev/null; \
+	  $(PYTHON) -m pip install -q playwright 2>/dev/null || $(PYTHON) -m pip install -q --break-system-packages playwright; }
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/"; exit 1; }
 
 clean:
