@@ -10,45 +10,45 @@ struct APIRoutes: Sendable {
 
     /// Adds the routes to `router`.
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/api/search") { request, _ in try respond { try search(QueryParameters(request.uri.query)) } }
-        router.get("/api/compare") { request, _ in try respond { try compare(QueryParameters(request.uri.query)) } }
-        router.get("/api/stats") { _, _ in try respond { try pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: 0) } } }
-        router.get("/api/suggest") { request, _ in try respond { try suggest(QueryParameters(request.uri.query)) } }
+        router.get("/api/search") { request, _ in await respond { try await search(QueryParameters(request.uri.query)) } }
+        router.get("/api/compare") { request, _ in await respond { try await compare(QueryParameters(request.uri.query)) } }
+        router.get("/api/stats") { _, _ in await respond { try await pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: 0) } } }
+        router.get("/api/suggest") { request, _ in await respond { try await suggest(QueryParameters(request.uri.query)) } }
         router.get("/api/articles/**") { request, _ in
-            try respond { try article(Routes.articleID(request.uri.path, after: "/api/articles/"), QueryParameters(request.uri.query)) }
+            await respond { try await article(Routes.articleID(request.uri.path, after: "/api/articles/"), QueryParameters(request.uri.query)) }
         }
         router.get("/api/export") { request, _ in
-            do { return try Export(pool: pool).response(QueryParameters(request.uri.query)) } catch { return Responses.error(Responses.apiError(for: error)) }
+            do { return try await Export(pool: pool).response(QueryParameters(request.uri.query)) } catch { return Responses.error(Responses.apiError(for: error)) }
         }
         router.get("/healthz") { _, _ in try health() }
     }
 
     /// The JSON of `body`, or the error it threw.
-    private func respond<T: Encodable>(_ body: () throws -> T) throws -> Response {
-        do { return try Responses.json(try body()) } catch { return Responses.error(Responses.apiError(for: error)) }
+    private func respond<T: Encodable>(_ body: () async throws -> T) async -> Response {
+        do { return try Responses.json(try await body()) } catch { return Responses.error(Responses.apiError(for: error)) }
     }
 
-    func search(_ parameters: QueryParameters) throws -> SearchJSON {
+    func search(_ parameters: QueryParameters) async throws -> SearchJSON {
         let request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
-        return SearchJSON(try pool.withSearcher { try $0.search(request) })
+        return SearchJSON(try await pool.withSearcher { try $0.search(request) })
     }
 
-    func compare(_ parameters: QueryParameters) throws -> ComparisonJSON {
+    func compare(_ parameters: QueryParameters) async throws -> ComparisonJSON {
         var request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
         request.limit = 0
         let (axis, limit) = try RequestDecoding.comparison(parameters)
-        return ComparisonJSON(try pool.withSearcher { try $0.compare(request, by: axis, limit: limit) })
+        return ComparisonJSON(try await pool.withSearcher { [request] in try $0.compare(request, by: axis, limit: limit) })
     }
 
-    func suggest(_ parameters: QueryParameters) throws -> [String: [Suggestion]] {
+    func suggest(_ parameters: QueryParameters) async throws -> [String: [Suggestion]] {
         let prefix = parameters.value("q") ?? ""
         guard prefix.count <= 100 else { throw APIError.badParameter("q", "is longer than 100 characters") }
         let limit = try parameters.integer("limit", in: 1...50, fallback: 10)
-        return ["suggestions": try pool.withSearcher { try $0.suggest(prefix, limit: limit) }]
+        return ["suggestions": try await pool.withSearcher { try $0.suggest(prefix, limit: limit) }]
     }
 
-    func article(_ id: String, _ parameters: QueryParameters) throws -> ArticlePassagesJSON {
-        let passages = try pool.withSearcher { try $0.article(id) }
+    func article(_ id: String, _ parameters: QueryParameters) async throws -> ArticlePassagesJSON {
+        let passages = try await pool.withSearcher { try $0.article(id) }
         guard let first = passages.first else {
             throw APIError.notFound("no article \(Excerpt.quoted(id)) in the index", hint: "search results give article ids")
         }

@@ -14,14 +14,14 @@ struct Export: Sendable {
 
     /// The streaming response for the search in `parameters`; a bad query is an error
     /// before the first byte, not a truncated file.
-    func response(_ parameters: QueryParameters) throws -> Response {
+    func response(_ parameters: QueryParameters) async throws -> Response {
         let format = parameters.value("format") ?? "csv"
         guard format == "csv" || format == "jsonl" else { throw APIError.badParameter("format", "must be csv or jsonl") }
         var request = try RequestDecoding.search(parameters, highlight: ("", ""))
         request.facets = false
         request.offset = 0
         request.limit = Export.pageSize
-        let first = try pool.withSearcher { [request] in try $0.search(request) }
+        let first = try await pool.withSearcher { [request] in try $0.search(request) }
         let pool = self.pool, paged = request
         let body = ResponseBody { writer in
             if format == "csv" { try await writer.write(ByteBuffer(string: Export.csvHeader)) }
@@ -34,7 +34,7 @@ struct Export: Sendable {
                 offset += Export.pageSize
                 var next = paged
                 next.offset = offset
-                page = try pool.withSearcher { try $0.search(next) }.hits
+                page = try await pool.withSearcher { [next] in try $0.search(next) }.hits
             }
             try await writer.finish(nil)
         }

@@ -19,6 +19,8 @@ public struct FrontlineServer: Sendable {
         public var port = 8080
         /// The access token requests must carry (nil: none).
         public var token: String?
+        /// How long a request may take before it is answered with 503.
+        public var timeLimit: Duration = .seconds(10)
 
         /// Options serving `locations`.
         public init(locations: [String]) { self.locations = locations }
@@ -30,7 +32,7 @@ public struct FrontlineServer: Sendable {
     /// A server over the indexes in `options` (opened now, so a wrong location fails here).
     public init(options: Options) throws {
         self.options = options
-        pool = try SearcherPool(locations: options.locations)
+        pool = try SearcherPool(locations: options.locations, timeLimit: options.timeLimit)
     }
 
     /// The routes, for the server and for in-process tests.

@@ -9,10 +9,10 @@ struct PageRoutes: Sendable {
 
     /// Adds the routes to `router`.
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in page(request) { try search(QueryParameters(request.uri.query)) } }
-        router.get("/compare") { request, _ in page(request) { try compare(QueryParameters(request.uri.query)) } }
+        router.get("/") { request, _ in await page(request) { try await search(QueryParameters(request.uri.query)) } }
+        router.get("/compare") { request, _ in await page(request) { try await compare(QueryParameters(request.uri.query)) } }
         router.get("/articles/**") { request, _ in
-            page(request) { try article(Routes.articleID(request.uri.path, after: "/articles/"), QueryParameters(request.uri.query)) }
+            await page(request) { try await article(Routes.articleID(request.uri.path, after: "/articles/"), QueryParameters(request.uri.query)) }
         }
         router.get("/static/{name}") { _, context in
             guard let name = context.parameters.get("name"), let file = Assets.files[name] else { throw HTTPError(.notFound) }
@@ -21,32 +21,32 @@ struct PageRoutes: Sendable {
     }
 
     /// The page `body` makes, or an error page with the error's status.
-    private func page(_ request: Request, _ body: () throws -> String) -> Response {
+    private func page(_ request: Request, _ body: () async throws -> String) async -> Response {
         do {
-            return Responses.html(try body())
+            return Responses.html(try await body())
         } catch {
             let apiError = Responses.apiError(for: error)
             return Responses.html(ErrorPage.render(apiError, parameters: QueryParameters(request.uri.query)), status: apiError.status)
         }
     }
 
-    func search(_ parameters: QueryParameters) throws -> String {
+    func search(_ parameters: QueryParameters) async throws -> String {
         var request = try RequestDecoding.search(parameters, highlight: HTML.highlight, defaultLimit: 20)
         if parameters.value("date_bucket") == nil { request.dateBucket = .day } // the histogram picks its buckets
-        let (result, labels) = try pool.withSearcher { (try $0.search(request), $0.labels) }
+        let (result, labels) = try await pool.withSearcher { [request] in (try $0.search(request), $0.labels) }
         return SearchPage(result: result, request: request, parameters: parameters, labels: labels).render()
     }
 
-    func compare(_ parameters: QueryParameters) throws -> String {
+    func compare(_ parameters: QueryParameters) async throws -> String {
         var request = try RequestDecoding.search(parameters, highlight: HTML.highlight)
         request.limit = 0
         let (axis, limit) = try RequestDecoding.comparison(parameters)
-        let (comparison, labels) = try pool.withSearcher { (try $0.compare(request, by: axis, limit: limit), $0.labels) }
+        let (comparison, labels) = try await pool.withSearcher { [request] in (try $0.compare(request, by: axis, limit: limit), $0.labels) }
         return ComparePage(comparison: comparison, parameters: parameters, labels: labels).render()
     }
 
-    func article(_ id: String, _ parameters: QueryParameters) throws -> String {
-        let (passages, labels) = try pool.withSearcher { (try $0.article(id), $0.labels) }
+    func article(_ id: String, _ parameters: QueryParameters) async throws -> String {
+        let (passages, labels) = try await pool.withSearcher { (try $0.article(id), $0.labels) }
         guard !passages.isEmpty else { throw APIError.notFound("no article \(Excerpt.quoted(id)) in the index", hint: "search results link to their articles") }
         let marked = try parameters.value("passage").map { _ in try parameters.integer("passage", in: 0...10_000_000, fallback: 0) }
         return ArticlePage(passages: passages, marked: marked, labels: labels).render()

@@ -140,6 +140,15 @@ import XapianTestSupport
         }
     }
 
+    @Test func aRequestOverItsTimeLimitIsA503AndTheNextOneIsAnswered() async throws {
+        let pool = try SearcherPool(locations: [#require(Self.index)], timeLimit: .seconds(10))
+        let error = await #expect(throws: APIError.self) {
+            try await pool.withSearcher(timeLimit: .milliseconds(50)) { _ in Thread.sleep(forTimeInterval: 2); return 1 }
+        }
+        #expect(error?.status == .serviceUnavailable && error?.code == "timeout")
+        #expect(try await pool.withSearcher { try $0.search(SearchRequest(query: "ceasefire")).total } > 0)
+    }
+
     @Test func aFormulaInArticleTextIsDefusedInCSV() {
         #expect(Export.csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(Export.csvField("plain") == "plain")
