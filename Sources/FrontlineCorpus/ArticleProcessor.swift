@@ -60,10 +60,14 @@ public struct ArticleProcessor: Sendable {
             }
         }
         var passages: [Passage] = []
+        var context = Tagger.Context() // references resolve across the article's body text
         for paragraph in cleaned.paragraphs {
             for text in splitter.split(paragraph.text) {
                 let tokens = Tokenizer.tokens(text)
-                passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tagger.tag(tokens: tokens),
+                var passageContext = context
+                let tags = tagger.tag(tokens: tokens, context: &passageContext)
+                if paragraph.kind == .body { context = passageContext } // captions do not carry the thread
+                passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tags,
                                         eventDates: DateFinder.dates(in: tokens, published: article.date)))
             }
         }

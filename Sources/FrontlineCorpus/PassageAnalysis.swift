@@ -13,13 +13,16 @@ struct PassageAnalysis {
     /// The sentence number of each token.
     private var sentenceOf: [Int]
     private var result = Tagger.Tags()
-    /// The last claimant found, for "they said".
+    /// The last claimant found, for "they said", "it said", "the ministry said".
     private var previousClaimant: String?
+    /// What earlier passages of the article leave for this one to resolve references to.
+    private(set) var context: Tagger.Context
 
-    init(tagger: Tagger, tokens: [Token], mentions: [Tagger.Mention]) {
+    init(tagger: Tagger, tokens: [Token], mentions: [Tagger.Mention], context: Tagger.Context = Tagger.Context()) {
         self.tagger = tagger
         self.tokens = tokens
         self.mentions = mentions
+        self.context = context
         mentionAt = [Int?](repeating: nil, count: tokens.count)
         for (m, mention) in mentions.enumerated() {
             for t in mention.start..<mention.end { mentionAt[t] = m }
@@ -32,14 +35,19 @@ struct PassageAnalysis {
         }
     }
 
-    /// The passage's tags: what its mentions name, then whose claims it reports.
+    /// The passage's tags: what its mentions name, then whose claims it reports. Afterwards
+    /// `context` holds the last claimant and the last actor's party, for the next passage.
     mutating func tags() -> Tagger.Tags {
         tagMentions()
         for v in tokens.indices where mentionAt[v] == nil {
             if let claimant = claimant(at: v) {
                 record(claimant)
                 previousClaimant = claimant
+                context.lastClaimant = claimant
             }
+        }
+        if let actor = mentions.last(where: { if case .actor = $0.entity { return true } else { return false } }) {
+            context.lastActorParty = speaker(actor.entity)
         }
         return result
     }
@@ -112,19 +120,34 @@ struct PassageAnalysis {
     }
 
     /// The subject before the verb (with those coordinated with it), else a mention right
-    /// after a quotation ("…," Armenia said), else a pronoun resolved within the passage.
+    /// after a quotation ("…," Armenia said), else a pronoun or a reference such as "the
+    /// ministry", resolved within the passage or, failing that, to the article's last
+    /// claimant (or, for he/she, the last actor's party) in earlier passages.
     private mutating func subjectClaimant(_ v: Int) -> String? {
         let subjects = subjectBefore(v)
         for subject in subjects.dropFirst() { record(subject) }
         if let first = subjects.first { return first }
         if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), let after = mentionAfter(v + 1, within: 5) { return after }
         guard let pronoun = pronounSubject(v) else { return nil }
-        guard Tagger.personalPronouns.contains(pronoun) else { return previousClaimant }
+        guard Tagger.personalPronouns.contains(pronoun) else { return previousClaimant ?? context.lastClaimant }
         let actor = mentions.last { mention in
             guard mention.end <= v, case .actor = mention.entity else { return false }
             return true
         }
-        return actor.flatMap { speaker($0.entity) }
+        if let actor { return speaker(actor.entity) }
+        // "He" of an earlier passage's actor, unless this passage names someone the
+        // gazetteer does not know ("Dmitry Pisarenko … He added"), who is then the speaker.
+        return namesUnknownPerson(before: v) ? nil : context.lastActorParty
+    }
+
+    /// True if two capitalised words in a row, in one sentence, that are not a gazetteer
+    /// name (a person the gazetteer does not know) come before token `v`.
+    private func namesUnknownPerson(before v: Int) -> Bool {
+        guard v > 1 else { return false }
+        return (0..<(v - 1)).contains { t in
+            mentionAt[t] == nil && mentionAt[t + 1] == nil && tokens[t].capitalized && tokens[t + 1].capitalized
+                && !tokens[t + 1].gap.contains(.sentenceEnd)
+        }
     }
 
     /// The subjects of the claim verb at `v`: the nearest mention ending shortly before
@@ -143,7 +166,7 @@ struct PassageAnalysis {
             let word = tokens[t].lower
             if tokens[t + 1].gap.contains(.quote) || tokens[t + 1].gap.contains(.clauseBreak)
                 || Tagger.clauseOpeners.contains(word) || Tagger.claimVerbs.contains(word)
-                || Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) || word == "it" { break }
+                || Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) { break }
             t -= 1
         }
         return []
@@ -161,11 +184,18 @@ struct PassageAnalysis {
         return subjects
     }
 
-    /// The pronoun right before the verb at `v` ("he said", "they also claimed"), if any.
+    /// The pronoun or reference right before the verb at `v` ("he said", "they also claimed",
+    /// "It said", "The military claims", "the ministry has said"), if any; a reference is
+    /// returned as the group pronoun "it". Only at the start of a clause: "the report it
+    /// said…" is not a subject.
     private func pronounSubject(_ v: Int) -> String? {
-        for back in 1...2 where v - back >= 0 {
+        for back in 1...3 where v - back >= 0 {
             let word = tokens[v - back].lower
             if Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) { return word }
+            if Tagger.referenceNouns.contains(word), v - back - 1 >= 0, tokens[v - back - 1].lower == "the",
+               v - back - 1 == 0 || tokens[v - back - 1].gap.contains(.sentenceEnd) || tokens[v - back - 1].gap.contains(.comma) {
+                return "it"
+            }
             if mentionAt[v - back] != nil || tokens[v - back + 1].gap.contains(.sentenceEnd) { return nil }
         }
         return nil

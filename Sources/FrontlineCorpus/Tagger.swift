@@ -93,8 +93,13 @@ public final class Tagger: Sendable {
 
     /// Pronouns for a person, resolved to the last actor named before them in the passage.
     static let personalPronouns: Set<String> = ["he", "she"]
-    /// Pronouns for a group, resolved to the last claimant in the passage.
-    static let groupPronouns: Set<String> = ["they", "we"]
+    /// Pronouns for a group or a body, resolved to the last claimant in the passage, else in the article.
+    static let groupPronouns: Set<String> = ["they", "we", "it"]
+    /// Nouns that, after "the" at the start of a clause, refer back to a party named before
+    /// ("the ministry said", "The military claims").
+    static let referenceNouns: Set<String> = [
+        "ministry", "military", "army", "statement", "government", "spokesman", "spokeswoman", "command", "authorities", "office",
+    ]
     /// Words before a claim word that make it a noun ("the reports", "its claim").
     static let determiners: Set<String> = [
         "the", "a", "an", "these", "those", "this", "their", "its", "his", "her", "such", "of", "in", "rival",
@@ -120,10 +125,29 @@ public final class Tagger: Sendable {
         tag(tokens: Tokenizer.tokens(text))
     }
 
+    /// What one passage leaves for the next of the same article: whom "it", "the ministry"
+    /// or "he" may refer to there.
+    public struct Context: Sendable, Equatable {
+        /// The last party a claim was attributed to.
+        public var lastClaimant: String?
+        /// The party of the last actor named.
+        public var lastActorParty: String?
+        /// No earlier passage.
+        public init() {}
+    }
+
     /// Tags a passage already split into tokens.
     func tag(tokens: [Tokenizer.Token]) -> Tags {
-        var analysis = PassageAnalysis(tagger: self, tokens: tokens, mentions: findMentions(tokens))
-        return analysis.tags()
+        var context = Context()
+        return tag(tokens: tokens, context: &context)
+    }
+
+    /// Tags a passage of an article whose earlier passages left `context`, and updates it.
+    func tag(tokens: [Tokenizer.Token], context: inout Context) -> Tags {
+        var analysis = PassageAnalysis(tagger: self, tokens: tokens, mentions: findMentions(tokens), context: context)
+        let tags = analysis.tags()
+        context = analysis.context
+        return tags
     }
 
     /// Leftmost-longest matches of every gazetteer phrase, respecting case rules.

@@ -107,6 +107,32 @@ import Testing
     }
 }
 
+/// References to a party named in an earlier passage: "It said…", "The military claims…",
+/// "He said…" after the actor was named.
+@Suite struct ArticleAttributionTests {
+    private func claimants(_ prefix: String, passageStarting opening: String) -> [String]? {
+        seedPassages(prefix).first { $0.text.hasPrefix(opening) }?.tags.claimants
+    }
+
+    @Test func itAndTheMinistryReferToTheLastClaimant() {
+        // 004: the Azerbaijani defense ministry speaks in the passage before.
+        #expect(claimants("004", passageStarting: "It said a \"large number of enemy forces\"") == ["azerbaijan"])
+        // 002: "The military claims" after "According to Azerbaijan's Defense Ministry…".
+        #expect(claimants("002", passageStarting: "The military claims that it has destroyed")?.contains("azerbaijan") == true)
+    }
+
+    @Test func heIsTheLastActorUnlessTheGazetteerDoesNotKnowWhoSpeaks() {
+        // 004: "…his Armenian counterpart Zohrab Mnatsakanyan." then "He said the truce…".
+        #expect(claimants("004", passageStarting: "He said the truce") == ["armenia"])
+        // 002: "Dmitry Pisarenko, the head of …Sputnik, says … He added": nobody the gazetteer knows.
+        #expect(claimants("002", passageStarting: "Karabakh's reports state")?.contains("azerbaijan") == false)
+    }
+
+    @Test func aPassageOnItsOwnHasNoOneToReferTo() {
+        #expect(shippedTagger.tag("It said 12 soldiers were killed.").claimants.isEmpty)
+    }
+}
+
 @Suite struct GazetteerTests {
     @Test func theShippedGazetteerIsClean() throws {
         let (gazetteer, diagnostics) = try Gazetteer.load(path: Repository.gazetteer)
