@@ -2,7 +2,7 @@ import Foundation
 import FrontlineCorpus
 
 /// The display labels and lookup names of every gazetteer id, as stored in an index.
-public struct Labels: Codable, Sendable {
+public struct Labels: Encodable, Sendable {
     /// id → label, for sides, third parties, actors and places.
     public var labels: [String: String]
     /// Lower-cased name, alias, label or id → id, per tag facet.
@@ -71,15 +71,6 @@ public struct Labels: Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case labels, lookup, sides }
 
-    /// Decodes the stored form, whose `lookup` is keyed by facet name.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        labels = try container.decode([String: String].self, forKey: .labels)
-        sides = try container.decode([String].self, forKey: .sides)
-        let byName = try container.decode([String: [String: String]].self, forKey: .lookup)
-        lookup = Dictionary(uniqueKeysWithValues: byName.compactMap { name, names in Facet(rawValue: name).map { ($0, names) } })
-    }
-
     /// Encodes the stored form, `lookup` keyed by facet name.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -94,11 +85,15 @@ public struct Labels: Codable, Sendable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    /// Reads labels stored by an index ("" gives empty labels).
+    /// Reads labels stored by an index ("" gives empty labels), with `JSONSerialization`
+    /// (cheaper than the Codable path in a process that runs one search).
     static func parse(_ json: String) -> Labels {
-        guard !json.isEmpty, let labels = try? JSONDecoder().decode(Labels.self, from: Data(json.utf8)) else {
+        guard !json.isEmpty, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
             return Labels(labels: [:], lookup: [:], sides: [])
         }
-        return labels
+        let byName = object[CodingKeys.lookup.rawValue] as? [String: [String: String]] ?? [:]
+        return Labels(labels: object[CodingKeys.labels.rawValue] as? [String: String] ?? [:],
+                      lookup: Dictionary(uniqueKeysWithValues: byName.compactMap { name, names in Facet(rawValue: name).map { ($0, names) } }),
+                      sides: object[CodingKeys.sides.rawValue] as? [String] ?? [])
     }
 }

@@ -3,7 +3,7 @@ import FrontlineCorpus
 
 /// What a passage document's data holds: everything search output shows, so a
 /// search needs no other lookup. Stored as compact JSON with short keys.
-public struct StoredPassage: Codable, Sendable, Equatable {
+public struct StoredPassage: Encodable, Sendable, Equatable {
     /// Article id.
     public var article: String
     /// The article title ("" if unknown).
@@ -80,9 +80,32 @@ public struct StoredPassage: Codable, Sendable, Equatable {
         return out
     }
 
-    /// Decodes document data written by `json()`.
+    /// Decodes document data written by `json()`. Read with `JSONSerialization` rather than
+    /// `JSONDecoder`: a search decodes a page of these in a fresh process, and the Codable
+    /// path's type lookups cost more than the parsing.
     static func decode(_ data: String) throws -> StoredPassage {
-        try JSONDecoder().decode(StoredPassage.self, from: Data(data.utf8))
+        guard let record = try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any] else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a passage record is not a JSON object"))
+        }
+        return StoredPassage(record: record)
+    }
+
+    private init(record: [String: Any]) {
+        func text(_ key: CodingKeys) -> String { record[key.rawValue] as? String ?? "" }
+        func list(_ key: CodingKeys) -> [String] { record[key.rawValue] as? [String] ?? [] }
+        article = text(.article)
+        title = text(.title)
+        date = text(.date)
+        source = text(.source)
+        url = text(.url)
+        ordinal = (record[CodingKeys.ordinal.rawValue] as? NSNumber)?.intValue ?? 0
+        kind = text(.kind)
+        self.text = text(.text)
+        sides = list(.sides)
+        claimants = list(.claimants)
+        actors = list(.actors)
+        places = list(.places)
+        eventDates = list(.eventDates)
     }
 }
 
