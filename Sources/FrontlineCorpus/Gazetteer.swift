@@ -65,8 +65,21 @@ public struct Gazetteer: Sendable {
     /// ("casualties" also finds "killed", "wounded"…, not the other way round).
     public var expansions: [String: [String]] = [:]
 
+    /// The sides that fight together, one list of ids per camp (empty if not given).
+    public var camps: [[String]] = []
+
     /// The belligerent sides.
     public var sides: [Party] { parties.filter(\.belligerent) }
+
+    /// The sides fighting `side`: those of the other camps, or, without camps, the other
+    /// sides when there is just one.
+    public func opponents(of side: String) -> [String] {
+        if let camp = camps.first(where: { $0.contains(side) }) {
+            return camps.filter { $0 != camp }.flatMap { $0 }
+        }
+        let others = sides.map(\.id).filter { $0 != side }
+        return others.count == 1 ? others : []
+    }
 
     /// A gazetteer that knows nothing: passages get no tags.
     public static let empty = Gazetteer(conflict: "", parties: [], actors: [], places: [], variants: [])

@@ -20,6 +20,7 @@ struct GazetteerCheck {
             throw GazetteerError(Diagnostic(.error, file: path, line: locate.line(of: "\"sides\""), "gazetteer defines no sides (\"sides\": [...] with at least one entry)"))
         }
         let partyIDs = Set(gazetteer.parties.map(\.id))
+        gazetteer.camps = (file.camps ?? []).map { $0.map { $0.lowercased() }.filter(partyIDs.contains) }.filter { !$0.isEmpty }
         gazetteer.actors = actors(file.actors ?? [], parties: partyIDs)
         gazetteer.places = places(file.places ?? [], parties: partyIDs)
         for (word, targets) in file.expansions ?? [:] {

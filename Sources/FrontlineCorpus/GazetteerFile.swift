@@ -21,6 +21,8 @@ struct GazetteerFile: Decodable {
     }
 
     var conflict: String?
+    /// The sides that fight together, one list per camp.
+    var camps: [[String]]?
     var sides: [Entry]?
     var thirdParties: [Entry]?
     var actors: [Entry]?
@@ -29,7 +31,7 @@ struct GazetteerFile: Decodable {
     var expansions: [String: [String]]?
 
     enum CodingKeys: String, CodingKey {
-        case conflict, sides, thirdParties = "third_parties", actors, places, variants, expansions
+        case conflict, camps, sides, thirdParties = "third_parties", actors, places, variants, expansions
     }
 
     /// A decoding failure as a diagnostic naming the field and, where it can be found, its line.

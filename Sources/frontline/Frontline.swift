@@ -16,7 +16,7 @@ struct Frontline: ParsableCommand {
         \(Status.help())
         """,
         subcommands: [IndexCommand.self, SearchCommand.self, CompareCommand.self, ShowCommand.self,
-                      StatsCommand.self, InspectCommand.self, ServeCommand.self]
+                      StatsCommand.self, InspectCommand.self, FiguresCommand.self, ServeCommand.self]
     )
 
     /// Runs the command line, after letting query words that start with `-` through as words.

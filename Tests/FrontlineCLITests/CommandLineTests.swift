@@ -132,4 +132,26 @@ import Testing
         #expect(Set(stats.keys) == ["schema", "articles", "passages", "terms", "average_passage_length", "index_bytes", "facets"])
         #expect(Set((stats["facets"] as? [String: Any] ?? [:]).keys) == ["side", "claimant", "actor", "place", "source", "date"])
     }
+
+    @Test func figuresListWhoClaimsWhatAndWhereTheyDisagree() throws {
+        let dir = TemporaryDirectory()
+        let index = dir.child("index")
+        #expect(try runFrontline(["index", Repository.corpus, "--index", index, "-q", "--gazetteer", Repository.gazetteer]).status == 0)
+        let run = try runFrontline(["figures", "--index", index, "--json", "--lexicon", Repository.corpus + "/figures.json"])
+        #expect(run.status == 0, "\(run.err)")
+        let ledger = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any] ?? [:]
+        let figures = ledger["figures"] as? [[String: Any]] ?? []
+        let keys = Set((figures.first ?? [:]).keys)
+        #expect(keys.isSuperset(of: ["article", "passage", "date", "claimants", "category", "count", "text"]), "\(keys)")
+        // "Azerbaijan's Defence Ministry has said 31 of its soldiers have been killed"
+        #expect(figures.contains { ($0["text"] as? String) == "31 of its soldiers" && $0["side"] as? String == "azerbaijan" && $0["category"] as? String == "killed" })
+        // Azerbaijan's 12 dead against Karabakh's 200 eliminated, 1–2 April 2016.
+        let disputed = ledger["disputed"] as? [[String: Any]] ?? []
+        #expect(disputed.contains { group in
+            let values = (group["figures"] as? [[String: Any]] ?? []).compactMap { ($0["count"] as? [String: Any])?["value"] as? Int }
+            return group["side"] as? String == "azerbaijan" && Set(values) == [12, 200]
+        }, "\(disputed)")
+        let text = try runFrontline(["figures", "--index", index, "--disputed", "--lexicon", Repository.corpus + "/figures.json"])
+        #expect(text.out.contains("Azerbaijan losses, killed"), "\(text.out)")
+    }
 }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The words that signal figures in war reporting, as data (`Corpus/figures.json`):
+/// what each category of loss is called, the equipment and the people counted, number
+/// words, vague quantities, bounds, and the words that mark traps (durations, months).
+public struct FigureLexicon: Decodable, Sendable {
+    /// Category (`killed`, `wounded`, `captured`, `missing`, `equipment`, `attacks`) → its cue words.
+    public var categories: [String: [String]]
+    /// Item (`tank`, `helicopter`…) → the words that name it.
+    public var items: [String: [String]]
+    /// Subject (`soldiers`, `civilians`…) → the words that name it.
+    public var subjects: [String: [String]]
+    /// Number words and their values.
+    public var numbers: [String: Int]
+    /// Vague quantities and the range each stands for.
+    public var vague: [String: [Int]]
+    /// Bound phrases (`at least`, `nearly`, `about`) → `min`, `max` or `approximate`.
+    public var bounds: [String: String]
+    /// Words that count one of an item ("a helicopter").
+    public var single: [String]
+    /// Words that make a figure the claimant's own losses ("its soldiers").
+    public var own: [String]
+    /// Words that make it the claimant's opponents' losses ("enemy soldiers").
+    public var enemy: [String]
+    /// Units after which a number is not a count of losses ("four days", "11 hours").
+    public var durations: [String]
+    /// Month names: a number beside one is a date.
+    public var months: [String]
+
+    /// Reads the lexicon at `path`.
+    public static func load(path: String) throws -> FigureLexicon {
+        let handle = try FileAccess.openRegularFile(path)
+        defer { try? handle.close() }
+        return try JSONDecoder().decode(FigureLexicon.self, from: handle.read(upToCount: 1 << 20) ?? Data())
+    }
+}

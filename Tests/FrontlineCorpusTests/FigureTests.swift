@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import FrontlineCorpus
+
+let shippedLexicon: FigureLexicon = try! FigureLexicon.load(path: Repository.corpus + "/figures.json")
+
+/// Figures read from the sentences war reporting is made of, and the numbers that are not figures.
+@Suite struct FigureTests {
+    let extractor = FigureExtractor(lexicon: shippedLexicon, gazetteer: shippedGazetteer)
+
+    private func read(_ text: String, claimants: [String] = []) -> [String] {
+        extractor.figures(in: text, claimants: claimants).map { f in
+            "\(f.count.value)\(f.count.approximate ? "~" : "") \(f.category)\(f.item.map { " " + $0 } ?? "")\(f.subject.map { " " + $0 } ?? "")\(f.side.map { " @" + $0 } ?? "")"
+        }
+    }
+
+    @Test(arguments: [
+        ("Azerbaijan's Defence Ministry has said 31 of its soldiers have been killed since Saturday (2 April).", ["azerbaijan"], ["31 killed soldiers @azerbaijan"]),
+        ("Karabakh has acknowledged the loss of 30 fighters and confirmed 101 have been wounded.", ["karabakh"], ["30 killed soldiers", "101 wounded"]),
+        ("NKR defense army announced that overall 200 soldiers from the Azerbaijani soldiers have been elliminated", ["karabakh"], ["200 killed soldiers @azerbaijan"]),
+        ("Azerbaijan confirmed losing one helicopter, one tank, and 12 soldiers.", ["azerbaijan"], ["1 equipment helicopter", "1 equipment tank", "12 killed soldiers"]),
+        ("Azerbaijan accuse Armenia of opening fire 127 times over 24 hours along the border.", ["azerbaijan"], ["127 attacks"]),
+        ("The military claims that it has destroyed six Armenian tanks, 15 artillery pieces, several bunkers and over 100 enemy soldiers.", ["azerbaijan"],
+         ["6 equipment tank @armenia", "15 equipment artillery", "6~ equipment bunker", "100 killed soldiers @armenia"]),
+        ("Armenia has reported the deaths of 104 soldiers, alongside seven civilians killed and 31 wounded.", ["armenia"], ["104 killed soldiers", "7 killed civilians", "31 wounded"]),
+        ("Bodies of Azeri servicemen were killed in an early 1990s war that claimed some 30,000 lives", [], ["30000~ killed people"]),
+    ])
+    func figuresAreRead(_ text: String, _ claimants: [String], _ expected: [String]) {
+        #expect(read(text, claimants: claimants) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        "A 12-year-old boy was killed in the shelling.", "Gevorg Grigoryan, 12, who was wounded, was taken to hospital.",
+        "On 2 April the fighting resumed and soldiers were killed.", "The 1994 ceasefire was violated in November 2014, when soldiers were killed.",
+        "Four days of shelling killed no one.", "After 11 hours of talks the ministers agreed.", "Over 24 hours the border was quiet; nobody was killed.",
+        "An MI-24 helicopter and a T-72 tank were seen.", "The two sides accused each other.", "The talks lasted 10 hours and the truce held.",
+    ])
+    func trapsAreNotFigures(_ text: String) {
+        let figures = read(text)
+        #expect(!figures.contains { $0.hasPrefix("12 ") || $0.hasPrefix("2 ") || $0.hasPrefix("1994") || $0.hasPrefix("2014") || $0.hasPrefix("4 ") || $0.hasPrefix("11 ") || $0.hasPrefix("24 ") || $0.hasPrefix("24 ") || $0.hasPrefix("10 ") || $0.hasPrefix("72") }, "\(text): \(figures)")
+    }
+}
