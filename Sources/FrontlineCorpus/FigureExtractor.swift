@@ -78,6 +78,12 @@ public struct FigureExtractor: Sendable {
         return nil
     }
 
+    /// Digits or a number word below a hundred: the start of a count of its own.
+    private func isCount(_ core: String) -> Bool {
+        if let first = core.first, first.isNumber { return true }
+        return (lexicon.numbers[core] ?? compoundNumber(core)).map { $0 < 100 } ?? false
+    }
+
     /// "thirty-one" as 31.
     private func compoundNumber(_ core: String) -> Int? {
         let parts = core.split(separator: "-").map(String.init)
@@ -93,7 +99,8 @@ public struct FigureExtractor: Sendable {
     }
 
     /// Dates ("2 April", "April 2", "the 1994 ceasefire"), ages ("a 12-year-old",
-    /// "Grigoryan, 12,"), durations ("four days", "over 24 hours").
+    /// "Grigoryan, 12,"), durations ("four days", "over 24 hours"), the whole a count is part
+    /// of ("two of his six children").
     private func isTrap(_ i: Int, _ number: Figure.Count, _ words: [Word]) -> Bool {
         let next = i + 1 < words.count ? words[i + 1].core : ""
         let previous = i > 0 ? words[i - 1].core : ""
@@ -102,6 +109,10 @@ public struct FigureExtractor: Sendable {
         if next.hasPrefix("year") || next.contains("year-old") { return true }
         if words[i].core.first?.isNumber == true, (1900...2099).contains(number.value), !words[i].core.contains(","),
            subjectOf[next] == nil, itemOf[next] == nil { return true }
+        // "two of his six children": the whole the first count is part of.
+        var k = i - 1
+        while k >= Swift.max(0, i - 3), lexicon.partitives.contains(words[k].core) { k -= 1 }
+        if k >= 0, k < i - 1, words[(k + 1)..<i].contains(where: { $0.core == "of" }), isCount(words[k].core) { return true }
         // "Gevorg Grigoryan, 12, who was wounded": an age between commas after a name.
         if i > 0, words[i - 1].endsWithComma, words[i - 1].isCapitalized, words[i].endsWithComma { return true }
         return false
@@ -124,11 +135,18 @@ public struct FigureExtractor: Sendable {
         var end = i
         var subject: String?, item: String?
         for j in (i + 1)..<Swift.min(i + 6, sentence.upperBound) {
+            // Another count ends the search ("one cafe that killed 25 people"), unless it
+            // is a part of the first ("two of his six children") or joined to it ("one
+            // Armenian and one Azeri civilian").
+            if isCount(words[j].core), !lexicon.partitives.contains(words[j - 1].core),
+               !lexicon.coordinators.contains(words[j - 1].core) { break }
             if let found = itemOf[words[j].core] { item = found; end = j; break }
             if let found = subjectOf[words[j].core] { subject = found; end = j; break }
         }
         let category: String
         if i + 1 < sentence.upperBound, words[i + 1].core == "times" {
+            // "opened fire 127 times", not "four times as many"
+            guard (Swift.max(sentence.lowerBound, i - 6)..<i).contains(where: { lexicon.attackVerbs.contains(words[$0].core) }) else { return nil }
             category = "attacks"
             end = i + 1
         } else if let cue = nearestCategory(around: i, sentence: sentence, equipment: item != nil, words: words) {
@@ -139,9 +157,11 @@ public struct FigureExtractor: Sendable {
         if category == "equipment", item == nil { return nil }
         // A bare number counts losses only right before their word ("101 have been wounded",
         // "35 more wounded"), not as any number near one ("the two sides").
-        if subject == nil, item == nil, category != "attacks",
-           !((i + 1)..<Swift.min(i + 4, sentence.upperBound)).contains(where: { categoryOf[words[$0].core]?.contains(category) == true }) {
-            return nil
+        if subject == nil, item == nil, category != "attacks" {
+            let after = (i + 1)..<Swift.min(i + 4, sentence.upperBound)
+            let next = i + 1 < sentence.upperBound ? words[i + 1].core : ""
+            guard after.contains(where: { categoryOf[words[$0].core]?.contains(category) == true }),
+                  categoryOf[next] != nil || lexicon.bareFollowers.contains(next) || words[i].endsWithComma || words[i].endsSentence else { return nil }
         }
         if category != "equipment", category != "attacks", item != nil { item = nil }
         // "200 soldiers from the Azerbaijani soldiers", "30 fighters of the Armenian army": the

@@ -26,6 +26,22 @@ public struct FigureLexicon: Decodable, Sendable {
     public var durations: [String]
     /// Month names: a number beside one is a date.
     public var months: [String]
+    /// Verbs that make "N times" a count of attacks ("opened fire 127 times"), not a ratio.
+    public var attackVerbs: [String]
+    /// Words that may follow a bare number of losses ("101 have been wounded", "35 more
+    /// wounded"); any other word after it ("20,000 jobs") says it counts something else.
+    public var bareFollowers: [String]
+    /// Words before a second number that make it part of the first count ("two of his six
+    /// children"), not a count of its own.
+    public var partitives: [String]
+    /// Words that join two counts of one thing ("one Armenian and one Azeri civilian",
+    /// "10 to 15 soldiers"): the first shares the second's subject.
+    public var coordinators: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case categories, items, subjects, numbers, vague, bounds, single, own, enemy, durations, months
+        case attackVerbs = "attack_verbs", bareFollowers = "bare_followers", partitives, coordinators
+    }
 
     /// Reads the lexicon at `path`.
     public static func load(path: String) throws -> FigureLexicon {

@@ -23,6 +23,9 @@ let shippedLexicon: FigureLexicon = try! FigureLexicon.load(path: Repository.cor
         ("The military claims that it has destroyed six Armenian tanks, 15 artillery pieces, several bunkers and over 100 enemy soldiers.", ["azerbaijan"],
          ["6 equipment tank @armenia", "15 equipment artillery", "6~ equipment bunker", "100 killed soldiers @armenia"]),
         ("Armenia has reported the deaths of 104 soldiers, alongside seven civilians killed and 31 wounded.", ["armenia"], ["104 killed soldiers", "7 killed civilians", "31 wounded"]),
+        ("A bomb in one cafe that killed 25 people went off at noon.", [], ["25 killed people"]),
+        ("The gunmen killed two of his six children.", [], ["2 killed children"]),
+        ("The shelling claimed the lives of one Armenian and one Azeri civilian.", [], ["1 killed civilians @armenia", "1 killed civilians @azerbaijan"]),
         ("Bodies of Azeri servicemen were killed in an early 1990s war that claimed some 30,000 lives", [], ["30000~ killed people"]),
     ])
     func figuresAreRead(_ text: String, _ claimants: [String], _ expected: [String]) {
@@ -38,5 +41,13 @@ let shippedLexicon: FigureLexicon = try! FigureLexicon.load(path: Repository.cor
     func trapsAreNotFigures(_ text: String) {
         let figures = read(text)
         #expect(!figures.contains { $0.hasPrefix("12 ") || $0.hasPrefix("2 ") || $0.hasPrefix("1994") || $0.hasPrefix("2014") || $0.hasPrefix("4 ") || $0.hasPrefix("11 ") || $0.hasPrefix("24 ") || $0.hasPrefix("24 ") || $0.hasPrefix("10 ") || $0.hasPrefix("72") }, "\(text): \(figures)")
+    }
+
+    @Test(arguments: [
+        "Shares rose four times as fast as the index while miners were killed elsewhere.",
+        "The firm said 20,000 jobs lost would hurt the town.",
+    ])
+    func numbersThatCountSomethingElseAreNotFigures(_ text: String) {
+        #expect(read(text).isEmpty, "\(text): \(read(text))")
     }
 }
