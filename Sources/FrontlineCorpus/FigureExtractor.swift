@@ -62,15 +62,30 @@ public struct FigureExtractor: Sendable {
     private func number(at i: Int, _ words: [Word]) -> Figure.Count? {
         let core = words[i].core
         if let first = core.first, first.isNumber {
+            // "4.5 million" is a count; "4.5" alone is a measure.
+            if core.contains("."), i + 1 < words.count, let multiplier = lexicon.numbers[words[i + 1].core], multiplier >= 1000,
+               core.allSatisfy({ $0.isNumber || $0 == "." }), let decimal = Double(core) {
+                let value = Int(decimal * Double(multiplier))
+                return Figure.Count(value: value, min: value, max: value, approximate: false)
+            }
             guard core.allSatisfy({ $0.isNumber || $0 == "," }), let value = Int(core.filter(\.isNumber)) else { return nil }
             return scaled(value, i, words)
         }
         if let value = lexicon.numbers[core] ?? compoundNumber(core) {
-            if core == "hundred" || core == "thousand" { return nil } // read with the number before it
+            // "hundred", "million" are read with the number before them; alone only after
+            // "a" ("a million lives").
+            if value >= 100 { return i > 0 && lexicon.single.contains(words[i - 1].core) && !isCount(words[i - 1].core) ? Figure.Count(value: value, min: value, max: value, approximate: false) : nil }
             return scaled(value, i, words)
         }
         if let range = lexicon.vague[core], range.count == 2 {
-            return Figure.Count(value: (range[0] + range[1]) / 2, min: range[0], max: range[1], approximate: true)
+            if lexicon.afterArticle.contains(core), !(i > 0 && words[i - 1].core == "a") { return nil }
+            var (low, high) = (range[0], range[1])
+            // "hundreds of thousands": the first range in units of the second.
+            if i + 2 < words.count, words[i + 1].core == "of", let unit = lexicon.vague[words[i + 2].core]?.first {
+                let magnitude = (1..<String(unit).count).reduce(1) { product, _ in product * 10 }
+                (low, high) = (low * magnitude, high * magnitude)
+            }
+            return Figure.Count(value: (low + high) / 2, min: low, max: high, approximate: true)
         }
         if lexicon.single.contains(core), i + 1 < words.count, itemOf[words[i + 1].core] != nil || (i + 2 < words.count && itemOf[words[i + 2].core] != nil) {
             return Figure.Count(value: 1, min: 1, max: 1, approximate: false)
@@ -78,9 +93,10 @@ public struct FigureExtractor: Sendable {
         return nil
     }
 
-    /// Digits or a number word below a hundred: the start of a count of its own.
+    /// Digits, a number word below a hundred or a vague quantity: the start of a count of its own.
     private func isCount(_ core: String) -> Bool {
         if let first = core.first, first.isNumber { return true }
+        if lexicon.vague[core] != nil { return true }
         return (lexicon.numbers[core] ?? compoundNumber(core)).map { $0 < 100 } ?? false
     }
 
@@ -114,7 +130,9 @@ public struct FigureExtractor: Sendable {
         while k >= Swift.max(0, i - 3), lexicon.partitives.contains(words[k].core) { k -= 1 }
         if k >= 0, k < i - 1, words[(k + 1)..<i].contains(where: { $0.core == "of" }), isCount(words[k].core) { return true }
         // "Gevorg Grigoryan, 12, who was wounded": an age between commas after a name.
-        if i > 0, words[i - 1].endsWithComma, words[i - 1].isCapitalized, words[i].endsWithComma { return true }
+        // So is one after a noun ("The England international, 24, was hurt"), not after a
+        // loss ("killed 12, wounded 30").
+        if i > 0, words[i - 1].endsWithComma, words[i].endsWithComma, categoryOf[words[i - 1].core] == nil, !isCount(words[i - 1].core) { return true }
         return false
     }
 
@@ -131,6 +149,9 @@ public struct FigureExtractor: Sendable {
             default: count.approximate = true
             }
         }
+        // "would save 65 lives": losses avoided are not losses, before the count or after it
+        // ("five million lives could have been saved") either.
+        if (Swift.max(sentence.lowerBound, start - 3)..<Swift.min(sentence.upperBound, i + 7)).contains(where: { lexicon.averted.contains(words[$0].core) }) { return nil }
         // What is counted: the first subject or item within a few words.
         var end = i
         var subject: String?, item: String?
@@ -140,6 +161,9 @@ public struct FigureExtractor: Sendable {
             // Armenian and one Azeri civilian").
             if isCount(words[j].core), !lexicon.partitives.contains(words[j - 1].core),
                !lexicon.coordinators.contains(words[j - 1].core) { break }
+            // A clause ends it too ("44 million and half lives", "12 soldiers, and...").
+            if j > i + 1, words[j - 1].endsWithComma { break }
+            if lexicon.coordinators.contains(words[j].core), !(j + 1 < words.count && isCount(words[j + 1].core)) { break }
             if let found = itemOf[words[j].core] { item = found; end = j; break }
             if let found = subjectOf[words[j].core] { subject = found; end = j; break }
         }

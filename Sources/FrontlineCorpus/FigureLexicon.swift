@@ -37,10 +37,15 @@ public struct FigureLexicon: Decodable, Sendable {
     /// Words that join two counts of one thing ("one Armenian and one Azeri civilian",
     /// "10 to 15 soldiers"): the first shares the second's subject.
     public var coordinators: [String]
+    /// Verbs that make a count one of losses avoided, not suffered ("would save 65 lives").
+    public var averted: [String]
+    /// Vague quantities that count only after "a" ("a few people were hurt", not "few
+    /// people know").
+    public var afterArticle: [String]
 
     enum CodingKeys: String, CodingKey {
         case categories, items, subjects, numbers, vague, bounds, single, own, enemy, durations, months
-        case attackVerbs = "attack_verbs", bareFollowers = "bare_followers", partitives, coordinators
+        case attackVerbs = "attack_verbs", bareFollowers = "bare_followers", partitives, coordinators, averted, afterArticle = "after_article"
     }
 
     /// Reads the lexicon at `path`.
