@@ -173,19 +173,23 @@ public struct FigureExtractor: Sendable {
             guard (Swift.max(sentence.lowerBound, i - 6)..<i).contains(where: { lexicon.attackVerbs.contains(words[$0].core) }) else { return nil }
             category = "attacks"
             end = i + 1
-        } else if let cue = nearestCategory(around: i, sentence: sentence, equipment: item != nil, words: words) {
+        } else if let cue = nearestCategory(around: i, span: start...end, sentence: sentence, equipment: item != nil, words: words) {
             category = cue
         } else {
             return nil // a number with no loss near it ("the two sides")
         }
         if category == "equipment", item == nil { return nil }
         // A bare number counts losses only right before their word ("101 have been wounded",
-        // "35 more wounded"), not as any number near one ("the two sides").
+        // "35 more wounded") or right after it, ending the clause ("wounded 1,000,"; not "lost
+        // 12 of their 14 games"), not as any number near one ("the two sides").
         if subject == nil, item == nil, category != "attacks" {
             let after = (i + 1)..<Swift.min(i + 4, sentence.upperBound)
             let next = i + 1 < sentence.upperBound ? words[i + 1].core : ""
-            guard after.contains(where: { categoryOf[words[$0].core]?.contains(category) == true }),
-                  categoryOf[next] != nil || lexicon.bareFollowers.contains(next) || words[i].endsWithComma || words[i].endsSentence else { return nil }
+            let endsClause = words[i].endsWithComma || words[i].endsSentence
+            let cueBefore = endsClause && start > sentence.lowerBound && categoryOf[words[start - 1].core]?.contains(category) == true
+            let cueAfter = after.contains(where: { categoryOf[words[$0].core]?.contains(category) == true })
+                && (categoryOf[next] != nil || lexicon.bareFollowers.contains(next) || endsClause)
+            guard cueBefore || cueAfter else { return nil }
         }
         if category != "equipment", category != "attacks", item != nil { item = nil }
         // "200 soldiers from the Azerbaijani soldiers", "30 fighters of the Armenian army": the
@@ -204,11 +208,13 @@ public struct FigureExtractor: Sendable {
     /// The category of the nearest cue word within the sentence: for items, an equipment cue
     /// ("destroyed", "downed", "losing"); for people, a loss ("killed", "wounded", "deaths");
     /// attacks only right after the number ("127 violations").
-    private func nearestCategory(around i: Int, sentence: Range<Int>, equipment: Bool, words: [Word]) -> String? {
+    private func nearestCategory(around i: Int, span: ClosedRange<Int>, sentence: Range<Int>, equipment: Bool, words: [Word]) -> String? {
         // Far back, for lists sharing one verb ("destroyed six tanks, 15 artillery pieces,
-        // several bunkers and over 100 enemy soldiers"); nearer wins.
-        let window = Swift.max(sentence.lowerBound, i - 16)..<Swift.min(sentence.upperBound, i + 11)
-        let candidates = window.filter { $0 != i }.sorted { (abs($0 - i), $0 < i ? 1 : 0) < (abs($1 - i), $1 < i ? 1 : 0) }
+        // several bunkers and over 100 enemy soldiers"); nearer to the figure's words wins
+        // ("killed more than 250 people and wounded 1,000"), the one after on a tie.
+        let window = Swift.max(sentence.lowerBound, i - 16)..<Swift.min(sentence.upperBound, span.upperBound + 11)
+        let distance = { (j: Int) in j < span.lowerBound ? (span.lowerBound - j, 1) : (Swift.max(0, j - span.upperBound), 0) }
+        let candidates = window.filter { $0 != i }.sorted { distance($0) < distance($1) }
         for j in candidates {
             for category in categoryOf[words[j].core] ?? [] {
                 if equipment ? category == "equipment" : (category != "equipment" && (category != "attacks" || j == i + 1)) { return category }
