@@ -11,6 +11,8 @@ public struct FigureExtractor: Sendable {
     private let itemOf: [String: String]
     private let subjectOf: [String: String]
     private let sideOf: [String: String]
+    /// The bound phrases split into words ("at least" → ["at", "least"]), with their kind.
+    private let bounds: [(words: [String], kind: String)]
 
     /// An extractor reading with `lexicon`, naming sides from `gazetteer`.
     public init(lexicon: FigureLexicon, gazetteer: Gazetteer) {
@@ -28,17 +30,20 @@ public struct FigureExtractor: Sendable {
             for name in side.names + side.aliases where !name.contains(" ") { sideOf[name.lowercased()] = side.id }
         }
         self.sideOf = sideOf
+        bounds = lexicon.bounds.map { phrase, kind in (phrase.split(separator: " ").map(String.init), kind) }
     }
 
     /// The figures in `text`, whose claims are made by `claimants` (for "its", "enemy").
     public func figures(in text: String, claimants: [String]) -> [Figure] {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(Word.init)
         var figures: [Figure] = []
-        var sentenceStart = 0
+        var sentenceStart = 0, sentenceEnd = 0
         for i in words.indices {
             if i > 0, words[i - 1].endsSentence { sentenceStart = i }
             guard let number = number(at: i, words), !isTrap(i, number, words) else { continue }
-            let sentenceEnd = (i..<words.count).first { words[$0].endsSentence }.map { $0 + 1 } ?? words.count
+            if i >= sentenceEnd {
+                sentenceEnd = (i..<words.count).first { words[$0].endsSentence }.map { $0 + 1 } ?? words.count
+            }
             if let figure = figure(at: i, number, words, sentence: sentenceStart..<sentenceEnd, claimants: claimants) {
                 figures.append(figure)
             }
@@ -56,7 +61,6 @@ public struct FigureExtractor: Sendable {
         }
         var endsSentence: Bool { raw.last.map { ".!?".contains($0) } ?? false || raw.hasSuffix(".\"") || raw.hasSuffix(".'") }
         var endsWithComma: Bool { raw.hasSuffix(",") }
-        var isCapitalized: Bool { raw.first?.isUppercase ?? false }
     }
 
     private func number(at i: Int, _ words: [Word]) -> Figure.Count? {
@@ -74,7 +78,11 @@ public struct FigureExtractor: Sendable {
         if let value = lexicon.numbers[core] ?? compoundNumber(core) {
             // "hundred", "million" are read with the number before them; alone only after
             // "a" ("a million lives").
-            if value >= 100 { return i > 0 && lexicon.single.contains(words[i - 1].core) && !isCount(words[i - 1].core) ? Figure.Count(value: value, min: value, max: value, approximate: false) : nil }
+            if value >= 100 {
+                // "one million" is read at "one"
+                guard i > 0, lexicon.single.contains(words[i - 1].core), !isCount(words[i - 1].core) else { return nil }
+                return Figure.Count(value: value, min: value, max: value, approximate: false)
+            }
             return scaled(value, i, words)
         }
         if let range = lexicon.vague[core], range.count == 2 {
@@ -139,8 +147,7 @@ public struct FigureExtractor: Sendable {
     private func figure(at i: Int, _ count: Figure.Count, _ words: [Word], sentence: Range<Int>, claimants: [String]) -> Figure? {
         var count = count
         var start = i
-        for (phrase, bound) in lexicon.bounds {
-            let parts = phrase.split(separator: " ").map(String.init)
+        for (parts, bound) in bounds {
             guard i - parts.count >= sentence.lowerBound, zip(parts, words[(i - parts.count)..<i]).allSatisfy({ $0 == $1.core }) else { continue }
             start = i - parts.count
             switch bound {
