@@ -35,6 +35,7 @@ let package = Package(
         .target(
             name: "FrontlineServer",
             dependencies: [
+                "FrontlineCorpus",
                 "FrontlineEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -10,14 +10,17 @@ public struct Passage: Sendable, Equatable {
     public var tags: Tagger.Tags
     /// The dates the passage speaks of, resolved against the publication date.
     public var eventDates: [CalendarDate]
+    /// The figures it reports (none without a figure lexicon).
+    public var figures: [Figure]
 
     /// A passage with its tags.
-    public init(ordinal: Int, kind: PassageKind, text: String, tags: Tagger.Tags, eventDates: [CalendarDate]) {
+    public init(ordinal: Int, kind: PassageKind, text: String, tags: Tagger.Tags, eventDates: [CalendarDate], figures: [Figure] = []) {
         self.ordinal = ordinal
         self.kind = kind
         self.text = text
         self.tags = tags
         self.eventDates = eventDates
+        self.figures = figures
     }
 }
 
@@ -31,17 +34,20 @@ public struct ProcessedArticle: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Runs the corpus pipeline on one article: clean, split, date and tag.
+/// Runs the corpus pipeline on one article: clean, split, date, tag and read figures.
 /// Holds no mutable state, so one processor can serve many threads.
 public struct ArticleProcessor: Sendable {
     private let cleaner = TextCleaner()
     private let splitter = PassageSplitter()
     /// The tagger used.
     public let tagger: Tagger
+    /// The figure reader used, if figures are read.
+    public let figureExtractor: FigureExtractor?
 
-    /// Creates a processor tagging against `gazetteer`.
-    public init(gazetteer: Gazetteer) {
+    /// Creates a processor tagging against `gazetteer` and, with a `figures` lexicon, reading figures.
+    public init(gazetteer: Gazetteer, figures: FigureLexicon? = nil) {
         tagger = Tagger(gazetteer: gazetteer)
+        figureExtractor = figures.map { FigureExtractor(lexicon: $0, gazetteer: gazetteer) }
     }
 
     /// Processes one article.
@@ -61,14 +67,20 @@ public struct ArticleProcessor: Sendable {
         }
         var passages: [Passage] = []
         var context = Tagger.Context() // references resolve across the article's body text
+        var figureContext = FigureExtractor.Context()
         for paragraph in cleaned.paragraphs {
             for text in splitter.split(paragraph.text) {
                 let tokens = Tokenizer.tokens(text)
                 var passageContext = context
                 let tags = tagger.tag(tokens: tokens, context: &passageContext)
-                if paragraph.kind == .body { context = passageContext } // captions do not carry the thread
+                var passageFigureContext = figureContext
+                let figures = figureExtractor?.figures(in: text, tokens: tokens, claims: tags.claims, context: &passageFigureContext) ?? []
+                if paragraph.kind == .body { // captions do not carry the thread
+                    context = passageContext
+                    figureContext = passageFigureContext
+                }
                 passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tags,
-                                        eventDates: DateFinder.dates(in: tokens, published: article.date)))
+                                        eventDates: DateFinder.dates(in: tokens, published: article.date), figures: figures))
             }
         }
         if passages.isEmpty {

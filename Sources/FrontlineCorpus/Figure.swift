@@ -7,7 +7,26 @@ public struct Figure: Sendable, Equatable, Encodable {
         public var max: Int
         /// True for "about", "dozens", "several"…
         public var approximate: Bool
+
+        /// As a reader says it: "12", "about 30000", "at least 12", "up to 500", "61 (24–99, approximate)".
+        public var phrase: String {
+            if min == max { return "\(approximate ? "about " : "")\(value)" }
+            if !approximate, min == value { return "at least \(value)" }
+            if !approximate, max == value { return "up to \(value)" }
+            return "\(value) (\(min)–\(max)\(approximate ? ", approximate" : ""))"
+        }
+
+        /// A count of `value`, between `min` and `max`.
+        public init(value: Int, min: Int, max: Int, approximate: Bool) {
+            self.value = value
+            self.min = min
+            self.max = max
+            self.approximate = approximate
+        }
     }
+
+    /// The categories of figures, in output order.
+    public static let categories = ["killed", "wounded", "captured", "missing", "equipment", "attacks"]
 
     public var count: Count
     /// `killed`, `wounded`, `captured`, `missing`, `equipment` or `attacks`.
@@ -19,9 +38,50 @@ public struct Figure: Sendable, Equatable, Encodable {
     /// Whose losses: a side id, when the text says ("Azeri servicemen", "its soldiers",
     /// "enemy forces").
     public var side: String?
+    /// Who claims it: the parties of the nearest claim in its sentence (none if the
+    /// sentence reports no claim).
+    public var claimants: [String]
     /// The words the figure was read from.
     public var text: String
     /// The period a historical figure belongs to, when its sentence names one ("1990s",
     /// "1994"), so it is never mixed with the day's figures.
     public var period: String?
+
+    /// One line for a reader: "12 killed soldiers · whose: Azerbaijan · claimed by Azerbaijan",
+    /// naming parties with `label`.
+    public func summary(label: (String) -> String) -> String {
+        var parts = ["\(count.phrase) " + [category, item, subject].compactMap { $0 }.joined(separator: " ")]
+        if let side { parts.append("whose: " + label(side)) }
+        if !claimants.isEmpty { parts.append("claimed by " + claimants.map(label).joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case count, category, item, subject, side, claimants, text, period
+    }
+
+    /// Every key present, `null` where the text does not say.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(count, forKey: .count)
+        try container.encode(category, forKey: .category)
+        try container.encode(item, forKey: .item)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(side, forKey: .side)
+        try container.encode(claimants, forKey: .claimants)
+        try container.encode(text, forKey: .text)
+        try container.encode(period, forKey: .period)
+    }
+
+    /// A figure of `count` `category`.
+    public init(count: Count, category: String, item: String?, subject: String?, side: String?, claimants: [String], text: String, period: String?) {
+        self.count = count
+        self.category = category
+        self.item = item
+        self.subject = subject
+        self.side = side
+        self.claimants = claimants
+        self.text = text
+        self.period = period
+    }
 }

@@ -11,6 +11,8 @@ public struct FigureExtractor: Sendable {
     private let itemOf: [String: String]
     private let subjectOf: [String: String]
     private let sideOf: [String: String]
+    /// One-word names of third parties ("French"): people of theirs are no side's losses.
+    private let neutralNames: Set<String>
     /// The bound phrases split into words ("at least" → ["at", "least"]), with their kind.
     private let bounds: [(words: [String], kind: String)]
 
@@ -30,13 +32,44 @@ public struct FigureExtractor: Sendable {
             for name in side.names + side.aliases where !name.contains(" ") { sideOf[name.lowercased()] = side.id }
         }
         self.sideOf = sideOf
+        neutralNames = Set(gazetteer.parties.filter { !$0.belligerent }.flatMap { $0.names + $0.aliases }
+            .filter { !$0.contains(" ") }.map { $0.lowercased() })
         bounds = lexicon.bounds.map { phrase, kind in (phrase.split(separator: " ").map(String.init), kind) }
     }
 
-    /// The figures in `text`, whose claims are made by `claimants` (for "its", "enemy").
-    public func figures(in text: String, claimants: [String]) -> [Figure] {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(Word.init)
+    /// What an article's earlier passages leave for the next one: the last period they
+    /// named, for "That conflict, which killed 30,000 people".
+    public struct Context: Sendable {
+        /// The last period named ("1990s", "1991-94").
+        public var period: String?
+        /// No earlier passage.
+        public init() {}
+    }
+
+    /// The figures in `text`, each claimed by the party of the nearest claim in its sentence
+    /// (`claims`, from the tagger: before the figure, else after it).
+    public func figures(in text: String, claims: [Tagger.Claim]) -> [Figure] {
+        var context = Context()
+        return figures(in: text, claims: claims, context: &context)
+    }
+
+    /// The figures in a passage already split into `tokens` (by the tagger): a passage with
+    /// no word of loss has none, and is only looked at for a period named in it.
+    func figures(in text: String, tokens: [Tokenizer.Token], claims: [Tagger.Claim], context: inout Context) -> [Figure] {
+        if tokens.contains(where: { categoryOf[$0.lower] != nil }) { return figures(in: text, claims: claims, context: &context) }
+        if tokens.contains(where: { FigureExtractor.isPeriod($0.lower) }) {
+            let words = Word.split(text)
+            if let last = words.indices.last(where: { isPeriodWord($0, words) }) { context.period = words[last].core }
+        }
+        return []
+    }
+
+    /// The figures in a passage of an article whose earlier passages left `context`; updates it.
+    public func figures(in text: String, claims: [Tagger.Claim], context: inout Context) -> [Figure] {
+        let words = Word.split(text)
+        let claimWords = wordIndices(of: claims, in: words)
         var figures: [Figure] = []
+        var spans: [ClosedRange<Int>] = []
         var sentenceStart = 0, sentenceEnd = 0
         for i in words.indices {
             if i > 0, words[i - 1].endsSentence { sentenceStart = i }
@@ -44,21 +77,103 @@ public struct FigureExtractor: Sendable {
             if i >= sentenceEnd {
                 sentenceEnd = (i..<words.count).first { words[$0].endsSentence }.map { $0 + 1 } ?? words.count
             }
-            if let figure = figure(at: i, number, words, sentence: sentenceStart..<sentenceEnd, claimants: claimants) {
+            let sentence = sentenceStart..<sentenceEnd
+            let attribution = Attribution(figureAt: i, sentence: sentence, claims: claimWords)
+            if let (figure, span) = figure(at: i, number, words, sentence: sentence, attribution: attribution,
+                                           earlier: spans, context: context) {
                 figures.append(figure)
+                spans.append(span)
             }
         }
+        if let last = words.indices.last(where: { isPeriodWord($0, words) }) { context.period = words[last].core }
         return figures
+    }
+
+    /// The claims as word positions.
+    private func wordIndices(of claims: [Tagger.Claim], in words: [Word]) -> [(word: Int, claimant: String)] {
+        var result: [(word: Int, claimant: String)] = []
+        var w = 0
+        for claim in claims.sorted(by: { $0.offset < $1.offset }) {
+            while w + 1 < words.count, words[w + 1].offset <= claim.offset { w += 1 }
+            result.append((w, claim.claimant))
+        }
+        return result
+    }
+
+    /// Who claims a figure: the parties of the nearest claim before it in its sentence
+    /// (with those coordinated with it), else of the first claim after it; and the
+    /// sentence's first claimant, whom "its" and "their side" refer to.
+    struct Attribution {
+        var claimants: [String] = []
+        /// The word reporting the claim.
+        var claimWord: Int?
+        /// The party of the sentence's first claim.
+        var subject: String?
+
+        init(figureAt i: Int, sentence: Range<Int>, claims: [(word: Int, claimant: String)]) {
+            let inSentence = claims.filter { sentence.contains($0.word) }
+            subject = inSentence.first?.claimant
+            guard let word = inSentence.last(where: { $0.word < i })?.word ?? inSentence.first?.word else { return }
+            claimWord = word
+            for claim in inSentence where claim.word == word && !claimants.contains(claim.claimant) { claimants.append(claim.claimant) }
+        }
     }
 
     /// One word: as written, and lower-cased without the punctuation around it.
     struct Word {
         let raw: Substring
         let core: String
-        init(_ raw: Substring) {
+        /// The UTF-8 offset of its first byte in the passage.
+        let offset: Int
+        init(_ raw: Substring, offset: Int) {
             self.raw = raw
-            core = raw.lowercased().trimmingCharacters(in: "\"'“”‘’()[],.;:!?")
+            self.offset = offset
+            core = Word.core(of: raw)
         }
+
+        /// The words of `text`, split at spaces and line breaks (on its bytes: this runs
+        /// on every passage while indexing).
+        static func split(_ text: String) -> [Word] {
+            var words: [Word] = []
+            let utf8 = text.utf8
+            var start: String.Index?, offset = 0, startOffset = 0
+            var index = utf8.startIndex
+            while index != utf8.endIndex {
+                let byte = utf8[index]
+                if byte == 0x20 || byte == 0x0A {
+                    if let s = start { words.append(Word(text[s..<index], offset: startOffset)); start = nil }
+                } else if start == nil {
+                    start = index
+                    startOffset = offset
+                }
+                index = utf8.index(after: index)
+                offset += 1
+            }
+            if let s = start { words.append(Word(text[s...], offset: startOffset)) }
+            return words
+        }
+
+        /// Lower case, without the punctuation around it; ASCII words without Unicode's tables.
+        private static func core(of raw: Substring) -> String {
+            let bytes = raw.utf8
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return raw.lowercased().trimmingCharacters(in: "\"'“”‘’()[],.;:!?") }
+            func isPunctuation(_ b: UInt8) -> Bool {
+                switch b {
+                case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F: return true // " ' ( ) [ ] , . ; : ! ?
+                default: return false
+                }
+            }
+            var start = bytes.startIndex, end = bytes.endIndex
+            while start < end, isPunctuation(bytes[start]) { start = bytes.index(after: start) }
+            while end > start, isPunctuation(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+            return String(decoding: bytes[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        /// The core without a possessive ("azerbaijan's" → "azerbaijan").
+        var owner: Substring {
+            core.hasSuffix("'s") || core.hasSuffix("’s") ? core.dropLast(2) : Substring(core)
+        }
+        /// A dash standing alone, which opens or closes an aside ("— which … —").
+        var isDash: Bool { raw == "—" || raw == "–" || raw == "-" || raw == "--" }
         var endsSentence: Bool { raw.last.map { ".!?".contains($0) } ?? false || raw.hasSuffix(".\"") || raw.hasSuffix(".'") }
         var endsWithComma: Bool { raw.hasSuffix(",") }
     }
@@ -95,21 +210,31 @@ public struct FigureExtractor: Sendable {
             }
             return Figure.Count(value: (low + high) / 2, min: low, max: high, approximate: true)
         }
-        if lexicon.single.contains(core), i + 1 < words.count, itemOf[words[i + 1].core] != nil || (i + 2 < words.count && itemOf[words[i + 2].core] != nil) {
-            return Figure.Count(value: 1, min: 1, max: 1, approximate: false)
+        guard lexicon.single.contains(core) else { return nil }
+        let one = Figure.Count(value: 1, min: 1, max: 1, approximate: false)
+        // "a helicopter", "an Azeri MI-24 helicopter"
+        if ((i + 1)...(i + 3)).contains(where: { $0 < words.count && itemOf[words[$0].core] != nil }) { return one }
+        // "a 12-year-old boy was killed": one person, when the loss follows at once.
+        if let k = ((i + 1)...(i + 2)).first(where: { $0 < words.count && subjectOf[words[$0].core] != nil }) {
+            let after = ((k + 1)...(k + 2)).filter { $0 < words.count }.map { words[$0].core }
+            if let first = after.first, categoryOf[first] != nil || (after.count == 2 && ["was", "is", "has", "had"].contains(first) && categoryOf[after[1]] != nil) {
+                return one
+            }
         }
         return nil
     }
 
     /// Digits, a number word below a hundred or a vague quantity: the start of a count of its own.
     private func isCount(_ core: String) -> Bool {
-        if let first = core.first, first.isNumber { return true }
+        // "30,000" and "1.5" count; "12-year-old" and "T-72" do not.
+        if let first = core.first, first.isNumber { return !core.contains(where: \.isLetter) }
         if lexicon.vague[core] != nil { return true }
         return (lexicon.numbers[core] ?? compoundNumber(core)).map { $0 < 100 } ?? false
     }
 
     /// "thirty-one" as 31.
     private func compoundNumber(_ core: String) -> Int? {
+        guard core.utf8.contains(0x2D) else { return nil } // "-"
         let parts = core.split(separator: "-").map(String.init)
         guard parts.count == 2, let tens = lexicon.numbers[parts[0]], let ones = lexicon.numbers[parts[1]], tens >= 20, ones < 10 else { return nil }
         return tens + ones
@@ -130,7 +255,9 @@ public struct FigureExtractor: Sendable {
         let previous = i > 0 ? words[i - 1].core : ""
         if lexicon.months.contains(next) || lexicon.months.contains(previous) { return true }
         if lexicon.durations.contains(next) { return true }
-        if next.hasPrefix("year") || next.contains("year-old") { return true }
+        if next.hasPrefix("year") { return true }
+        // "a 12-year-old boy" is one boy; "12-year-old" alone is an age.
+        if next.contains("year-old"), !lexicon.single.contains(words[i].core) || words[i].core == "one" { return true }
         if words[i].core.first?.isNumber == true, (1900...2099).contains(number.value), !words[i].core.contains(","),
            subjectOf[next] == nil, itemOf[next] == nil { return true }
         // "two of his six children": the whole the first count is part of.
@@ -144,7 +271,10 @@ public struct FigureExtractor: Sendable {
         return false
     }
 
-    private func figure(at i: Int, _ count: Figure.Count, _ words: [Word], sentence: Range<Int>, claimants: [String]) -> Figure? {
+    /// The figure whose number is at `i`, with the words it was read from, if it is one.
+    /// `earlier`: the words of the figures before it in the passage.
+    private func figure(at i: Int, _ count: Figure.Count, _ words: [Word], sentence: Range<Int>, attribution: Attribution,
+                        earlier: [ClosedRange<Int>], context: Context) -> (Figure, ClosedRange<Int>)? {
         var count = count
         var start = i
         for (parts, bound) in bounds {
@@ -175,13 +305,14 @@ public struct FigureExtractor: Sendable {
             if let found = subjectOf[words[j].core] { subject = found; end = j; break }
         }
         let category: String
+        var cue: Int?
         if i + 1 < sentence.upperBound, words[i + 1].core == "times" {
             // "opened fire 127 times", not "four times as many"
             guard (Swift.max(sentence.lowerBound, i - 6)..<i).contains(where: { lexicon.attackVerbs.contains(words[$0].core) }) else { return nil }
             category = "attacks"
             end = i + 1
-        } else if let cue = nearestCategory(around: i, span: start...end, sentence: sentence, equipment: item != nil, words: words) {
-            category = cue
+        } else if let found = nearestCategory(around: i, span: start...end, sentence: sentence, equipment: item != nil, words: words) {
+            (category, cue) = (found.category, found.word)
         } else {
             return nil // a number with no loss near it ("the two sides")
         }
@@ -205,50 +336,178 @@ public struct FigureExtractor: Sendable {
         if end + 1 < sentence.upperBound, ["of", "from", "on"].contains(words[end + 1].core) {
             ownerEnd = Swift.min(end + 4, sentence.upperBound - 1)
         }
-        let side = whose(words[start...ownerEnd], claimants: claimants)
+        let reading = Reading(start: start, end: end, ownerEnd: ownerEnd, cue: cue, category: category, sentence: sentence,
+                              attribution: attribution, earlier: earlier)
+        let side = category == "attacks" ? attacker(reading, words) : whose(reading, words)
         let text = words[start...end].map(\.raw).joined(separator: " ").trimmingCharacters(in: ",;:(\"'“”")
-        let near = Swift.max(sentence.lowerBound, i - 12)..<Swift.min(sentence.upperBound, i + 12)
-        let period = near.lazy.map { words[$0].core }.first(where: FigureExtractor.isPeriod)
-        return Figure(count: count, category: category, item: item, subject: subject, side: side, text: text, period: period)
+        let figure = Figure(count: count, category: category, item: item, subject: subject, side: side, claimants: attribution.claimants,
+                            text: text, period: period(of: i, in: sentence, words) ?? referredPeriod(sentence, words, context))
+        return (figure, start...end)
     }
 
-    /// The category of the nearest cue word within the sentence: for items, an equipment cue
-    /// ("destroyed", "downed", "losing"); for people, a loss ("killed", "wounded", "deaths");
-    /// attacks only right after the number ("127 violations").
-    private func nearestCategory(around i: Int, span: ClosedRange<Int>, sentence: Range<Int>, equipment: Bool, words: [Word]) -> String? {
+    /// Where a figure was read: its words (`start...end`, and the owner phrase up to
+    /// `ownerEnd`), its category's cue word, its sentence and who claims it.
+    private struct Reading {
+        var start: Int, end: Int, ownerEnd: Int
+        var cue: Int?
+        var category: String
+        var sentence: Range<Int>
+        var attribution: Attribution
+        var earlier: [ClosedRange<Int>]
+    }
+
+    /// The category of the nearest cue word within the sentence, and where it is: for
+    /// items, an equipment cue ("destroyed", "downed", "losing"); for people, a loss
+    /// ("killed", "wounded", "deaths"); attacks only right after the number ("127 violations").
+    private func nearestCategory(around i: Int, span: ClosedRange<Int>, sentence: Range<Int>, equipment: Bool, words: [Word]) -> (category: String, word: Int)? {
         // Far back, for lists sharing one verb ("destroyed six tanks, 15 artillery pieces,
         // several bunkers and over 100 enemy soldiers"); nearer to the figure's words wins
         // ("killed more than 250 people and wounded 1,000"), the one after on a tie.
         let window = Swift.max(sentence.lowerBound, i - 16)..<Swift.min(sentence.upperBound, span.upperBound + 11)
         let distance = { (j: Int) in j < span.lowerBound ? (span.lowerBound - j, 1) : (Swift.max(0, j - span.upperBound), 0) }
         let candidates = window.filter { $0 != i }.sorted { distance($0) < distance($1) }
-        for j in candidates {
+        for j in candidates where isLossCue(j, words) {
             for category in categoryOf[words[j].core] ?? [] {
-                if equipment ? category == "equipment" : (category != "equipment" && (category != "attacks" || j == i + 1)) { return category }
+                if equipment ? category == "equipment" : (category != "equipment" && (category != "attacks" || j == i + 1)) { return (category, j) }
             }
         }
         return nil
     }
 
-    /// Whose losses: a side named in the figure's words, "its"/"our" (the claimant's own),
-    /// "enemy" (the claimant's opponents).
-    private func whose(_ span: ArraySlice<Word>, claimants: [String]) -> String? {
-        for word in span {
-            if let side = sideOf[word.core] { return side }
+    /// False for a word of loss used of something else: "lost their jobs" (not "lost their
+    /// lives"), "killed off" (a character in a story).
+    private func isLossCue(_ j: Int, _ words: [Word]) -> Bool {
+        guard j + 1 < words.count else { return true }
+        let next = words[j + 1].core
+        if lexicon.notLosses.contains(next) { return false }
+        if lexicon.suffered.contains(words[j].core), lexicon.possessives.contains(next) {
+            return j + 2 < words.count && lexicon.lostLives.contains(words[j + 2].core)
         }
-        let claimant = claimants.first { id in gazetteer.sides.contains { $0.id == id } }
-        if span.contains(where: { lexicon.own.contains($0.core) }), let claimant { return claimant }
-        if span.contains(where: { lexicon.enemy.contains($0.core) }), let claimant {
-            let opponents = gazetteer.opponents(of: claimant)
-            return opponents.first
+        return true
+    }
+
+    /// Whose losses, from the first rule that says:
+    /// 1. a side named in the figure's words ("Azeri servicemen", "200 soldiers from the
+    ///    Azerbaijani soldiers"); a third party's people ("French journalists") are no side's;
+    /// 2. "its", "our" (the sentence's first claimant's own), "enemy" (its opponents');
+    /// 3. "on their side" later in the clause;
+    /// 4. the party that inflicted them, after the figure ("shot down by Armenian forces",
+    ///    "rocket fire from Azerbaijan"): its opponents';
+    /// 5. the subject of the cue before the figure: the opponents of one that inflicts ("it
+    ///    has destroyed six tanks"), the one that suffers ("Armenia confirmed losing 18");
+    /// 6. a claimant admitting them ("acknowledged the loss of 30 fighters"): its own.
+    private func whose(_ r: Reading, _ words: [Word]) -> String? {
+        for word in words[r.start...r.ownerEnd] {
+            if neutralNames.contains(String(word.owner)) { return nil }
+            if let side = sideOf[String(word.owner)] { return side }
+        }
+        let claimant = r.attribution.claimants.first { id in gazetteer.sides.contains { $0.id == id } }
+        let speaker = r.attribution.subject.flatMap { id in gazetteer.sides.contains { $0.id == id } ? id : nil } ?? claimant
+        let span = words[r.start...r.ownerEnd]
+        if span.contains(where: { lexicon.own.contains($0.core) }), let speaker { return speaker }
+        if span.contains(where: { lexicon.enemy.contains($0.core) }), let claimant { return opponent(of: claimant, preferring: nil) }
+        let clause = clauseAfter(r.end, sentence: r.sentence, words)
+        for j in clause where j + 2 < r.sentence.upperBound && words[j].core == "on" && words[j + 2].core == "side" {
+            if lexicon.own.contains(words[j + 1].core), let speaker { return speaker }
+            if let side = sideOf[String(words[j + 1].owner)] { return side }
+        }
+        for j in clause where lexicon.agentMarkers.contains(words[j].core) {
+            if let agent = ((j + 1)...(j + 4)).lazy.compactMap({ $0 < r.sentence.upperBound ? self.sideOf[String(words[$0].owner)] : nil }).first {
+                return opponent(of: agent, preferring: claimant)
+            }
+        }
+        if let cue = r.cue, cue < r.start, let agent = subject(before: cue, r, claimant: claimant, words) {
+            if lexicon.inflicted.contains(words[cue].core) { return opponent(of: agent, preferring: claimant) }
+            if lexicon.suffered.contains(words[cue].core) { return agent }
+        }
+        if let word = r.attribution.claimWord, lexicon.admissions.contains(words[word].core), let claimant { return claimant }
+        return nil
+    }
+
+    /// Whose attacks: the side named last before the count in its clause ("accuse Armenia
+    /// of opening fire 127 times").
+    private func attacker(_ r: Reading, _ words: [Word]) -> String? {
+        var j = r.start - 1
+        while j >= Swift.max(r.sentence.lowerBound, r.start - 8) {
+            if let side = sideOf[String(words[j].owner)] { return side }
+            if words[j].endsWithComma { break }
+            j -= 1
         }
         return nil
     }
 
+    /// The words after `end` to the end of its clause, at most ten.
+    private func clauseAfter(_ end: Int, sentence: Range<Int>, _ words: [Word]) -> Range<Int> {
+        var last = end
+        while last + 1 < Swift.min(sentence.upperBound, end + 11), !words[last].endsWithComma { last += 1 }
+        return (end + 1)..<(last + 1)
+    }
+
+    /// The side that is the subject of the cue at `cue`: the nearest side named before it,
+    /// or "it", "they", "we" (the claimant), skipping the words of earlier figures ("they
+    /// shot down two Azeri helicopters and destroyed two tanks").
+    private func subject(before cue: Int, _ r: Reading, claimant: String?, _ words: [Word]) -> String? {
+        var j = cue - 1
+        while j >= Swift.max(r.sentence.lowerBound, cue - 15) {
+            if let span = r.earlier.first(where: { $0.contains(j) }) { j = span.lowerBound - 1; continue }
+            if neutralNames.contains(String(words[j].owner)) { return nil }
+            if let side = sideOf[String(words[j].owner)] { return side }
+            if ["it", "they", "we"].contains(words[j].core) { return claimant }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The opponent of `side` whose losses these are: `claimant` if it is one, else the first.
+    private func opponent(of side: String, preferring claimant: String?) -> String? {
+        let opponents = gazetteer.opponents(of: side)
+        if let claimant, opponents.contains(claimant) { return claimant }
+        return opponents.first
+    }
+
+    /// The period the sentence dates the figure at `i` to: a year or decade named as one
+    /// ("an early 1990s war", "in 1994", "from 1991-94"), nearest before it, else after;
+    /// not one inside an aside the figure is not in ("— which … captured in the early 1990s —").
+    private func period(of i: Int, in sentence: Range<Int>, _ words: [Word]) -> String? {
+        var aside = [Bool](repeating: false, count: sentence.count)
+        var inside = false
+        for j in sentence {
+            if words[j].isDash || words[j].raw.hasPrefix("(") { inside.toggle() }
+            aside[j - sentence.lowerBound] = inside
+            if words[j].raw.hasSuffix(")") { inside = false }
+        }
+        let level = aside[i - sentence.lowerBound]
+        let candidates = sentence.filter { aside[$0 - sentence.lowerBound] == level && isPeriodWord($0, words) }
+        return (candidates.last { $0 < i } ?? candidates.first).map { words[$0].core }
+    }
+
+    /// A period named by an earlier passage, when the sentence refers back to it ("That conflict, which killed 30,000 people").
+    private func referredPeriod(_ sentence: Range<Int>, _ words: [Word], _ context: Context) -> String? {
+        guard let period = context.period else { return nil }
+        let text = sentence.map { words[$0].core }.joined(separator: " ")
+        return lexicon.periodReferences.contains { (" " + text + " ").contains(" " + $0 + " ") } ? period : nil
+    }
+
+    /// True if the word at `j` is a year or decade named as the time of events: before a
+    /// word such as "war", or after "in", "during", "from" (over "the early", "the mid").
+    private func isPeriodWord(_ j: Int, _ words: [Word]) -> Bool {
+        guard FigureExtractor.isPeriod(words[j].core) else { return false }
+        if j + 1 < words.count, lexicon.periodNouns.contains(words[j + 1].core) { return true }
+        var k = j - 1
+        while k >= Swift.max(0, j - 3) {
+            if lexicon.periodOpeners.contains(words[k].core) { return true }
+            guard ["the", "early", "late", "mid", "an", "a"].contains(words[k].core) else { return false }
+            k -= 1
+        }
+        return false
+    }
+
     /// A year or decade ("1994", "1990s").
     static func isPeriod(_ core: String) -> Bool {
+        guard let first = core.utf8.first, first == 0x31 || first == 0x32 else { return false } // 1…, 2…
         let year = core.prefix(4)
         guard year.count == 4, year.allSatisfy(\.isNumber), year.hasPrefix("19") || year.hasPrefix("20") else { return false }
-        return core.count == 4 || core.dropFirst(4) == "s"
+        let rest = core.dropFirst(4)
+        return rest.isEmpty || rest == "s" || (rest.first == "-" && [2, 4].contains(rest.count - 1) && rest.dropFirst().allSatisfy(\.isNumber))
     }
 }

@@ -22,6 +22,29 @@ public struct FigureLexicon: Decodable, Sendable {
     public var own: [String]
     /// Words that make it the claimant's opponents' losses ("enemy soldiers").
     public var enemy: [String]
+    /// Claim words by which a party reports its own losses ("acknowledged the loss of 30
+    /// fighters", "confirmed losing one tank").
+    public var admissions: [String]
+    /// Cue words whose subject inflicts the loss ("it has destroyed six tanks"): the
+    /// losses are its opponents'.
+    public var inflicted: [String]
+    /// Cue words whose subject suffers the loss ("Armenia lost 18 soldiers").
+    public var suffered: [String]
+    /// Possessives: after a word of loss, one says what was lost ("lost their jobs").
+    public var possessives: [String]
+    /// What may follow "lost their" and still be a loss of people ("lost their lives").
+    public var lostLives: [String]
+    /// Particles that make a word of loss mean something else ("killed off" in a story).
+    public var notLosses: [String]
+    /// Words before the party that inflicted a loss ("shot down by Armenian forces",
+    /// "rocket fire from Azerbaijan").
+    public var agentMarkers: [String]
+    /// Nouns after a year that make it the period of a figure ("an early 1990s war").
+    public var periodNouns: [String]
+    /// Words before a year that make it one too ("in the early 1990s", "from 1991-94").
+    public var periodOpeners: [String]
+    /// Phrases that refer back to a period named in an earlier passage ("that conflict").
+    public var periodReferences: [String]
     /// Units after which a number is not a count of losses ("four days", "11 hours").
     public var durations: [String]
     /// Month names: a number beside one is a date.
@@ -44,14 +67,31 @@ public struct FigureLexicon: Decodable, Sendable {
     public var afterArticle: [String]
 
     enum CodingKeys: String, CodingKey {
-        case categories, items, subjects, numbers, vague, bounds, single, own, enemy, durations, months
+        case categories, items, subjects, numbers, vague, bounds, single, own, enemy, admissions, inflicted, suffered, possessives, durations, months
+        case lostLives = "lost_lives", notLosses = "not_losses"
+        case agentMarkers = "agent_markers", periodNouns = "period_nouns", periodOpeners = "period_openers", periodReferences = "period_references"
         case attackVerbs = "attack_verbs", bareFollowers = "bare_followers", partitives, coordinators, averted, afterArticle = "after_article"
     }
 
-    /// Reads the lexicon at `path`.
-    public static func load(path: String) throws -> FigureLexicon {
+    /// Reads the lexicon at `path` (at most 1 MB), with its text.
+    public static func load(path: String) throws -> (FigureLexicon, text: String) {
         let handle = try FileAccess.openRegularFile(path)
         defer { try? handle.close() }
-        return try JSONDecoder().decode(FigureLexicon.self, from: handle.read(upToCount: 1 << 20) ?? Data())
+        let data = try handle.read(upToCount: 1 << 20) ?? Data()
+        return (try JSONDecoder().decode(FigureLexicon.self, from: data), String(decoding: data, as: UTF8.self))
+    }
+
+    /// What is wrong with a lexicon, in words: the key path of the field and the problem.
+    public static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return keys.isEmpty ? "" : " at \(keys)"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "the key \"\(key.stringValue)\" is missing\(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(context.debugDescription)\(path(context))"
+        case .dataCorrupted(let context): return "it is not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+        @unknown default: return "\(error)"
+        }
     }
 }

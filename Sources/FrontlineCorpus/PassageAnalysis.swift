@@ -41,7 +41,7 @@ struct PassageAnalysis {
         tagMentions()
         for v in tokens.indices where mentionAt[v] == nil {
             if let claimant = claimant(at: v) {
-                record(claimant)
+                record(claimant, at: v)
                 previousClaimant = claimant
                 context.lastClaimant = claimant
             }
@@ -97,7 +97,7 @@ struct PassageAnalysis {
     /// A claim as a noun: "claims from Baku", "reports by Armenian media".
     private mutating func claimAsNoun(_ v: Int) {
         if v + 1 < tokens.count, ["from", "by"].contains(tokens[v + 1].lower), let source = mentionAfter(v + 2, within: 4) {
-            record(source)
+            record(source, at: v)
         }
     }
 
@@ -108,7 +108,7 @@ struct PassageAnalysis {
               let agent = (by + 1..<min(by + 4, tokens.count)).first(where: { mentionAt[$0] != nil }) else { return nil }
         var next = mentions[mentionAt[agent]!].end
         while next + 1 < tokens.count, ["and", "or"].contains(tokens[next].lower), let other = mentionAt[next + 1] {
-            if let party = speaker(mentions[other].entity) { record(party) }
+            if let party = speaker(mentions[other].entity) { record(party, at: v) }
             next = mentions[other].end
         }
         return speaker(mentions[mentionAt[agent]!].entity)
@@ -125,7 +125,7 @@ struct PassageAnalysis {
     /// claimant (or, for he/she, the last actor's party) in earlier passages.
     private mutating func subjectClaimant(_ v: Int) -> String? {
         let subjects = subjectBefore(v)
-        for subject in subjects.dropFirst() { record(subject) }
+        for subject in subjects.dropFirst() { record(subject, at: v) }
         if let first = subjects.first { return first }
         if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), let after = mentionAfter(v + 1, within: 5) { return after }
         guard let pronoun = pronounSubject(v) else { return nil }
@@ -220,8 +220,10 @@ struct PassageAnalysis {
         }
     }
 
-    private mutating func record(_ claimant: String) {
+    /// Records `claimant` as making the claim reported at token `v`.
+    private mutating func record(_ claimant: String, at v: Int) {
         Self.append(&result.claimants, claimant)
+        result.claims.append(Tagger.Claim(offset: tokens[v].start, claimant: claimant))
         if tagger.belligerents.contains(claimant) { Self.append(&result.sides, claimant) }
     }
 

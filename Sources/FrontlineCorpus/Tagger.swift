@@ -12,8 +12,19 @@ public final class Tagger: Sendable {
         public var actors: [String] = []
         /// Places named.
         public var places: [String] = []
+        /// Each attribution of a claim, where its word is: what a figure's own sentence
+        /// says of who claims it ("Armenia rubbished claims from Baku that 100…").
+        public var claims: [Claim] = []
         /// No tags.
         public init() {}
+    }
+
+    /// A claim attributed to a party at a word of the passage.
+    public struct Claim: Sendable, Equatable {
+        /// The UTF-8 offset of the word that reports the claim ("said", "according", "claims").
+        public var offset: Int
+        /// The party making it.
+        public var claimant: String
     }
 
     enum Entity: Hashable {

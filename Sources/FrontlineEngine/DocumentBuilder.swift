@@ -53,6 +53,12 @@ final class DocumentBuilder {
                 if i < storage.width { try doc.addValue(value, slot: storage.firstSlot + i) }
             }
         }
+        let figures = Schema.storage(of: .figure)!
+        let categories = Figure.categories.filter { category in passage.figures.contains { $0.category == category } }
+        for (i, category) in categories.enumerated() {
+            try doc.addBooleanTerm(figures.prefix + category)
+            try doc.addValue(category, slot: figures.firstSlot + i)
+        }
         try doc.setData(StoredPassage(passage, of: article).json())
         return doc
     }

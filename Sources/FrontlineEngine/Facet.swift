@@ -12,13 +12,16 @@ public enum Facet: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyR
     case place
     /// The outlet.
     case source
+    /// The categories of the figures a passage reports (`killed`, `equipment`…).
+    case figure
     /// The publication date (counted in day, month or year buckets; filtered by range).
     case date
 
     /// The facets tagged from the gazetteer, whose values are gazetteer ids.
     public static let tags: [Facet] = [.side, .claimant, .actor, .place]
-    /// The facets filtered by value (`--side armenia`, `source:"The Moscow Times"`), in output order.
-    public static let filterable: [Facet] = tags + [.source]
+    /// The facets filtered by value (`--side armenia`, `source:"The Moscow Times"`,
+    /// `figure:killed`), in output order.
+    public static let filterable: [Facet] = tags + [.source, .figure]
 
     /// Whether its values are gazetteer ids, with labels and aliases.
     public var isTag: Bool { Facet.tags.contains(self) }

@@ -42,6 +42,26 @@ public struct FigureRecord: Sendable, Encodable {
 public struct DisputedFigures: Sendable, Encodable {
     public var category: String
     public var side: String
+    /// The item or subject the figures count, if they say.
+    public var what: String? { figures.first.flatMap { $0.item ?? $0.subject } }
+
+    /// The figures by claimant, in the order listed: what each party says.
+    public var claims: [(claimant: String, figures: [FigureRecord])] {
+        var claims: [(claimant: String, figures: [FigureRecord])] = []
+        for figure in figures {
+            if let i = claims.firstIndex(where: { $0.claimant == figure.claimants[0] }) {
+                claims[i].figures.append(figure)
+            } else {
+                claims.append((figure.claimants[0], [figure]))
+            }
+        }
+        return claims
+    }
+
+    /// "Azerbaijan losses, killed soldiers, 2016-04-01 to 2016-04-02", naming the side with `label`.
+    public func heading(label: (String) -> String) -> String {
+        "\(label(side)) losses, \([category, what].compactMap { $0 }.joined(separator: " ")), \(from == to ? from : from + " to " + to)"
+    }
     public var from: String
     public var to: String
     public var figures: [FigureRecord]
@@ -65,24 +85,34 @@ public struct FigureLedger: Sendable, Encodable {
 }
 
 public extension Searcher {
-    /// The figures read by `extractor` from every passage `request` matches (its limit and
-    /// offset are ignored), in date order, of `category` if given, with the disputed ones.
-    func figures(_ request: SearchRequest, extractor: FigureExtractor, category: String? = nil) throws -> FigureLedger {
+    /// The figures stored with every passage `request` matches (its limit and offset are
+    /// ignored), in date order, of `category` if given, with the disputed ones. A claimant
+    /// filter keeps the figures that party claims, a side filter those of that side's losses.
+    func figures(_ request: SearchRequest, category: String? = nil) throws -> FigureLedger {
+        func ids(_ facet: Facet) -> Set<String>? {
+            let values = request.filters[facet] ?? []
+            return values.isEmpty ? nil : Set(values.map { labels.resolve($0, in: facet) ?? $0 })
+        }
+        let claimants = ids(.claimant), sides = ids(.side)
         var page = request
         page.facets = false
         page.limit = 1_000
         page.offset = 0
         page.sort = .date
+        // Only passages with figures (of the category) are read.
+        if (page.filters[.figure] ?? []).isEmpty { page.filters[.figure] = category.map { [$0] } ?? Figure.categories }
         var records: [FigureRecord] = []
         while true {
             let hits = try search(page).hits
             for hit in hits {
                 let p = hit.passage
-                for figure in extractor.figures(in: p.text, claimants: p.claimants) where category == nil || figure.category == category {
+                for figure in p.figures where (category == nil || figure.category == category)
+                    && claimants.map({ !$0.isDisjoint(with: figure.claimants) }) ?? true
+                    && sides.map({ figure.side.map($0.contains) ?? false }) ?? true {
                     // A decade, or a year other than the article's, dates a historical figure.
                     let period = figure.period.flatMap { $0.hasSuffix("s") || !p.date.hasPrefix($0) ? $0 : nil }
                     records.append(FigureRecord(article: p.article, passage: p.ordinal, date: period ?? p.eventDates.first ?? p.date,
-                                                claimants: p.claimants, side: figure.side, category: figure.category, item: figure.item,
+                                                claimants: figure.claimants, side: figure.side, category: figure.category, item: figure.item,
                                                 subject: figure.subject, count: figure.count, place: p.places.first, text: figure.text))
                 }
             }
@@ -93,26 +123,60 @@ public extension Searcher {
     }
 }
 
+/// What one party's figures add up to: with `by: .claimant`, what it claims of its own
+/// losses and of the other side's; with `by: .side`, the losses claimed for that side.
+public struct FigureSummary: Sendable, Encodable {
+    /// The claimant or side.
+    public var party: String
+    /// Category → the sum of the counts: the party's own losses (`.claimant`) or all of
+    /// its losses (`.side`).
+    public var own: [String: Int]
+    /// Category → the sum of the counts of the losses it claims of others (`.claimant` only).
+    public var others: [String: Int]
+}
+
+public extension FigureLedger {
+    /// The figures summed per claimant (own and others' losses) or per side, by party id.
+    func summary(by axis: ComparisonAxis) -> [FigureSummary] {
+        let grouped = Dictionary(grouping: figures, by: { axis == .claimant ? ($0.claimants.first ?? "") : ($0.side ?? "") })
+        func totals(_ list: [FigureRecord]) -> [String: Int] {
+            Dictionary(grouping: list, by: \.category).mapValues { $0.reduce(0) { $0 + $1.count.value } }
+        }
+        return grouped.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }.map { party, list in
+            axis == .claimant
+                ? FigureSummary(party: party, own: totals(list.filter { $0.side == party }), others: totals(list.filter { $0.side != nil && $0.side != party }))
+                : FigureSummary(party: party, own: totals(list), others: [:])
+        }
+    }
+}
+
 extension FigureLedger {
-    /// Pairs of figures of the same category about the same side, dated within
-    /// `windowDays` of each other, claimed by different parties, counts `disputeRatio`
-    /// apart or more; each group lists the figures of both claims.
+    /// The claims the parties dispute: figures of one category about one side (of one
+    /// subject or item), dated within `windowDays` of the first of them, from two claimants
+    /// or more, where one claimant's count is `disputeRatio` times another's or more. Each
+    /// group lists every figure of those claims, by claimant.
     static func disputes(in records: [FigureRecord]) -> [DisputedFigures] {
-        let dated = records.filter { $0.side != nil && $0.date.count == 10 && !$0.claimants.isEmpty }
+        let dated = records.filter { $0.side != nil && $0.date.count == 10 && !$0.claimants.isEmpty && dayNumber($0.date) != nil }
+        let byTopic = Dictionary(grouping: dated) { [$0.category, $0.side!, $0.item ?? "", $0.subject ?? ""] }
         var groups: [DisputedFigures] = []
-        var paired: Set<String> = []
-        for (i, a) in dated.enumerated() {
-            for b in dated[(i + 1)...] where a.category == b.category && a.side == b.side && a.claimants.first != b.claimants.first
-                && (a.subject == nil || b.subject == nil || a.subject == b.subject) && a.item == b.item {
-                guard let da = FigureLedger.dayNumber(a.date), let db = FigureLedger.dayNumber(b.date), abs(da - db) <= windowDays else { continue }
-                let low = Double(Swift.min(a.count.value, b.count.value)), high = Double(Swift.max(a.count.value, b.count.value))
-                guard low > 0, high / low >= disputeRatio else { continue }
-                let key = "\(a.article)#\(a.passage)|\(b.article)#\(b.passage)|\(a.category)"
-                guard paired.insert(key).inserted else { continue }
-                groups.append(DisputedFigures(category: a.category, side: a.side!, from: Swift.min(a.date, b.date), to: Swift.max(a.date, b.date), figures: [a, b]))
+        for (_, figures) in byTopic {
+            var remaining = figures.sorted { ($0.date, $0.article, $0.passage) < ($1.date, $1.article, $1.passage) }
+            while let first = remaining.first {
+                let start = dayNumber(first.date)!
+                let window = remaining.prefix { dayNumber($0.date)! - start <= windowDays }
+                remaining.removeFirst(window.count)
+                let byClaimant = Dictionary(grouping: window, by: { $0.claimants[0] })
+                guard byClaimant.count >= 2 else { continue }
+                let ranges = byClaimant.mapValues { list in (list.map(\.count.value).min()!, list.map(\.count.value).max()!) }
+                let disputed = ranges.contains { a in
+                    ranges.contains { b in a.key != b.key && b.value.0 > 0 && Double(a.value.1) / Double(b.value.0) >= disputeRatio }
+                }
+                guard disputed else { continue }
+                let listed = window.sorted { ($0.claimants[0], $0.date, $0.article, $0.passage) < ($1.claimants[0], $1.date, $1.article, $1.passage) }
+                groups.append(DisputedFigures(category: first.category, side: first.side!, from: first.date, to: window.last!.date, figures: Array(listed)))
             }
         }
-        return groups
+        return groups.sorted { ($0.from, $0.side, $0.category, $0.what ?? "") < ($1.from, $1.side, $1.category, $1.what ?? "") }
     }
 
     private static func dayNumber(_ iso: String) -> Int? {

@@ -8,6 +8,8 @@ public enum IndexError: FrontlineFailure {
     case schemaMismatch(folder: String, found: String)
     /// The gazetteer cannot be used.
     case gazetteer(Diagnostic)
+    /// The figure lexicon at `path` cannot be used.
+    case figureLexicon(path: String, problem: String)
     /// The index is damaged (`detail`: what Xapian said); it must be rebuilt.
     case corrupt(folder: String, detail: String)
     /// A path given to index does not exist (nothing was changed).
@@ -29,6 +31,8 @@ public enum IndexError: FrontlineFailure {
             return "the index in \(folder) has schema \(found.isEmpty ? "(none)" : found), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(folder)'"
         case .gazetteer(let diagnostic):
             return diagnostic.description
+        case .figureLexicon(let path, let problem):
+            return "\(path): the figure lexicon cannot be used: \(problem); fix it, or pass --figures FILE"
         case .corrupt(let folder, let detail):
             return "the index in \(folder) is corrupt (\(Excerpt.quoted(detail))): run 'frontline index --rebuild --index \(folder)'"
         case .missingInput(let paths):
@@ -53,7 +57,7 @@ public enum IndexError: FrontlineFailure {
         switch self {
         case .locked: return .locked
         case .schemaMismatch, .corrupt: return .noIndex
-        case .gazetteer, .gazetteerChanged: return .badGazetteer
+        case .gazetteer, .gazetteerChanged, .figureLexicon: return .badGazetteer
         case .missingInput: return .usage
         case .backend, .io: return .failure
         }

@@ -25,6 +25,8 @@ public final class Indexer: @unchecked Sendable {
         /// Allow `gazetteer` to differ from the one the index was tagged with (every article
         /// is then re-tagged). Otherwise such a run fails with `IndexError.gazetteerChanged`.
         public var retag = false
+        /// The figure lexicon (`figures.json`); nil for none (no figures are read).
+        public var figures: String?
         /// Remove indexed articles even when that would empty a whole input folder or
         /// more than half of the index (otherwise those articles are kept, with an error).
         public var prune = false
@@ -74,8 +76,9 @@ public final class Indexer: @unchecked Sendable {
         defer { withExtendedLifetime(indexLock) {} }
 
         let gazetteer = try loadGazetteer()
+        let figures = try loadFigureLexicon()
         do {
-            let writers = try openShards(gazetteer: gazetteer)
+            let writers = try openShards(gazetteer: gazetteer, figures: figures)
             try feed(writers, started: started)
             try finish(writers, gazetteer: gazetteer)
         } catch let error as XapianError {
@@ -104,8 +107,21 @@ public final class Indexer: @unchecked Sendable {
         }
     }
 
+    /// The figure lexicon and a hash of its text, if one is given.
+    private func loadFigureLexicon() throws -> (lexicon: FigureLexicon, hash: String)? {
+        guard let path = options.figures else { return nil }
+        do {
+            let (lexicon, text) = try FigureLexicon.load(path: path)
+            return (lexicon, Fingerprint.hex(Fingerprint.hash(text)))
+        } catch let error as DecodingError {
+            throw IndexError.figureLexicon(path: path, problem: FigureLexicon.describe(error))
+        } catch {
+            throw IndexError.figureLexicon(path: path, problem: FileError.describe(error))
+        }
+    }
+
     /// Opens (creating or discarding as asked) every shard's writer.
-    private func openShards(gazetteer: Gazetteer) throws -> [ShardWriter] {
+    private func openShards(gazetteer: Gazetteer, figures: (lexicon: FigureLexicon, hash: String)?) throws -> [ShardWriter] {
         var shardCount = layout.shardNames().count
         if layout.exists && !options.rebuild {
             let first = try Database(path: layout.shardPath(0))
@@ -123,8 +139,9 @@ public final class Indexer: @unchecked Sendable {
             shardCount = max(1, options.jobs)
         }
         summary.shards = shardCount
-        let processor = ArticleProcessor(gazetteer: gazetteer)
-        let seed = Schema.version + GazetteerStore.hash(gazetteer)
+        let processor = ArticleProcessor(gazetteer: gazetteer, figures: figures?.lexicon)
+        // A new gazetteer or figure lexicon changes every article's fingerprint: all are re-read.
+        let seed = Schema.version + GazetteerStore.hash(gazetteer) + (figures.map { "|figures:" + $0.hash } ?? "")
         var writers: [ShardWriter] = []
         for number in 0..<shardCount {
             let database = try WritableDatabase(path: layout.shardPath(number), mode: .createOrOpen)

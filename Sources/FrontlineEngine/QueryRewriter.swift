@@ -90,11 +90,18 @@ struct QueryRewriter {
             if let id = labels.resolve(value, in: facet) { return "\(lead)\(field):\(id)\(trail)" }
             notices.append(labels.unknownValueNotice(value, in: facet))
             return "\(lead)\(field):\(value.lowercased().replacingOccurrences(of: " ", with: "-"))\(trail)"
-        case "source":
-            return "\(lead)source:\(Schema.sourceValue(value))\(trail)"
+        case "source", "figure":
+            if field == "figure", !value.isEmpty, let notice = QueryRewriter.unknownFigureCategory(value) { notices.append(notice) }
+            return "\(lead)\(field):\(Schema.filterValue(value))\(trail)"
         default:
             return word
         }
+    }
+
+    /// The notice for a figure category that does not exist, or nil if it does.
+    static func unknownFigureCategory(_ value: String) -> String? {
+        Figure.categories.contains(Schema.filterValue(value)) ? nil
+            : "no figure category \(Excerpt.quoted(value)); the categories are \(Figure.categories.joined(separator: ", "))"
     }
 
     /// "Nagorno-Karabakh" → "Nagorno Karabakh", so that each part gets its name variants.

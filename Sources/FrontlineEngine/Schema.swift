@@ -5,7 +5,7 @@ import FrontlineCorpus
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-7"
+    public static let version = "frontline-8"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
@@ -69,6 +69,7 @@ public enum Schema {
         case .actor: return FacetStorage(prefix: "XACTOR", firstSlot: 30, width: 16)
         case .place: return FacetStorage(prefix: "XPLACE", firstSlot: 50, width: 16)
         case .source: return FacetStorage(prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
+        case .figure: return FacetStorage(prefix: "XFIG", firstSlot: 70, width: Figure.categories.count)
         case .date: return nil
         }
     }
@@ -86,6 +87,9 @@ public enum Schema {
 
     /// The term every passage of an article carries.
     static func articleTerm(_ id: String) -> String { articleTermPrefix + articleKey(id) }
+
+    /// A filter value of a facet that is not a tag: lower case, spaces as hyphens.
+    static func filterValue(_ value: String) -> String { sourceValue(value) }
 
     /// A source name as a filter value: lower case, spaces as hyphens.
     public static func sourceValue(_ source: String) -> String {

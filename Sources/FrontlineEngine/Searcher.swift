@@ -178,7 +178,7 @@ public final class Searcher {
         Facet.tags.flatMap { facet in
             (request.filters[facet] ?? []).filter { labels.resolve($0, in: facet) == nil }
                 .map { labels.unknownValueNotice($0, in: facet) }
-        }
+        } + (request.filters[.figure] ?? []).compactMap(QueryRewriter.unknownFigureCategory)
     }
 
     private func filterQuery(_ request: SearchRequest) throws -> Query? {
@@ -186,7 +186,7 @@ public final class Searcher {
         for facet in Facet.filterable {
             guard let values = request.filters[facet], !values.isEmpty, let storage = Schema.storage(of: facet) else { continue }
             let terms = try values.map { value -> Query in
-                let id = facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.sourceValue(value)
+                let id = facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.filterValue(value)
                 return try Query(term: storage.prefix + id)
             }
             clauses.append(try Query.or(terms))

@@ -30,10 +30,18 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
     public var places: [String]
     /// Dates the passage speaks of, `YYYY-MM-DD`.
     public var eventDates: [String]
+    /// The figures it reports.
+    public var figures: [Figure]
 
     enum CodingKeys: String, CodingKey {
         case article = "a", title = "t", date = "d", source = "s", url = "u", ordinal = "o", kind = "k", text = "x"
-        case sides = "sd", claimants = "cl", actors = "ac", places = "pl", eventDates = "ev"
+        case sides = "sd", claimants = "cl", actors = "ac", places = "pl", eventDates = "ev", figures = "fg"
+    }
+
+    /// The keys of a stored figure.
+    private enum FigureKey: String {
+        case category = "c", value = "v", min = "n", max = "m", approximate = "ap", item = "i", subject = "s", side = "sd"
+        case claimants = "cl", text = "t", period = "p"
     }
 
     /// The stored form of `passage` of `article`.
@@ -51,6 +59,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         actors = passage.tags.actors
         places = passage.tags.places
         eventDates = passage.eventDates.map(\.iso)
+        figures = passage.figures
     }
 
     /// Encodes as compact JSON (hand-written: this runs once per passage while indexing).
@@ -75,9 +84,47 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         list(.actors, actors)
         list(.places, places)
         list(.eventDates, eventDates)
+        if !figures.isEmpty {
+            out += "\"\(CodingKeys.figures.rawValue)\":["
+            for (i, figure) in figures.enumerated() {
+                if i > 0 { out += "," }
+                StoredPassage.append(figure, to: &out)
+            }
+            out += "],"
+        }
         out.removeLast()
         out += "}"
         return out
+    }
+
+    private static func append(_ figure: Figure, to out: inout String) {
+        func key(_ key: FigureKey) { out += "\"\(key.rawValue)\":" }
+        func optional(_ k: FigureKey, _ value: String?) { if let value { out += ","; key(k); JSONText.append(value, to: &out) } }
+        out += "{"
+        key(.category); JSONText.append(figure.category, to: &out)
+        out += ","; key(.value); out += String(figure.count.value)
+        out += ","; key(.min); out += String(figure.count.min)
+        out += ","; key(.max); out += String(figure.count.max)
+        if figure.count.approximate { out += ","; key(.approximate); out += "true" }
+        optional(.item, figure.item)
+        optional(.subject, figure.subject)
+        optional(.side, figure.side)
+        out += ","; key(.claimants); out += "["
+        for (i, c) in figure.claimants.enumerated() { if i > 0 { out += "," }; JSONText.append(c, to: &out) }
+        out += "]"
+        optional(.text, figure.text)
+        optional(.period, figure.period)
+        out += "}"
+    }
+
+    private static func figure(_ record: [String: Any]) -> Figure? {
+        func text(_ key: FigureKey) -> String? { record[key.rawValue] as? String }
+        func number(_ key: FigureKey) -> Int? { (record[key.rawValue] as? NSNumber)?.intValue }
+        guard let category = text(.category), let value = number(.value) else { return nil }
+        let count = Figure.Count(value: value, min: number(.min) ?? value, max: number(.max) ?? value,
+                                 approximate: (record[FigureKey.approximate.rawValue] as? NSNumber)?.boolValue ?? false)
+        return Figure(count: count, category: category, item: text(.item), subject: text(.subject), side: text(.side),
+                      claimants: record[FigureKey.claimants.rawValue] as? [String] ?? [], text: text(.text) ?? "", period: text(.period))
     }
 
     /// Decodes document data written by `json()`. Read with `JSONSerialization` rather than
@@ -106,6 +153,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         actors = list(.actors)
         places = list(.places)
         eventDates = list(.eventDates)
+        figures = (record[CodingKeys.figures.rawValue] as? [[String: Any]] ?? []).compactMap(StoredPassage.figure)
     }
 }
 

@@ -12,6 +12,7 @@ struct APIRoutes: Sendable {
     func add(to router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in await respond { try await search(QueryParameters(request.uri.query)) } }
         router.get("/api/compare") { request, _ in await respond { try await compare(QueryParameters(request.uri.query)) } }
+        router.get("/api/figures") { request, _ in await respond { try await figures(QueryParameters(request.uri.query)) } }
         router.get("/api/stats") { _, _ in await respond { try await pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: 0) } } }
         router.get("/api/suggest") { request, _ in await respond { try await suggest(QueryParameters(request.uri.query)) } }
         router.get("/api/articles/**") { request, _ in
@@ -38,6 +39,14 @@ struct APIRoutes: Sendable {
         request.limit = 0
         let (axis, limit) = try RequestDecoding.comparison(parameters)
         return ComparisonJSON(try await pool.withSearcher { [request] in try $0.compare(request, by: axis, limit: limit) })
+    }
+
+    /// The ledger as `frontline figures --json` prints it (`disputed=1`: only the disputed figures).
+    func figures(_ parameters: QueryParameters) async throws -> FigureLedger {
+        let request = try RequestDecoding.search(parameters, highlight: ("", ""))
+        let options = try RequestDecoding.figures(parameters)
+        let ledger = try await pool.withSearcher { try $0.figures(request, category: options.category) }
+        return options.disputed ? FigureLedger(figures: ledger.disputed.flatMap(\.figures), disputed: ledger.disputed) : ledger
     }
 
     func suggest(_ parameters: QueryParameters) async throws -> [String: [Suggestion]] {

@@ -1,3 +1,4 @@
+import FrontlineCorpus
 import FrontlineEngine
 
 /// `/articles/ID?passage=N`: the cleaned article, passages with their tags, the linked one
@@ -17,7 +18,7 @@ struct ArticlePage {
             <section id="p\(p.ordinal)" class="passage\(isMarked ? " marked" : "")"\(isMarked ? " aria-current=\"true\"" : "")>
             <p class="meta">#\(p.ordinal) · <span class="kind">\(HTML.escape(p.kind))</span>\(p.eventDates.isEmpty ? "" : " · dates " + HTML.escape(p.eventDates.joined(separator: ", ")))</p>
             <p class="text">\(HTML.escape(p.text))</p>
-            <p class="tags">\(Chips.tags(p, labels: labels))</p>
+            <p class="tags">\(Chips.tags(p, labels: labels))</p>\(figures(p))
             </section>
             """
         }.joined()
@@ -30,6 +31,13 @@ struct ArticlePage {
         """
         return Layout.page(title: title, parameters: QueryParameters(nil), main: main)
     }
+
+    /// The passage's figures, one line each ("31 killed soldiers · whose: Azerbaijan · claimed by Azerbaijan").
+    private func figures(_ p: StoredPassage) -> String {
+        guard !p.figures.isEmpty else { return "" }
+        let items = p.figures.map { "<li class=\"figure\">\(HTML.escape($0.summary(label: labels.label)))</li>" }.joined()
+        return "<ul class=\"figures\">\(items)</ul>"
+    }
 }
 
 /// A page saying what went wrong and what to do.
@@ -39,4 +47,5 @@ enum ErrorPage {
         return Layout.page(title: "Error", parameters: parameters,
                            main: "<div class=\"error\" role=\"alert\"><h1>\(error.status.code) — \(HTML.escape(error.message))</h1>\(hint)<p><a href=\"/\">Start again</a></p></div>")
     }
+
 }

@@ -47,6 +47,11 @@ enum Assets {
     .column { border-top: 3px solid var(--accent); padding-top: .3rem; }
     .column h2 { font-size: 1rem; margin: 0 0 .5rem; }
     .column .count, .nothing { color: var(--muted); font-weight: normal; }
+    table.figures { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
+    table.figures th, table.figures td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    table.figures td:first-child { white-space: nowrap; }
+    .disputed li { margin: .3rem 0; }
+    .disputed .what { font-weight: 600; }
     .passage { padding: .4rem .6rem; border-left: 3px solid transparent; }
     .passage.marked { background: var(--marked); border-left-color: var(--accent); }
     .pages { margin: 1rem 0; display: flex; gap: 1rem; }

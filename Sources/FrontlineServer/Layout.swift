@@ -36,7 +36,7 @@ enum Layout {
         <form class="search" action="/" method="get" role="search">
         <input id="q" type="search" name="q" value="\(HTML.escape(parameters.value("q") ?? ""))" placeholder="casualties near Talish" aria-label="Search" autocomplete="off" maxlength="\(RequestDecoding.maximumQueryLength)">\(kept)
         <button type="submit">Search</button>
-        <p class="hint">Words, "phrases", AND, OR, NOT, -exclude, word*, side:, claimant:, actor:, place:, source:, date:2016-04. Press / to search.</p>
+        <p class="hint">Words, "phrases", AND, OR, NOT, -exclude, word*, side:, claimant:, actor:, place:, source:, figure:killed, date:2016-04. Press / to search.</p>
         </form>
         """
     }

@@ -2,7 +2,7 @@ import Foundation
 import FrontlineEngine
 import Hummingbird
 
-/// The web pages: search (`/`), compare (`/compare`), article (`/articles/ID`), and the
+/// The web pages: search (`/`), compare (`/compare`), figures (`/figures`), article (`/articles/ID`), and the
 /// compiled-in stylesheet and script (`/static/…`).
 struct PageRoutes: Sendable {
     let pool: SearcherPool
@@ -11,6 +11,7 @@ struct PageRoutes: Sendable {
     func add(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in await page(request) { try await search(QueryParameters(request.uri.query)) } }
         router.get("/compare") { request, _ in await page(request) { try await compare(QueryParameters(request.uri.query)) } }
+        router.get("/figures") { request, _ in await page(request) { try await figures(QueryParameters(request.uri.query)) } }
         router.get("/articles/**") { request, _ in
             await page(request) { try await article(Routes.articleID(request.uri.path, after: "/articles/"), QueryParameters(request.uri.query)) }
         }
@@ -43,6 +44,13 @@ struct PageRoutes: Sendable {
         let (axis, limit) = try RequestDecoding.comparison(parameters)
         let (comparison, labels) = try await pool.withSearcher { [request] in (try $0.compare(request, by: axis, limit: limit), $0.labels) }
         return ComparePage(comparison: comparison, parameters: parameters, labels: labels).render()
+    }
+
+    func figures(_ parameters: QueryParameters) async throws -> String {
+        let request = try RequestDecoding.search(parameters, highlight: HTML.highlight)
+        let options = try RequestDecoding.figures(parameters)
+        let (ledger, labels) = try await pool.withSearcher { (try $0.figures(request, category: options.category), $0.labels) }
+        return FiguresPage(ledger: ledger, options: options, parameters: parameters, labels: labels).render()
     }
 
     func article(_ id: String, _ parameters: QueryParameters) async throws -> String {

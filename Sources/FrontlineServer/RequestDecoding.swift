@@ -1,8 +1,10 @@
+import FrontlineCorpus
 import FrontlineEngine
 
 /// Requests built from URL parameters named like the command line's options: `q`, `side`,
 /// `claimant`, `actor`, `place`, `source` (repeatable), `from`, `to`, `sort`, `limit`,
-/// `offset`, `per_article`, `date_bucket`, `facets`, `by`. The page and the API read the
+/// `offset`, `per_article`, `date_bucket`, `facets`, `by`, and for figures `figure`
+/// (repeatable), `category`, `disputed`. The page and the API read the
 /// same names, so a page's URL and its JSON twin differ only in their path.
 enum RequestDecoding {
     /// The largest page a request may ask for.
@@ -33,6 +35,23 @@ enum RequestDecoding {
     /// The comparison axis (`by`, default claimant) and passages per group (`limit`, 1–50).
     static func comparison(_ parameters: QueryParameters) throws -> (ComparisonAxis, Int) {
         (try choice("by", parameters, default: .claimant), try parameters.integer("limit", in: 1...50, fallback: 3))
+    }
+
+    /// What a figures request asks beyond its search: one `category`, only the `disputed`
+    /// figures, the summary `by` claimant or side.
+    struct FigureOptions {
+        var category: String?
+        var disputed: Bool
+        var by: ComparisonAxis
+    }
+
+    /// The figure options of the parameters.
+    static func figures(_ parameters: QueryParameters) throws -> FigureOptions {
+        let category = parameters.value("category")
+        if let category, !Figure.categories.contains(category) {
+            throw APIError.badParameter("category", "must be one of " + Figure.categories.joined(separator: ", "))
+        }
+        return FigureOptions(category: category, disputed: parameters.flag("disputed"), by: try choice("by", parameters, default: .claimant))
     }
 
     /// The value of parameter `name` among the cases of `T`.

@@ -70,6 +70,7 @@ struct SearchPage {
         return """
         <p class="summary"><strong>\(result.total) passage\(result.total == 1 ? "" : "s") match\(result.total == 1 ? "es" : "")\(articles)</strong>\(shown)</p>
         <p class="controls">Sort: \(sorts) · \(grouping) · <a href="\(HTML.href("/compare", exportParameters))">compare parties</a> ·
+        <a href="\(HTML.href("/figures", exportParameters))">figures</a> ·
         export <a href="\(HTML.href("/api/export", exportParameters.setting("format", to: ["csv"])))">CSV</a>
         <a href="\(HTML.href("/api/export", exportParameters.setting("format", to: ["jsonl"])))">JSON Lines</a> ·
         <a href="\(HTML.href("/api/search", parameters))">JSON</a></p>

@@ -14,6 +14,8 @@ struct Filters: ParsableArguments {
     var places: [String] = []
     @Option(name: .customLong("source"), help: "Keep passages from this outlet (repeat to OR).")
     var sources: [String] = []
+    @Option(name: .customLong("figure"), help: "Keep passages reporting figures of this category: killed, wounded, captured, missing, equipment, attacks (repeat to OR).")
+    var figures: [String] = []
     @Option(help: ArgumentHelp("Published on or after this day, month or year (2016-04-01, 2016-04, 2016).", valueName: "DATE"))
     var from: String?
     @Option(help: ArgumentHelp("Published on or before this day, month or year.", valueName: "DATE"))
@@ -21,7 +23,7 @@ struct Filters: ParsableArguments {
 
     /// True if no filter is given.
     var isEmpty: Bool {
-        [sides, claimants, actors, places, sources].allSatisfy(\.isEmpty) && from == nil && to == nil
+        [sides, claimants, actors, places, sources, figures].allSatisfy(\.isEmpty) && from == nil && to == nil
     }
 
     func validate() throws {
@@ -31,7 +33,7 @@ struct Filters: ParsableArguments {
 
     /// Applies the filters to `request`, or throws a validation error naming the bad date.
     func apply(to request: inout SearchRequest) throws {
-        request.filters = [.side: sides, .claimant: claimants, .actor: actors, .place: places, .source: sources]
+        request.filters = [.side: sides, .claimant: claimants, .actor: actors, .place: places, .source: sources, .figure: figures]
         if from != nil || to != nil {
             let low = try from.map { try Filters.day($0, option: "--from") }?.from
             let high = try to.map { try Filters.day($0, option: "--to") }?.to

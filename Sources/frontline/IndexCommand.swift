@@ -21,7 +21,9 @@ struct IndexCommand: ParsableCommand {
         The gazetteer (sides, actors, places) is --gazetteer, else gazetteer.json in the first
         PATH folder, else Corpus/gazetteer.json. The index remembers the gazetteer it was tagged
         with: a run that would use another one (or none) stops unless --gazetteer or --rebuild
-        is given.
+        is given. Figures (who claims how many killed, wounded, destroyed…) are read with the
+        words of --figures, else figures.json beside the gazetteer; a new lexicon re-reads every
+        article.
 
         \(Status.help([.success, .rejectedInput, .locked, .noIndex, .badGazetteer, .failure, .usage]))
         """
@@ -44,6 +46,9 @@ struct IndexCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The gazetteer file.", valueName: "FILE"))
     var gazetteer: String?
+
+    @Option(help: ArgumentHelp("The figure lexicon (default: figures.json beside the gazetteer).", valueName: "FILE"))
+    var figures: String?
 
     @Option(parsing: .unconditional, help: "Commit after about this many passages per shard (1 to 10000000).")
     var batch = 5000
@@ -72,6 +77,8 @@ struct IndexCommand: ParsableCommand {
         options.gazetteer = gazetteer ?? defaultGazetteer(for: corpus)
         options.retag = gazetteer != nil || rebuild
         if options.gazetteer == nil { complain("warning: no gazetteer found; passages will not be tagged (use --gazetteer FILE)") }
+        options.figures = figures ?? options.gazetteer.flatMap(defaultFigureLexicon(beside:))
+        if options.figures == nil { complain("warning: no figures.json beside the gazetteer; figures will not be read (use --figures FILE)") }
 
         let progress = ProgressDisplay(enabled: !quiet && !json)
         let diagnostics = DiagnosticPrinter(limit: allWarnings ? nil : 5, output: progress.print)
@@ -85,6 +92,12 @@ struct IndexCommand: ParsableCommand {
             Style(color: false).print(describe(summary))
         }
         if summary.articlesRejected > 0 || summary.errors > 0 { throw Status.rejectedInput.exit }
+    }
+
+    /// `figures.json` in the gazetteer's folder, if there is one.
+    private func defaultFigureLexicon(beside gazetteer: String) -> String? {
+        let candidate = ((gazetteer as NSString).deletingLastPathComponent as NSString).appendingPathComponent("figures.json")
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
     private func defaultGazetteer(for corpus: [String]) -> String? {

@@ -72,6 +72,9 @@ struct ShowCommand: ParsableCommand {
             style.print("\(marker) \(style.dim("#\(p.ordinal) \(p.kind)"))  \(style.cyan(tags.joined(separator: " · ")))")
             let text = wrap(p.text, width: 100, indent: 4)
             style.print("    " + (isMarked ? style.bold(text) : text))
+            for figure in p.figures {
+                style.print(style.dim("    figure: \(figure.summary(label: labels.label)) — \(Excerpt.quoted(figure.text, limit: 80))"))
+            }
         }
     }
 

@@ -15,13 +15,14 @@ public extension TemporaryDirectory {
     }
 }
 
-/// Indexes `paths` into `index` with the shipped gazetteer; returns the summary and diagnostics.
+/// Indexes `paths` into `index` with the shipped gazetteer and figure lexicon; returns the summary and diagnostics.
 @discardableResult
 public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int = 5000) throws -> (IndexSummary, [Diagnostic]) {
     var options = Indexer.Options(paths: paths, index: index)
     options.jobs = jobs
     options.rebuild = rebuild
     options.gazetteer = Repository.gazetteer
+    options.figures = Repository.figureLexicon
     options.batchPassages = batch
     let collected = Collected()
     let summary = try Indexer(options: options, onDiagnostic: collected.add).run()

@@ -31,7 +31,7 @@ import Testing
         #expect((hit["snippet"] as! String).contains("**"))
         #expect(!(hit["text"] as! String).contains("\u{1B}"))
         let facets = result["facets"] as! [String: [[String: Any]]]
-        #expect(Set(facets.keys) == ["side", "claimant", "actor", "place", "source", "date"])
+        #expect(Set(facets.keys) == ["side", "claimant", "actor", "place", "source", "figure", "date"])
         let side = facets["side"]!.first!
         #expect(side["value"] is String && side["label"] is String && side["count"] is Int)
         #expect(facets["date"]!.allSatisfy { ($0["value"] as! String).count == 7 }) // month buckets by default
@@ -114,7 +114,7 @@ import Testing
             #expect(run.status == 0, "\(arguments): \(run.err)")
             return try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any] ?? [:]
         }
-        let passageKeys: Set<String> = ["article", "passage", "kind", "text", "sides", "claimants", "actors", "places", "event_dates"]
+        let passageKeys: Set<String> = ["article", "passage", "kind", "text", "sides", "claimants", "actors", "places", "event_dates", "figures"]
         let hit = ((try object(["search", "casualties"]))["hits"] as? [[String: Any]])?.first ?? [:]
         #expect(Set(hit.keys) == passageKeys.union(["rank", "score", "snippet", "other_passages"]))
         let shown = try object(["show", "002_88958093e7319f4a.txt#7", "--context", "1"])
@@ -130,14 +130,14 @@ import Testing
         #expect(((group["hits"] as? [[String: Any]])?.first).map { Set($0.keys) == Set(hit.keys) } == true)
         let stats = try object(["stats"])
         #expect(Set(stats.keys) == ["schema", "articles", "passages", "terms", "average_passage_length", "index_bytes", "facets"])
-        #expect(Set((stats["facets"] as? [String: Any] ?? [:]).keys) == ["side", "claimant", "actor", "place", "source", "date"])
+        #expect(Set((stats["facets"] as? [String: Any] ?? [:]).keys) == ["side", "claimant", "actor", "place", "source", "figure", "date"])
     }
 
     @Test func figuresListWhoClaimsWhatAndWhereTheyDisagree() throws {
         let dir = TemporaryDirectory()
         let index = dir.child("index")
         #expect(try runFrontline(["index", Repository.corpus, "--index", index, "-q", "--gazetteer", Repository.gazetteer]).status == 0)
-        let run = try runFrontline(["figures", "--index", index, "--json", "--lexicon", Repository.corpus + "/figures.json"])
+        let run = try runFrontline(["figures", "--index", index, "--json"])
         #expect(run.status == 0, "\(run.err)")
         let ledger = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any] ?? [:]
         let figures = ledger["figures"] as? [[String: Any]] ?? []
@@ -145,13 +145,33 @@ import Testing
         #expect(keys.isSuperset(of: ["article", "passage", "date", "claimants", "category", "count", "text"]), "\(keys)")
         // "Azerbaijan's Defence Ministry has said 31 of its soldiers have been killed"
         #expect(figures.contains { ($0["text"] as? String) == "31 of its soldiers" && $0["side"] as? String == "azerbaijan" && $0["category"] as? String == "killed" })
-        // Azerbaijan's 12 dead against Karabakh's 200 eliminated, 1–2 April 2016.
+        // Azerbaijan's 12 and 31 dead against Karabakh's 200 eliminated, 1–2 April 2016: one dispute.
         let disputed = ledger["disputed"] as? [[String: Any]] ?? []
         #expect(disputed.contains { group in
             let values = (group["figures"] as? [[String: Any]] ?? []).compactMap { ($0["count"] as? [String: Any])?["value"] as? Int }
-            return group["side"] as? String == "azerbaijan" && Set(values) == [12, 200]
+            return group["side"] as? String == "azerbaijan" && Set(values).isSuperset(of: [12, 31, 200])
         }, "\(disputed)")
-        let text = try runFrontline(["figures", "--index", index, "--disputed", "--lexicon", Repository.corpus + "/figures.json"])
+        let text = try runFrontline(["figures", "--index", index, "--disputed"])
         #expect(text.out.contains("Azerbaijan losses, killed"), "\(text.out)")
+        // `show` lists a passage's figures; `search --figure` keeps the passages with one.
+        let show = try runFrontline(["show", "000_a6506743cf02c8fe.txt#1", "--index", index])
+        #expect(show.out.contains("figure: 31 killed soldiers · whose: Azerbaijan · claimed by Azerbaijan"), "\(show.out)")
+        let equipment = try runFrontline(["search", "Azerbaijan", "--figure", "equipment", "--index", index, "--json", "--limit", "100"])
+        let hits = (try JSONSerialization.jsonObject(with: Data(equipment.out.utf8)) as? [String: Any])?["hits"] as? [[String: Any]] ?? []
+        #expect(!hits.isEmpty && hits.allSatisfy { hit in
+            (hit["figures"] as? [[String: Any]] ?? []).contains { $0["category"] as? String == "equipment" }
+        }, "\(equipment.out.prefix(500))")
+        #expect(try runFrontline(["figures", "--index", index, "--category", "kiled"]).status == 64)
+    }
+
+    @Test func aBrokenFigureLexiconStopsTheRunAndNamesTheFile() throws {
+        let dir = TemporaryDirectory()
+        let index = dir.child("index")
+        let broken = dir.child("figures.json")
+        try #"{"categories": {"killed": ["killed"]}}"#.write(toFile: broken, atomically: true, encoding: .utf8)
+        let run = try runFrontline(["index", Repository.corpus, "--index", index, "-q", "--gazetteer", Repository.gazetteer, "--figures", broken])
+        #expect(run.status == 6, "\(run.err)")
+        #expect(run.err.contains(broken) && run.err.contains("\"items\" is missing"), "\(run.err)")
+        #expect(!FileManager.default.fileExists(atPath: index + "/XAPIANDB") && !FileManager.default.fileExists(atPath: index + "/shard-0"))
     }
 }

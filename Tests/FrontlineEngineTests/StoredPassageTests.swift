@@ -20,11 +20,19 @@ import Testing
         tags.claimants = [value]
         tags.actors = ["actor " + value]
         tags.places = [value, value + "2"]
-        let passage = Passage(ordinal: 7, kind: .caption, text: "text " + value, tags: tags, eventDates: [CalendarDate(year: 2016, month: 4, day: 1)!])
+        let figures = [
+            Figure(count: .init(value: 31, min: 31, max: 310, approximate: false), category: "killed", item: nil, subject: "soldiers",
+                   side: "side " + value, claimants: [value, "armenia"], text: "31 " + value, period: nil),
+            Figure(count: .init(value: 61, min: 24, max: 99, approximate: true), category: "equipment", item: "rocket " + value, subject: nil,
+                   side: nil, claimants: [], text: value, period: "1990s"),
+        ]
+        let passage = Passage(ordinal: 7, kind: .caption, text: "text " + value, tags: tags, eventDates: [CalendarDate(year: 2016, month: 4, day: 1)!],
+                              figures: figures)
         let stored = StoredPassage(passage, of: article)
         let decoded = try StoredPassage.decode(stored.json())
         #expect(decoded == stored)
         #expect(decoded.text == "text " + value && decoded.article == "id " + value && decoded.places == [value, value + "2"])
+        #expect(decoded.figures == figures)
         // What the encoder writes is JSON any parser reads.
         #expect(try JSONSerialization.jsonObject(with: Data(stored.json().utf8)) is [String: Any])
     }

@@ -35,6 +35,18 @@ import Testing
         (["ceasefire", "--actor", "putn"], "q=ceasefire&actor=putn"),
         (["attack", "--place", "Talish", "--to", "2016"], "q=attack&place=Talish&to=2016"),
         (["mercenaries", "--per-article", "--sort", "-date"], "q=mercenaries&per_article=1&sort=-date"),
+        (["killed", "--figure", "killed"], "q=killed&figure=killed"),
+        (["", "--figure", "equipment", "--figure", "attacks"], "figure=equipment&figure=attacks"),
+        (["figure:wounded children"], "q=figure%3Awounded+children"),
+    ]
+
+    /// `frontline figures` arguments and the same request to `/api/figures`.
+    static let figureCases: [([String], String)] = [
+        ([], ""),
+        (["--category", "equipment"], "category=equipment"),
+        (["--disputed"], "disputed=1"),
+        (["Azeri", "--side", "azerbaijan"], "q=Azeri&side=azerbaijan"),
+        (["casualties", "--claimant", "armenia", "--category", "killed"], "q=casualties&claimant=armenia&category=killed"),
     ]
 
     static let index: String? = {
@@ -44,16 +56,29 @@ import Testing
     }()
 
     @Test func theAPIAnswersWhatTheCommandLinePrints() async throws {
+        try await expectSameAnswers(command: "search", path: "/api/search", cases: Self.cases)
+    }
+
+    @Test func theFiguresAPIAnswersWhatTheCommandLinePrints() async throws {
+        try await expectSameAnswers(command: "figures", path: "/api/figures", cases: Self.figureCases) { json, arguments in
+            #expect(((json?["figures"] as? [Any])?.count ?? 0) > 0, "\(arguments) finds figures")
+        }
+    }
+
+    /// For each case, `frontline COMMAND ARGUMENTS --json` and `PATH?PARAMETERS` give the same JSON.
+    private func expectSameAnswers(command: String, path: String, cases: [([String], String)],
+                                   check: @escaping @Sendable (NSDictionary?, [String]) -> Void = { _, _ in }) async throws {
         let index = try #require(Self.index, "the shipped corpus could not be indexed")
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = Application(router: try FrontlineServer(options: .init(locations: [index])).router(logger: logger))
         try await app.test(.router) { client in
-            for (arguments, parameters) in ContractTests.cases {
-                let cli = try runFrontline(["search"] + arguments + ["--index", index, "--json"])
+            for (arguments, parameters) in cases {
+                let cli = try runFrontline([command] + arguments + ["--index", index, "--json"])
                 #expect(cli.status == 0, "\(arguments): \(cli.err)")
                 let expected = try JSONSerialization.jsonObject(with: Data(cli.out.utf8)) as? NSDictionary
-                try await client.execute(uri: "/api/search?" + parameters, method: .get) { response in
+                check(expected, arguments)
+                try await client.execute(uri: path + "?" + parameters, method: .get) { response in
                     #expect(response.status == .ok, "\(parameters)")
                     let actual = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? NSDictionary
                     #expect(actual != nil && actual == expected, "\(parameters)")

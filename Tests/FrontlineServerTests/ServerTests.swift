@@ -33,6 +33,7 @@ import XapianTestSupport
         try await app().test(.router) { client in
             let endpoints = [
                 ("/", "text/html"), ("/?q=ceasefire&side=armenia", "text/html"), ("/compare?q=casualties", "text/html"),
+                ("/figures?q=casualties", "text/html"), ("/figures?disputed=1&by=side", "text/html"), ("/api/figures?category=killed", "application/json"),
                 ("/articles/002_88958093e7319f4a.txt?passage=7", "text/html"), ("/static/app.css", "text/css"), ("/static/app.js", "text/javascript"),
                 ("/api/search?q=ceasefire", "application/json"), ("/api/compare?q=casualties&by=side", "application/json"),
                 ("/api/articles/002_88958093e7319f4a.txt?passage=7&context=1", "application/json"), ("/api/stats", "application/json"),
@@ -65,6 +66,7 @@ import XapianTestSupport
                 ("/api/articles/002_88958093e7319f4a.txt?passage=999", .get, .notFound, "not_found"),
                 ("/api/nothing-here", .get, .notFound, "not_found"),
                 ("/api/export?q=x&format=xml", .get, .badRequest, "bad_parameter"),
+                ("/api/figures?category=kiled", .get, .badRequest, "bad_parameter"),
                 ("/api/search?q=x", .post, .methodNotAllowed, "method_not_allowed"),
             ]
             for (uri, method, status, code) in cases {

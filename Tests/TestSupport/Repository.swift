@@ -8,4 +8,6 @@ public enum Repository {
     public static let corpus = root + "/Corpus"
     /// The shipped gazetteer.
     public static let gazetteer = corpus + "/gazetteer.json"
+    /// The shipped figure lexicon.
+    public static let figureLexicon = corpus + "/figures.json"
 }

@@ -47,7 +47,8 @@ def fixture(folder, frontline):
         f.write('source: "<b>Evil</b> Times"\n')
         f.write("url: javascript:alert(1)\n")
         f.write("date: 2020-10-05\n---\n")
-        f.write("Armenia said the xylophone ceasefire failed. " + HOSTILE + " javascript:alert(1)\n")
+        f.write("Armenia said the xylophone ceasefire failed. " + HOSTILE + " javascript:alert(1)\n\n")
+        f.write("Armenia said 12 <img src=x onerror=alert(3)> soldiers were killed.\n")
     index = os.path.join(folder, "index")
     subprocess.run([frontline, "index", corpus, "--index", index, "--gazetteer", os.path.join(ROOT, "Corpus", "gazetteer.json"), "-q"],
                    check=True, stdout=subprocess.DEVNULL)
@@ -153,6 +154,31 @@ def page_tests(server, results, shots):
             assert columns.count() == len(groups) >= 3, (columns.count(), len(groups))
             page.screenshot(path=os.path.join(shots, "compare.png"), full_page=False)
 
+        def figures():
+            page.goto(server.base + "/?q=casualties")
+            page.click("text=figures")
+            page.wait_for_load_state()
+            assert "/figures?q=casualties" in page.url, page.url
+            rows = page.locator("table.figures tbody tr.figure")
+            expected = server.api("/api/figures?q=casualties")["figures"]
+            assert rows.count() == len(expected) > 0, (rows.count(), len(expected))
+            page.goto(server.base + "/figures")
+            page.click(".controls a:text-is(\"killed\")")
+            page.wait_for_load_state()
+            killed = server.api("/api/figures?category=killed")["figures"]
+            assert page.locator("tr.figure").count() == len(killed) > 0
+            assert page.locator('tr.figure:not([data-category="killed"])').count() == 0
+            page.screenshot(path=os.path.join(shots, "figures.png"), full_page=False)
+            page.click("text=disputed only")
+            page.wait_for_load_state()
+            disputed = server.api("/api/figures?category=killed&disputed=1")["disputed"]
+            assert page.locator("li.dispute").count() == len(disputed) > 0, (page.locator("li.dispute").count(), len(disputed))
+            assert "Azerbaijan losses, killed" in page.inner_text(".disputed")
+            # A figure whose words hold markup shows it as text.
+            page.goto(server.base + "/figures?q=xylophone+OR+soldiers")
+            assert page.locator("main img").count() == 0 and page.locator("main script").count() == 0
+            assert "<img src=x" in page.inner_text("table.figures"), page.inner_text("table.figures")[:300]
+
         def article():
             page.goto(server.base + "/?q=casualties+near+Talish")
             page.locator(".hit h2 a").first.click()
@@ -188,7 +214,7 @@ def page_tests(server, results, shots):
             assert not dialogs, dialogs
 
         for name, test in [("search", search), ("facet and chip", facet_and_chip), ("date bar", date_bar), ("compare", compare),
-                           ("article", article), ("export", export), ("xss", xss)]:
+                           ("figures", figures), ("article", article), ("export", export), ("xss", xss)]:
             results.run(name, test)
         results.run("no script errors", lambda: None if not errors else (_ for _ in ()).throw(AssertionError(errors)))
         page.set_viewport_size({"width": 390, "height": 844})
@@ -200,6 +226,7 @@ def page_tests(server, results, shots):
 def graceful_stop(frontline, index, results):
     def test():
         server = Server(frontline, index)
+        total = server.api("/api/stats")["passages"]
         answers = []
 
         def fetch():
@@ -216,7 +243,6 @@ def graceful_stop(frontline, index, results):
         status = server.stop()
         for t in threads:
             t.join(timeout=30)
-        total = 121
         done = [a for a in answers if a[0] == 200]
         assert status == 0, f"exit status {status}"
         assert done, answers

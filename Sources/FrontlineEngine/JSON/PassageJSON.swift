@@ -1,5 +1,9 @@
+import FrontlineCorpus
+
 /// A passage in Frontline's JSON vocabulary, as `show` lists it: `{"article", "passage",
-/// "kind", "text", "sides", "claimants", "actors", "places", "event_dates"}`. A search hit
+/// "kind", "text", "sides", "claimants", "actors", "places", "event_dates", "figures"}`
+/// (each figure `{"count": {"value", "min", "max", "approximate"}, "category", "item",
+/// "subject", "side", "claimants", "text", "period"}`). A search hit
 /// (`HitJSON`) has the same fields and more.
 public struct PassageJSON: Encodable, Sendable, Equatable {
     public var article: ArticleJSON
@@ -8,6 +12,7 @@ public struct PassageJSON: Encodable, Sendable, Equatable {
     public var text: String
     public var sides, claimants, actors, places: [String]
     public var eventDates: [String]
+    public var figures: [Figure]
 
     /// The JSON form of `stored`.
     public init(_ stored: StoredPassage) {
@@ -20,9 +25,10 @@ public struct PassageJSON: Encodable, Sendable, Equatable {
         actors = stored.actors
         places = stored.places
         eventDates = stored.eventDates
+        figures = stored.figures
     }
 
     enum CodingKeys: String, CodingKey {
-        case article, passage, kind, text, sides, claimants, actors, places, eventDates = "event_dates"
+        case article, passage, kind, text, sides, claimants, actors, places, eventDates = "event_dates", figures
     }
 }

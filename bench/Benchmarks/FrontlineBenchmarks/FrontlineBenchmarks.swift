@@ -41,6 +41,8 @@ struct LoadedCorpus {
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let gazetteerPath = root + "/Corpus/gazetteer.json"
 let gazetteer = (try? Gazetteer.load(path: gazetteerPath).0) ?? .empty
+let figureLexiconPath = root + "/Corpus/figures.json"
+let figureLexicon = try! FigureLexicon.load(path: figureLexiconPath).0
 let bbcPath = ProcessInfo.processInfo.environment["FRONTLINE_BBC"] ?? root + "/../shared/corpus/bbc-2005.jsonl"
 let corpora = [LoadedCorpus(name: "seed", path: root + "/Corpus", gazetteer: gazetteer),
                LoadedCorpus(name: "BBC", path: bbcPath, gazetteer: gazetteer)].compactMap { $0 }
@@ -71,6 +73,22 @@ let benchmarks: @Sendable () -> Void = {
                 for passage in corpus.passages { blackHole(tagger.tag(passage.text)) }
             }
         }
+        // What reading figures adds to the corpus pipeline (the indexer skips passages with
+        // no word of loss), and what reading every passage in full costs.
+        for lexicon in [nil, figureLexicon] {
+            Benchmark("Process articles \(lexicon == nil ? "without" : "with") figures (\(corpus.label))", configuration: quick) { benchmark in
+                let processor = ArticleProcessor(gazetteer: gazetteer, figures: lexicon)
+                for _ in benchmark.scaledIterations {
+                    for article in corpus.articles { blackHole(processor.process(article)) }
+                }
+            }
+        }
+        Benchmark("Read figures, every passage in full (\(corpus.label))", configuration: quick) { benchmark in
+            let extractor = FigureExtractor(lexicon: figureLexicon, gazetteer: gazetteer)
+            for _ in benchmark.scaledIterations {
+                for passage in corpus.passages { blackHole(extractor.figures(in: passage.text, claims: passage.tags.claims)) }
+            }
+        }
         Benchmark("Generate terms (\(corpus.label))", configuration: quick) { benchmark in
             let generator = try TermGenerator(stemmer: Stem("english"))
             for _ in benchmark.scaledIterations {
@@ -90,6 +108,7 @@ let benchmarks: @Sendable () -> Void = {
                     var options = Indexer.Options(paths: [corpus.path], index: folder)
                     options.jobs = jobs
                     options.gazetteer = gazetteerPath
+                    options.figures = figureLexiconPath
                     benchmark.startMeasurement()
                     blackHole(try Indexer(options: options, onDiagnostic: { _ in }).run())
                     benchmark.stopMeasurement()
