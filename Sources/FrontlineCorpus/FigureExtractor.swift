@@ -79,14 +79,29 @@ public struct FigureExtractor: Sendable {
             }
             let sentence = sentenceStart..<sentenceEnd
             let attribution = Attribution(figureAt: i, sentence: sentence, claims: claimWords)
-            if let (figure, span) = figure(at: i, number, words, sentence: sentence, attribution: attribution,
+            if var (figure, span) = figure(at: i, number, words, sentence: sentence, attribution: attribution,
                                            earlier: spans, context: context) {
+                // The next item of a list shares its owner: "two Azeri helicopter gunboats and a drone".
+                if figure.side == nil, let previous = figures.last, let before = spans.last, before.lowerBound >= sentence.lowerBound,
+                   previous.category == figure.category, isListItem(after: before, at: span.lowerBound, words) {
+                    figure.side = previous.side
+                }
                 figures.append(figure)
                 spans.append(span)
             }
         }
         if let last = words.indices.last(where: { isPeriodWord($0, words) }) { context.period = words[last].core }
         return figures
+    }
+
+    /// True if the words at `start` follow those of `before` as the next item of a list:
+    /// after a comma, "and" or "or" ("helicopter gunboats and a drone": the rest of the
+    /// first item's noun may come between).
+    private func isListItem(after before: ClosedRange<Int>, at start: Int, _ words: [Word]) -> Bool {
+        var end = before.upperBound
+        while end + 1 < start, itemOf[words[end + 1].core] != nil || subjectOf[words[end + 1].core] != nil { end += 1 }
+        if end + 1 == start { return words[end].endsWithComma }
+        return end + 2 == start && lexicon.coordinators.contains(words[end + 1].core) && !words[end].endsSentence
     }
 
     /// The claims as word positions.
@@ -214,8 +229,9 @@ public struct FigureExtractor: Sendable {
         let one = Figure.Count(value: 1, min: 1, max: 1, approximate: false)
         // "a helicopter", "an Azeri MI-24 helicopter"
         if ((i + 1)...(i + 3)).contains(where: { $0 < words.count && itemOf[words[$0].core] != nil }) { return one }
-        // "a 12-year-old boy was killed": one person, when the loss follows at once.
+        // "a 12-year-old boy was killed", "killed a woman": one person, when the loss is next to it.
         if let k = ((i + 1)...(i + 2)).first(where: { $0 < words.count && subjectOf[words[$0].core] != nil }) {
+            if i > 0, categoryOf[words[i - 1].core] != nil { return one }
             let after = ((k + 1)...(k + 2)).filter { $0 < words.count }.map { words[$0].core }
             if let first = after.first, categoryOf[first] != nil || (after.count == 2 && ["was", "is", "has", "had"].contains(first) && categoryOf[after[1]] != nil) {
                 return one
@@ -286,6 +302,12 @@ public struct FigureExtractor: Sendable {
             default: count.approximate = true
             }
         }
+        // "the death toll among Armenian servicemen rose to 710": a toll's number is a figure,
+        // and the toll's words say of whom.
+        var toll: Int?
+        if start > sentence.lowerBound, lexicon.tollLinks.contains(words[start - 1].core) {
+            toll = (Swift.max(sentence.lowerBound, start - 9)..<(start - 1)).last { lexicon.tolls.contains(words[$0].core) }
+        }
         // "would save 65 lives": losses avoided are not losses, before the count or after it
         // ("five million lives could have been saved") either.
         if (Swift.max(sentence.lowerBound, start - 3)..<Swift.min(sentence.upperBound, i + 7)).contains(where: { lexicon.averted.contains(words[$0].core) }) { return nil }
@@ -327,7 +349,14 @@ public struct FigureExtractor: Sendable {
             let cueBefore = endsClause && start > sentence.lowerBound && categoryOf[words[start - 1].core]?.contains(category) == true
             let cueAfter = after.contains(where: { categoryOf[words[$0].core]?.contains(category) == true })
                 && (categoryOf[next] != nil || lexicon.bareFollowers.contains(next) || endsClause)
-            guard cueBefore || cueAfter else { return nil }
+            guard cueBefore || cueAfter || toll != nil else { return nil }
+        }
+        if let toll, subject == nil, item == nil {
+            // The toll's noun phrase: up to three words before it in its clause ("its military death toll").
+            var first = toll
+            while first > Swift.max(sentence.lowerBound, toll - 3), !words[first - 1].endsWithComma { first -= 1 }
+            subject = (first..<i).lazy.compactMap { self.subjectOf[words[$0].core] }.first
+            start = first
         }
         if category != "equipment", category != "attacks", item != nil { item = nil }
         // "200 soldiers from the Azerbaijani soldiers", "30 fighters of the Armenian army": the

@@ -36,6 +36,10 @@ public struct FigureLexicon: Decodable, Sendable {
     public var lostLives: [String]
     /// Particles that make a word of loss mean something else ("killed off" in a story).
     public var notLosses: [String]
+    /// Words for a running count of losses ("the death toll rose to 710").
+    public var tolls: [String]
+    /// Words right before the number of a toll ("rose to 710", "a toll of 30").
+    public var tollLinks: [String]
     /// Words before the party that inflicted a loss ("shot down by Armenian forces",
     /// "rocket fire from Azerbaijan").
     public var agentMarkers: [String]
@@ -68,7 +72,7 @@ public struct FigureLexicon: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case categories, items, subjects, numbers, vague, bounds, single, own, enemy, admissions, inflicted, suffered, possessives, durations, months
-        case lostLives = "lost_lives", notLosses = "not_losses"
+        case lostLives = "lost_lives", notLosses = "not_losses", tolls, tollLinks = "toll_links"
         case agentMarkers = "agent_markers", periodNouns = "period_nouns", periodOpeners = "period_openers", periodReferences = "period_references"
         case attackVerbs = "attack_verbs", bareFollowers = "bare_followers", partitives, coordinators, averted, afterArticle = "after_article"
     }
@@ -78,7 +82,32 @@ public struct FigureLexicon: Decodable, Sendable {
         let handle = try FileAccess.openRegularFile(path)
         defer { try? handle.close() }
         let data = try handle.read(upToCount: 1 << 20) ?? Data()
-        return (try JSONDecoder().decode(FigureLexicon.self, from: data), String(decoding: data, as: UTF8.self))
+        let lexicon: FigureLexicon
+        do {
+            lexicon = try JSONDecoder().decode(FigureLexicon.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            let line = JSONSyntax.errorLine(in: data).map { "line \($0): " } ?? ""
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: line + "it is not valid JSON"))
+        }
+        if let problem = lexicon.problem {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: problem))
+        }
+        return (lexicon, String(decoding: data, as: UTF8.self))
+    }
+
+    /// What makes a decoded lexicon unusable, if anything: a category that is not one of
+    /// `Figure.categories`, a vague quantity that is not a range, a bound of an unknown kind.
+    var problem: String? {
+        if let unknown = categories.keys.sorted().first(where: { !Figure.categories.contains($0) }) {
+            return "the category \"\(unknown)\" is not one of \(Figure.categories.joined(separator: ", "))"
+        }
+        if let (word, range) = vague.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count != 2 || $0.value[0] > $0.value[1] || $0.value[0] < 0 }) {
+            return "vague.\(word) must be [low, high] with 0 ≤ low ≤ high, not \(range)"
+        }
+        if let (phrase, kind) = bounds.sorted(by: { $0.key < $1.key }).first(where: { !["min", "max", "approximate"].contains($0.value) }) {
+            return "bounds.\"\(phrase)\" is \"\(kind)\"; a bound is min, max or approximate"
+        }
+        return nil
     }
 
     /// What is wrong with a lexicon, in words: the key path of the field and the problem.
@@ -90,7 +119,8 @@ public struct FigureLexicon: Decodable, Sendable {
         switch error {
         case .keyNotFound(let key, let context): return "the key \"\(key.stringValue)\" is missing\(path(context))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(context.debugDescription)\(path(context))"
-        case .dataCorrupted(let context): return "it is not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+        case .dataCorrupted(let context):
+            return context.underlyingError.map { "it is not valid JSON (\($0))" } ?? context.debugDescription
         @unknown default: return "\(error)"
         }
     }

@@ -135,7 +135,7 @@ public struct Gazetteer: Sendable {
         } catch let error as DecodingError {
             throw GazetteerError(GazetteerFile.diagnostic(for: error, path: path, locate: locate))
         } catch {
-            throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer is not valid JSON"))
+            throw GazetteerError(Diagnostic(.error, file: path, line: JSONSyntax.errorLine(in: data), "gazetteer is not valid JSON"))
         }
         var check = GazetteerCheck(path: path, locate: locate)
         let gazetteer = try check.gazetteer(from: file)

@@ -47,7 +47,7 @@ struct GazetteerFile: Decodable {
         }
         let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         let key = context.codingPath.last { $0.intValue == nil }?.stringValue
-        let line = key.flatMap { locate.line(of: "\"\($0)\"") }
+        let line = context.codingPath.isEmpty ? JSONSyntax.errorLine(in: Data(locate.text.utf8)) : key.flatMap { locate.line(of: "\"\($0)\"") }
         return Diagnostic(.error, file: path, line: line, field.isEmpty ? "gazetteer \(problem)" : "gazetteer field \(field.dropFirst()) \(problem)")
     }
 

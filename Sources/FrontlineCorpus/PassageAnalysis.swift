@@ -164,7 +164,10 @@ struct PassageAnalysis {
         while t >= 0, limit - t <= 7, sentenceOf[t] == sentenceOf[v] {
             if let m = mentionAt[t] { return coordinated(from: m) }
             let word = tokens[t].lower
+            // A comma between the verb and a mention ends the search: "…, officials said" has a
+            // subject the gazetteer does not know, not the last party named before the comma.
             if tokens[t + 1].gap.contains(.quote) || tokens[t + 1].gap.contains(.clauseBreak)
+                || (t + 1 < limit && tokens[t + 1].gap.contains(.comma))
                 || Tagger.clauseOpeners.contains(word) || Tagger.claimVerbs.contains(word)
                 || Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) { break }
             t -= 1
@@ -192,9 +195,11 @@ struct PassageAnalysis {
         for back in 1...3 where v - back >= 0 {
             let word = tokens[v - back].lower
             if Tagger.personalPronouns.contains(word) || Tagger.groupPronouns.contains(word) { return word }
-            if Tagger.referenceNouns.contains(word), v - back - 1 >= 0, tokens[v - back - 1].lower == "the",
-               v - back - 1 == 0 || tokens[v - back - 1].gap.contains(.sentenceEnd) || tokens[v - back - 1].gap.contains(.comma) {
-                return "it"
+            // "the ministry", or with one word between ("the defence ministry").
+            if Tagger.referenceNouns.contains(word) {
+                for the in [v - back - 1, v - back - 2] where the >= 0 && tokens[the].lower == "the" {
+                    if the == 0 || tokens[the].gap.contains(.sentenceEnd) || tokens[the].gap.contains(.comma) { return "it" }
+                }
             }
             if mentionAt[v - back] != nil || tokens[v - back + 1].gap.contains(.sentenceEnd) { return nil }
         }

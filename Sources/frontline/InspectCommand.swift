@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import FrontlineCorpus
 
-/// `frontline inspect`: how articles are cleaned, split and tagged, without indexing.
+/// `frontline inspect`: how articles are cleaned, split, tagged and read for figures, without indexing.
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show how articles are cleaned, split into passages and tagged, without indexing them.",
+        abstract: "Show how articles are cleaned, split into passages, tagged and read for figures, without indexing them.",
         discussion: Status.help([.success, .rejectedInput, .badGazetteer, .usage])
     )
 
@@ -14,6 +14,8 @@ struct InspectCommand: ParsableCommand {
     var paths: [String]
     @Option(help: ArgumentHelp("The gazetteer file (default: Corpus/gazetteer.json).", valueName: "FILE"))
     var gazetteer = "Corpus/gazetteer.json"
+    @Option(help: ArgumentHelp("The figure lexicon (default: figures.json beside the gazetteer).", valueName: "FILE"))
+    var figures: String?
     @Flag(help: "No colour.")
     var noColor = false
 
@@ -21,7 +23,15 @@ struct InspectCommand: ParsableCommand {
         let style = Style.forStandardOutput(disabled: noColor)
         let (loaded, problems) = try reportingFailures { try Gazetteer.load(path: gazetteer) }
         problems.forEach { complain($0.description) }
-        let processor = ArticleProcessor(gazetteer: loaded)
+        let lexiconPath = figures ?? ((gazetteer as NSString).deletingLastPathComponent as NSString).appendingPathComponent("figures.json")
+        var lexicon: FigureLexicon?
+        if figures != nil || FileManager.default.fileExists(atPath: lexiconPath) {
+            do { lexicon = try FigureLexicon.load(path: lexiconPath).0 } catch {
+                complain("\(lexiconPath): the figure lexicon cannot be used: \(FileError.describe(error))")
+                throw Status.badGazetteer.exit
+            }
+        }
+        let processor = ArticleProcessor(gazetteer: loaded, figures: lexicon)
         var rejected = false
         CorpusReader().read(paths) { event in
             switch event {
@@ -36,6 +46,9 @@ struct InspectCommand: ParsableCommand {
                         .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1.joined(separator: ", "))" }.joined(separator: " · ")
                     style.print("  \(style.dim("#\(p.ordinal) \(p.kind)")) \(style.cyan(tags))")
                     style.print("    " + wrap(p.text, width: 100, indent: 4))
+                    for figure in p.figures {
+                        style.print(style.dim("    figure: \(figure.summary(label: { $0 }))\(figure.period.map { " · period: " + $0 } ?? "") — \"\(figure.text)\""))
+                    }
                 }
             case .diagnostic(let diagnostic):
                 complain(diagnostic.description)

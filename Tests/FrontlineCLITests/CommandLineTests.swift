@@ -173,5 +173,16 @@ import Testing
         #expect(run.status == 6, "\(run.err)")
         #expect(run.err.contains(broken) && run.err.contains("\"items\" is missing"), "\(run.err)")
         #expect(!FileManager.default.fileExists(atPath: index + "/XAPIANDB") && !FileManager.default.fileExists(atPath: index + "/shard-0"))
+        // Not JSON: the line; a category the engine does not know: its name.
+        try "{\n  \"categories\": {\n    \"killed\": [\"a\" \"b\"]\n  }\n}\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let syntax = try runFrontline(["index", Repository.corpus, "--index", index, "-q", "--figures", broken])
+        #expect(syntax.status == 6 && syntax.err.contains("line 3: it is not valid JSON"), "\(syntax.err)")
+        var lexicon = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Repository.figureLexicon))) as! [String: Any]
+        var categories = lexicon["categories"] as! [String: Any]
+        categories["deaths"] = ["perished"]
+        lexicon["categories"] = categories
+        try JSONSerialization.data(withJSONObject: lexicon).write(to: URL(fileURLWithPath: broken))
+        let unknown = try runFrontline(["index", Repository.corpus, "--index", index, "-q", "--figures", broken])
+        #expect(unknown.status == 6 && unknown.err.contains("the category \"deaths\" is not one of"), "\(unknown.err)")
     }
 }

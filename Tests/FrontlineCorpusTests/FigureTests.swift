@@ -37,6 +37,14 @@ let shippedLexicon: FigureLexicon = try! FigureLexicon.load(path: Repository.fig
         ("The shelling claimed the lives of one Armenian and one Azeri civilian.", [], ["1 killed civilians @armenia", "1 killed civilians @azerbaijan"]),
         ("Bodies of Azeri servicemen were killed in an early 1990s war that claimed some 30,000 lives", [], ["30000~ killed people"]),
         ("Twenty-one thousand people lost their lives in the catastrophes.", [], ["21000 killed people"]),
+        // Tolls, one person named by a noun, the wounded of an attack by a side.
+        ("The death toll among Armenian servicemen rose to 710, the Armenian defence ministry said.", [], ["710 killed soldiers @armenia"]),
+        ("The Armenian defence ministry reported that 21 more servicemen had been killed, bringing its military death toll to 1,177.", [], ["21 killed soldiers @armenia", "1177 killed soldiers @armenia"]),
+        ("An Azerbaijani missile strike killed a woman and wounded three children.", [], ["1 killed people @armenia", "3 wounded children @armenia"]),
+        ("Separatist officials said 84 of their fighters had died since Sunday.", [], ["84 killed soldiers @karabakh"]),
+        ("Two Armenian soldiers were taken prisoner near Hadrut, Baku said.", [], ["2 captured soldiers @armenia"]),
+        ("Karabakh said they shot down two Azeri helicopter gunboats and a drone.", [], ["2 equipment helicopter @azerbaijan", "1 equipment drone @azerbaijan"]),
+        ("Azerbaijan's defence ministry said Armenian forces had fired on its positions 40 times overnight.", [], ["40 attacks @armenia"]),
         // Whose losses, from who inflicted them or who admits them; a third party's people are no side's.
         ("Azerbaijan said a helicopter was downed by Armenian forces.", [], ["1 equipment helicopter @azerbaijan"]),
         ("Karabakh said two children were injured by rocket fire from Azerbaijan.", [], ["2 wounded children @karabakh"]),

@@ -161,6 +161,14 @@ import Testing
         #expect(gazetteer.parties[1].aliases.isEmpty)
     }
 
+    @Test func invalidJSONIsReportedWithItsLine() throws {
+        let json = "{\n  \"conflict\": \"x\",\n  \"sides\": [\"a\" \"b\"]\n}\n"
+        #expect(throws: GazetteerError.self) { try Gazetteer.parse(Data(json.utf8), path: "g.json") }
+        do { _ = try Gazetteer.parse(Data(json.utf8), path: "g.json") } catch let error as GazetteerError {
+            #expect(error.description.hasPrefix("g.json:3: error:"), "\(error)")
+        }
+    }
+
     @Test func idsAreLowerCaseSoThatTheQueryLanguageFindsThem() throws {
         let json = """
         {
