@@ -51,12 +51,7 @@ enum Status: Int32, CaseIterable {
 
     /// The "Exit status" section of a help text, listing `statuses`.
     static func help(_ statuses: [Status] = Status.allCases) -> String {
-        // Padded by hand: Foundation's `padding(toLength:)` bridges to NSString, and every
-        // command's help text is built at start-up.
-        "Exit status:\n" + statuses.map { status in
-            let code = String(status.rawValue)
-            return "  " + code + String(repeating: " ", count: max(0, 3 - code.count)) + status.meaning
-        }.joined(separator: "\n")
+        "Exit status:\n" + statuses.map { "  " + String($0.rawValue).padding(toLength: 3, withPad: " ", startingAt: 0) + $0.meaning }.joined(separator: "\n")
     }
 }
 
