@@ -79,8 +79,9 @@ public struct FigureExtractor: Sendable {
             }
             let sentence = sentenceStart..<sentenceEnd
             let attribution = Attribution(figureAt: i, sentence: sentence, claims: claimWords)
-            if var (figure, span) = figure(at: i, number, words, sentence: sentence, attribution: attribution,
+            if let (found, span) = figure(at: i, number, words, sentence: sentence, attribution: attribution,
                                            earlier: spans, context: context) {
+                var figure = found
                 // The next item of a list shares its owner: "two Azeri helicopter gunboats and a drone".
                 if figure.side == nil, let previous = figures.last, let before = spans.last, before.lowerBound >= sentence.lowerBound,
                    previous.category == figure.category, isListItem(after: before, at: span.lowerBound, words) {
@@ -431,7 +432,10 @@ public struct FigureExtractor: Sendable {
             if let side = sideOf[String(word.owner)] { return side }
         }
         let claimant = r.attribution.claimants.first { id in gazetteer.sides.contains { $0.id == id } }
+        // Whom "its" and "their side" mean: the sentence's first claimant, else the first side
+        // it names before the figure ("Armenia lost 20 of its soldiers").
         let speaker = r.attribution.subject.flatMap { id in gazetteer.sides.contains { $0.id == id } ? id : nil } ?? claimant
+            ?? (r.sentence.lowerBound..<r.start).lazy.compactMap { self.sideOf[String(words[$0].owner)] }.first
         let span = words[r.start...r.ownerEnd]
         if span.contains(where: { lexicon.own.contains($0.core) }), let speaker { return speaker }
         if span.contains(where: { lexicon.enemy.contains($0.core) }), let claimant { return opponent(of: claimant, preferring: nil) }

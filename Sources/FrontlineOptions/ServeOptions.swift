@@ -18,11 +18,12 @@ public struct ServeOptions: ParsableArguments {
 
     /// The help text's account of what is served.
     public static let discussion = """
-        Pages: / (search), /compare, /articles/ID. API (the JSON of the --json options):
-        /api/search, /api/compare, /api/articles/ID, /api/stats, /api/suggest, /api/export
-        (format=csv or jsonl, every matching passage), /healthz. Parameters are named like
-        the command line's options: q, side, claimant, actor, place, source, from, to, sort,
-        limit, offset, per_article, date_bucket, facets, by.
+        Pages: / (search), /compare, /figures, /articles/ID. API (the JSON of the --json
+        options): /api/search, /api/compare, /api/figures, /api/articles/ID, /api/stats,
+        /api/suggest, /api/export (format=csv or jsonl, every matching passage), /healthz.
+        Parameters are named like the command line's options: q, side, claimant, actor,
+        place, source, figure, from, to, sort, limit, offset, per_article, date_bucket,
+        facets, by, and for figures category and disputed.
 
         It listens on 127.0.0.1 unless --host says otherwise; another address needs
         --token-file (requests then carry the token as "Authorization: Bearer TOKEN", or a

@@ -8,14 +8,12 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Side by side: the best passages about a subject for each belligerent or claimant.",
-        discussion: """
+        discussion: HelpText.discussion("""
         --by claimant (the default) groups passages by whose statement they report: what each
         party claims. --by side groups them by which belligerent they concern. Each group shows
         its number of matching passages and its best passages, one per article; figures in the
         passages are emphasised, since claims of losses are what such comparisons are about.
-
-        \(Status.help([.success, .noIndex, .badQuery, .failure, .unreachable, .usage]))
-        """
+        """, statuses: [.success, .noIndex, .badQuery, .failure, .unreachable, .usage])
     )
 
     @Argument(help: "The subject, in the search query language.")

@@ -10,7 +10,7 @@ struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
         abstract: "The figures in the matching passages: who claims how many killed, wounded, captured or destroyed, about whose losses.",
-        discussion: """
+        discussion: HelpText.discussion("""
         Figures are read from the passages when they are indexed, with the words of the
         figure lexicon (figures.json beside the gazetteer; see `frontline index --help`): a number
         (digits, number words, "a" before an item, "dozens"…) with its bound ("at least",
@@ -21,11 +21,10 @@ struct FiguresCommand: ParsableCommand {
         years, ages, durations and names such as T-72 are not figures; a historical figure is
         dated to its period ("1990s"). The query and filters choose the passages; --claimant
         also keeps only the figures that party claims, --side only those of that side's losses.
-        --disputed pairs figures of one category about one side, from different claimants,
-        within \(FigureLedger.windowDays) days, whose counts differ \(FigureLedger.disputeRatio)-fold or more.
-
-        \(Status.help([.success, .noIndex, .badQuery, .failure, .unreachable, .usage]))
-        """
+        --disputed groups the figures of one category and subject (or item) about one side,
+        within \(FigureLedger.windowDays) days, from two claimants or more, where one claimant's count
+        is \(FigureLedger.disputeRatio) times another's or more.
+        """, statuses: [.success, .noIndex, .badQuery, .failure, .unreachable, .usage])
     )
 
     @Argument(help: "What the passages are about, in the search query language (default: all).")

@@ -7,14 +7,12 @@ struct Frontline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontline",
         abstract: "Search conflict news by passage, with facets by side, claimant, actor, place and date.",
-        discussion: """
+        discussion: HelpText.discussion("""
         Build an index of a corpus, then search it:
           frontline index Corpus
           frontline search casualties near Talish
           frontline compare "casualties" --by claimant
-
-        \(Status.help())
-        """,
+        """, statuses: Status.allCases),
         subcommands: [IndexCommand.self, SearchCommand.self, CompareCommand.self, ShowCommand.self,
                       StatsCommand.self, InspectCommand.self, FiguresCommand.self, ServeCommand.self]
     )

@@ -8,7 +8,7 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build or update the index of a corpus (.txt, .md and .jsonl files, searched recursively).",
-        discussion: """
+        discussion: HelpText.discussion("""
         A re-run indexes new and changed articles, removes articles no longer in PATH, and leaves
         the rest alone. It never removes what it could not see: a PATH that does not exist stops
         the run before anything changes; the articles of an unreadable file or folder are kept;
@@ -24,9 +24,7 @@ struct IndexCommand: ParsableCommand {
         is given. Figures (who claims how many killed, wounded, destroyed…) are read with the
         words of --figures, else figures.json beside the gazetteer; a new lexicon re-reads every
         article.
-
-        \(Status.help([.success, .rejectedInput, .locked, .noIndex, .badGazetteer, .failure, .usage]))
-        """
+        """, statuses: [.success, .rejectedInput, .locked, .noIndex, .badGazetteer, .failure, .usage])
     )
 
     @Argument(help: "Corpus files or folders (default: Corpus).")

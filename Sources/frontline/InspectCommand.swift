@@ -7,7 +7,11 @@ struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show how articles are cleaned, split into passages, tagged and read for figures, without indexing them.",
-        discussion: Status.help([.success, .rejectedInput, .badGazetteer, .usage])
+        discussion: HelpText.discussion("""
+        Without indexing, shows each article as the indexer reads it: its passages with their
+        tags (sides, claimants, actors, places, dates) and figures. The figure lexicon is
+        --figures, else figures.json beside the gazetteer.
+        """, statuses: [.success, .rejectedInput, .badGazetteer, .usage])
     )
 
     @Argument(help: "Corpus files or folders.")

@@ -8,17 +8,15 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find the best passages for a query, with facet counts over all matches.",
-        discussion: """
+        discussion: HelpText.discussion("""
         Query language: words (stemmed; name variants such as Talish/Talysh match each other),
         "phrases", AND, OR, NOT, NEAR, word*, and fields: title:, side:, claimant:, actor:,
-        place:, source:, kind:, date:2016-04-01..2016-04-07 (also date:2016-04, date:2016).
+        place:, source:, figure: (killed, wounded…), kind:, date:2016-04-01..2016-04-07 (also date:2016-04, date:2016).
         Words are ORed and ranked by BM25; +word requires a word, -word excludes it.
 
         A word after the first that starts with - is part of the query: frontline search
         ceasefire -Talish. (To start a query with an exclusion, use --: frontline search -- -russia.)
-
-        \(Status.help([.success, .noIndex, .badQuery, .failure, .unreachable, .usage]))
-        """
+        """, statuses: [.success, .noIndex, .badQuery, .failure, .unreachable, .usage])
     )
 
     /// The deepest page: Xapian counts matches in 32 bits.

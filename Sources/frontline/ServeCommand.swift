@@ -10,7 +10,7 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the search as a web page and an HTTP JSON API (GET only; stops on Ctrl-C or SIGTERM).",
-        discussion: ServeOptions.discussion + "\n\n" + Status.help([.success, .noIndex, .failure, .unreachable, .usage])
+        discussion: HelpText.discussion(ServeOptions.discussion, statuses: [.success, .noIndex, .failure, .unreachable, .usage])
     )
 
     @OptionGroup var options: ServeOptions

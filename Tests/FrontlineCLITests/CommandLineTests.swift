@@ -164,6 +164,20 @@ import Testing
         #expect(try runFrontline(["figures", "--index", index, "--category", "kiled"]).status == 64)
     }
 
+    /// Help prose is written over short source lines; on screen each paragraph is filled
+    /// to the width, not broken where the source line ended.
+    @Test(arguments: ["index", "search", "compare", "figures", "inspect", "serve"])
+    func helpParagraphsAreFilledNotBrokenAtSourceLines(_ command: String) throws {
+        let help = try runFrontline([command, "--help"]).out
+        let prose = help.components(separatedBy: "Exit status:")[0].components(separatedBy: "\n\n").dropFirst() // after OVERVIEW
+        for paragraph in prose {
+            let lines = paragraph.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+            for line in lines.dropLast() where !line.hasSuffix(":") {
+                #expect(line.count >= 50, "\(command): a short line inside a paragraph: \"\(line)\"")
+            }
+        }
+    }
+
     @Test func aBrokenFigureLexiconStopsTheRunAndNamesTheFile() throws {
         let dir = TemporaryDirectory()
         let index = dir.child("index")

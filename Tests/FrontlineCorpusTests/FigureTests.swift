@@ -44,6 +44,7 @@ let shippedLexicon: FigureLexicon = try! FigureLexicon.load(path: Repository.fig
         ("Separatist officials said 84 of their fighters had died since Sunday.", [], ["84 killed soldiers @karabakh"]),
         ("Two Armenian soldiers were taken prisoner near Hadrut, Baku said.", [], ["2 captured soldiers @armenia"]),
         ("Karabakh said they shot down two Azeri helicopter gunboats and a drone.", [], ["2 equipment helicopter @azerbaijan", "1 equipment drone @azerbaijan"]),
+        ("Armenia withdrew after 20 of its soldiers were killed.", [], ["20 killed soldiers @armenia"]),
         ("Azerbaijan's defence ministry said Armenian forces had fired on its positions 40 times overnight.", [], ["40 attacks @armenia"]),
         // Whose losses, from who inflicted them or who admits them; a third party's people are no side's.
         ("Azerbaijan said a helicopter was downed by Armenian forces.", [], ["1 equipment helicopter @azerbaijan"]),
