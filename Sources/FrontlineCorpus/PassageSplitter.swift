@@ -15,7 +15,7 @@ public struct PassageSplitter: Sendable {
     /// The passages of one paragraph's text.
     public func split(_ text: String) -> [String] {
         guard ByteSearch.wordCount(text) > maxParagraphWords else { return [text] }
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let words = text.spaceSeparatedWords()
         var windows: [String] = []
         var current: [Substring] = []
         for sentence in sentences(words) {
@@ -53,9 +53,14 @@ public struct PassageSplitter: Sendable {
         var current: [Substring] = []
         for (i, word) in words.enumerated() {
             current.append(word)
-            var core = word
-            while let last = core.last, "\"')]".contains(last) { core = core.dropLast() }
-            guard let end = core.last, ".!?".contains(end) else { continue }
+            // On the word's bytes (this runs on every word of the corpus): closing quotes and
+            // brackets off the end, then the end must be . ! or ?, all ASCII.
+            let bytes = word.utf8
+            var stop = bytes.endIndex
+            while stop > bytes.startIndex, [0x22, 0x27, 0x29, 0x5D].contains(bytes[bytes.index(before: stop)]) { stop = bytes.index(before: stop) }
+            guard stop > bytes.startIndex, [0x2E, 0x21, 0x3F].contains(bytes[bytes.index(before: stop)]) else { continue }
+            let core = word[..<stop]
+            let end: Character = core.last!
             let stem = core.dropLast().lowercased().filter { $0.isLetter }
             if end == ".", Tokenizer.abbreviations.contains(stem) || (stem.count == 1 && core.count == 2) { continue }
             if i + 1 < words.count, let next = words[i + 1].first(where: { $0.isLetter || $0.isNumber }), next.isLowercase { continue }

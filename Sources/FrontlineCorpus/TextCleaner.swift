@@ -62,7 +62,7 @@ public struct TextCleaner: Sendable {
 
     /// The sentences of a long line.
     static func sentences(_ text: String) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let words = text.spaceSeparatedWords()
         return PassageSplitter().sentences(words).map { $0.joined(separator: " ") }
     }
 
