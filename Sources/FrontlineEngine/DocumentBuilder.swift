@@ -55,10 +55,8 @@ final class DocumentBuilder {
         }
         let figures = Schema.storage(of: .figure)!
         let categories = Figure.categories.filter { category in passage.figures.contains { $0.category == category } }
-        for (i, category) in categories.enumerated() {
-            try doc.addBooleanTerm(figures.prefix + category)
-            try doc.addValue(category, slot: figures.firstSlot + i)
-        }
+        for category in categories { try doc.addBooleanTerm(figures.prefix + category) }
+        if !categories.isEmpty { try doc.addValue(categories.joined(separator: ","), slot: figures.firstSlot) }
         try doc.setData(StoredPassage(passage, of: article).json())
         return doc
     }

@@ -3,7 +3,7 @@ import Xapian
 /// Counts every facet's values over a whole match set, Tantivy-collector style: attached
 /// to an `Enquire` before it matches, read after. Each facet's run of value slots is
 /// counted by Xapian's built-in `ValueCountMatchSpy` (which also runs on remote shards)
-/// and summed; dates are counted by day and grouped into the requested buckets. A new
+/// and summed (a slot of value sets, per member); dates are counted by day and grouped into the requested buckets. A new
 /// facet is a `Facet` case with its `Schema.FacetStorage`.
 struct FacetCollector {
     private var spies: [(Facet, [ValueCountSpy])] = []
@@ -35,7 +35,16 @@ struct FacetCollector {
         var results: [FacetResult] = []
         for (facet, list) in spies {
             var counts: [String: Int] = [:]
-            for spy in list { for (value, count) in try spy.counts() { counts[value, default: 0] += count } }
+            let sets = Schema.storage(of: facet)?.holdsSets ?? false
+            for spy in list {
+                for (value, count) in try spy.counts() {
+                    if sets {
+                        for member in value.split(separator: ",") { counts[String(member), default: 0] += count }
+                    } else {
+                        counts[value, default: 0] += count
+                    }
+                }
+            }
             let sorted = counts.map { FacetCount(value: $0.key, label: facet.isTag ? labels.label($0.key) : $0.key, count: $0.value) }
                 .sorted { ($0.count, $1.value) > ($1.count, $0.value) }
             results.append(FacetResult(facet: facet, counts: sorted))

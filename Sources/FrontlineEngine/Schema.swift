@@ -5,7 +5,7 @@ import FrontlineCorpus
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-8"
+    public static let version = "frontline-9"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
@@ -56,6 +56,10 @@ public enum Schema {
         let firstSlot: Int
         /// How many values per passage are counted (more are still filterable).
         let width: Int
+        /// True if the one slot holds all of a passage's values, joined by commas and sorted
+        /// in the facet's order (`killed,wounded`): one spy counts the sets, and each value's
+        /// count is the sum over the sets holding it — exact, with a spy per slot saved.
+        var holdsSets = false
 
         /// The slots of this facet.
         var slots: Range<Int> { firstSlot..<(firstSlot + width) }
@@ -69,7 +73,7 @@ public enum Schema {
         case .actor: return FacetStorage(prefix: "XACTOR", firstSlot: 30, width: 16)
         case .place: return FacetStorage(prefix: "XPLACE", firstSlot: 50, width: 16)
         case .source: return FacetStorage(prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
-        case .figure: return FacetStorage(prefix: "XFIG", firstSlot: 70, width: Figure.categories.count)
+        case .figure: return FacetStorage(prefix: "XFIG", firstSlot: 70, width: 1, holdsSets: true)
         case .date: return nil
         }
     }
