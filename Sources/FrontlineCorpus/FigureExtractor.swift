@@ -58,8 +58,7 @@ public struct FigureExtractor: Sendable {
     func figures(in text: String, tokens: [Tokenizer.Token], claims: [Tagger.Claim], context: inout Context) -> [Figure] {
         if tokens.contains(where: { categoryOf[$0.lower] != nil }) { return figures(in: text, claims: claims, context: &context) }
         if tokens.contains(where: { FigureExtractor.isPeriod($0.lower) }) {
-            let words = Word.split(text)
-            if let last = words.indices.last(where: { isPeriodWord($0, words) }) { context.period = words[last].core }
+            notePeriod(of: Word.split(text), in: &context)
         }
         return []
     }
@@ -91,8 +90,13 @@ public struct FigureExtractor: Sendable {
                 spans.append(span)
             }
         }
-        if let last = words.indices.last(where: { isPeriodWord($0, words) }) { context.period = words[last].core }
+        notePeriod(of: words, in: &context)
         return figures
+    }
+
+    /// Keeps the last period `words` name for the passages after them ("that conflict").
+    private func notePeriod(of words: [Word], in context: inout Context) {
+        if let last = words.indices.last(where: { isPeriodWord($0, words) }) { context.period = words[last].core }
     }
 
     /// True if the words at `start` follow those of `before` as the next item of a list:
@@ -150,23 +154,7 @@ public struct FigureExtractor: Sendable {
         /// The words of `text`, split at spaces and line breaks (on its bytes: this runs
         /// on every passage while indexing).
         static func split(_ text: String) -> [Word] {
-            var words: [Word] = []
-            let utf8 = text.utf8
-            var start: String.Index?, offset = 0, startOffset = 0
-            var index = utf8.startIndex
-            while index != utf8.endIndex {
-                let byte = utf8[index]
-                if byte == 0x20 || byte == 0x0A {
-                    if let s = start { words.append(Word(text[s..<index], offset: startOffset)); start = nil }
-                } else if start == nil {
-                    start = index
-                    startOffset = offset
-                }
-                index = utf8.index(after: index)
-                offset += 1
-            }
-            if let s = start { words.append(Word(text[s...], offset: startOffset)) }
-            return words
+            text.words(separatedBy: { $0 == 0x20 || $0 == 0x0A }).map { Word($0, offset: text.utf8.distance(from: text.startIndex, to: $0.startIndex)) }
         }
 
         /// Lower case, without the punctuation around it; ASCII words without Unicode's tables.

@@ -77,6 +77,11 @@ public struct FigureLexicon: Decodable, Sendable {
         case attackVerbs = "attack_verbs", bareFollowers = "bare_followers", partitives, coordinators, averted, afterArticle = "after_article"
     }
 
+    /// Where a gazetteer's figure lexicon is by default: `figures.json` in its folder.
+    public static func path(besideGazetteer gazetteer: String) -> String {
+        ((gazetteer as NSString).deletingLastPathComponent as NSString).appendingPathComponent("figures.json")
+    }
+
     /// Reads the lexicon at `path` (at most 1 MB), with its text.
     public static func load(path: String) throws -> (FigureLexicon, text: String) {
         let handle = try FileAccess.openRegularFile(path)

@@ -22,13 +22,19 @@ extension StringProtocol {
     /// The runs of text between ASCII spaces, found on the UTF-8 bytes (cheaper than splitting
     /// by `Character` on the hot path of cleaning and splitting).
     func spaceSeparatedWords() -> [Substring] {
+        words(separatedBy: { $0 == 0x20 })
+    }
+
+    /// The runs of text between bytes for which `isSeparator` is true (ASCII separators only,
+    /// so that every run starts and ends on a character boundary).
+    func words(separatedBy isSeparator: (UInt8) -> Bool) -> [Substring] {
         let text = Substring(self)
         var words: [Substring] = []
         let utf8 = text.utf8
         var start: String.Index?
         var index = utf8.startIndex
         while index != utf8.endIndex {
-            if utf8[index] == 0x20 {
+            if isSeparator(utf8[index]) {
                 if let s = start { words.append(text[s..<index]); start = nil }
             } else if start == nil {
                 start = index

@@ -77,6 +77,11 @@ public struct FigureLedger: Sendable, Encodable {
     /// How many times larger one count must be than the other to be a dispute.
     public static let disputeRatio = 1.5
 
+    /// What to tell a user who asked for the figure category `value`, which does not exist.
+    public static func unknownCategory(_ value: String) -> String {
+        "no figure category \(Excerpt.quoted(value)); the categories are \(Figure.categories.joined(separator: ", "))"
+    }
+
     /// A ledger of `figures` and `disputed` groups.
     public init(figures: [FigureRecord], disputed: [DisputedFigures]) {
         self.figures = figures
@@ -91,7 +96,7 @@ public extension Searcher {
     func figures(_ request: SearchRequest, category: String? = nil) throws -> FigureLedger {
         func ids(_ facet: Facet) -> Set<String>? {
             let values = request.filters[facet] ?? []
-            return values.isEmpty ? nil : Set(values.map { labels.resolve($0, in: facet) ?? $0 })
+            return values.isEmpty ? nil : Set(values.map { filterID($0, in: facet) })
         }
         let claimants = ids(.claimant), sides = ids(.side)
         var page = request

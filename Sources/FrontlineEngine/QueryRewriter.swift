@@ -100,8 +100,7 @@ struct QueryRewriter {
 
     /// The notice for a figure category that does not exist, or nil if it does.
     static func unknownFigureCategory(_ value: String) -> String? {
-        Figure.categories.contains(Schema.filterValue(value)) ? nil
-            : "no figure category \(Excerpt.quoted(value)); the categories are \(Figure.categories.joined(separator: ", "))"
+        Figure.categories.contains(Schema.filterValue(value)) ? nil : FigureLedger.unknownCategory(value)
     }
 
     /// "Nagorno-Karabakh" → "Nagorno Karabakh", so that each part gets its name variants.

@@ -181,13 +181,18 @@ public final class Searcher {
         } + (request.filters[.figure] ?? []).compactMap(QueryRewriter.unknownFigureCategory)
     }
 
+    /// The stored value a filter's `value` stands for: a tag's gazetteer id (through its
+    /// names and aliases), else the normalised value.
+    func filterID(_ value: String, in facet: Facet) -> String {
+        facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.filterValue(value)
+    }
+
     private func filterQuery(_ request: SearchRequest) throws -> Query? {
         var clauses: [Query] = []
         for facet in Facet.filterable {
             guard let values = request.filters[facet], !values.isEmpty, let storage = Schema.storage(of: facet) else { continue }
             let terms = try values.map { value -> Query in
-                let id = facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.filterValue(value)
-                return try Query(term: storage.prefix + id)
+                try Query(term: storage.prefix + filterID(value, in: facet))
             }
             clauses.append(try Query.or(terms))
         }

@@ -45,7 +45,7 @@ struct FiguresCommand: ParsableCommand {
 
     func validate() throws {
         if let category, !Figure.categories.contains(category) {
-            throw ValidationError("no figure category \(Excerpt.quoted(category)); the categories are \(Figure.categories.joined(separator: ", "))")
+            throw ValidationError(FigureLedger.unknownCategory(category))
         }
     }
 

@@ -94,7 +94,7 @@ struct IndexCommand: ParsableCommand {
 
     /// `figures.json` in the gazetteer's folder, if there is one.
     private func defaultFigureLexicon(beside gazetteer: String) -> String? {
-        let candidate = ((gazetteer as NSString).deletingLastPathComponent as NSString).appendingPathComponent("figures.json")
+        let candidate = FigureLexicon.path(besideGazetteer: gazetteer)
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 

@@ -27,7 +27,7 @@ struct InspectCommand: ParsableCommand {
         let style = Style.forStandardOutput(disabled: noColor)
         let (loaded, problems) = try reportingFailures { try Gazetteer.load(path: gazetteer) }
         problems.forEach { complain($0.description) }
-        let lexiconPath = figures ?? ((gazetteer as NSString).deletingLastPathComponent as NSString).appendingPathComponent("figures.json")
+        let lexiconPath = figures ?? FigureLexicon.path(besideGazetteer: gazetteer)
         var lexicon: FigureLexicon?
         if figures != nil || FileManager.default.fileExists(atPath: lexiconPath) {
             do { lexicon = try FigureLexicon.load(path: lexiconPath).0 } catch {
