@@ -44,4 +44,20 @@ extension StringProtocol {
         if let s = start { words.append(text[s...]) }
         return words
     }
+
+    /// The text between `\n` bytes, empty lines included (what `split(separator: "\n",
+    /// omittingEmptySubsequences: false)` gives for text whose line ends are `\n`, without
+    /// walking it `Character` by `Character`).
+    func lines() -> [Substring] {
+        let text = Substring(self)
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while let end = utf8[start...].firstIndex(of: 0x0A) {
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start...])
+        return lines
+    }
 }

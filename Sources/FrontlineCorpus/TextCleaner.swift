@@ -22,7 +22,7 @@ public struct TextCleaner: Sendable {
     public func clean(_ body: String, title: String, firstLine: Int = 1, markdown: Bool = true) -> Cleaned {
         var sorter = LineSorter()
         var lineNumber = firstLine - 1
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in body.lines() {
             lineNumber += 1
             var content = raw.drop(while: { $0 == " " || $0 == "\t" })
             let heading = markdown ? TextCleaner.stripBlockSyntax(&content) : false

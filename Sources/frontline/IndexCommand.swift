@@ -49,7 +49,7 @@ struct IndexCommand: ParsableCommand {
     var figures: String?
 
     @Option(parsing: .unconditional, help: "Commit after about this many passages per shard (1 to 10000000).")
-    var batch = 5000
+    var batch = Indexer.Options.defaultBatchPassages
 
     @Flag(help: "Print the summary as JSON.")
     var json = false

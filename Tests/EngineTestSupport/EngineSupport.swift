@@ -17,7 +17,7 @@ public extension TemporaryDirectory {
 
 /// Indexes `paths` into `index` with the shipped gazetteer and figure lexicon; returns the summary and diagnostics.
 @discardableResult
-public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int = 5000) throws -> (IndexSummary, [Diagnostic]) {
+public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int = Indexer.Options.defaultBatchPassages) throws -> (IndexSummary, [Diagnostic]) {
     var options = Indexer.Options(paths: paths, index: index)
     options.jobs = jobs
     options.rebuild = rebuild

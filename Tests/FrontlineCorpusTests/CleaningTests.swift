@@ -107,4 +107,13 @@ import Testing
         #expect(cleaned.derivedTitle == "The Headline")
         #expect(cleaned.paragraphs.map(\.text) == ["Body text that is long enough to stay here."])
     }
+
+    @Test func linesSplitOnBytesAsOnCharacters() {
+        // Line splitting walks UTF-8 bytes; it must cut exactly where splitting by Character
+        // does (a line feed is a grapheme of its own), empty and combining-mark lines included.
+        let samples = ["", "\n", "one", "one\n", "\none\n\ntwo", "a\n\u{301}accent\né\n\n", "🇦🇲\n🇦🇿\nend", "no break at all"]
+        for sample in samples {
+            #expect(sample.lines() == sample.split(separator: "\n", omittingEmptySubsequences: false), "\(sample.debugDescription)")
+        }
+    }
 }
