@@ -30,14 +30,8 @@ public final class Indexer: @unchecked Sendable {
         /// Remove indexed articles even when that would empty a whole input folder or
         /// more than half of the index (otherwise those articles are kept, with an error).
         public var prune = false
-        /// Commit after about this many passages per shard.
-        public var batchPassages = Options.defaultBatchPassages
-
-        /// The default batch: small enough that Xapian's pending changes stay in the CPU's
-        /// caches (1,000 passages index BBC in 0.84× the time of 5,000 with two writers and
-        /// peak at 49 MB instead of 130 MB; bench/RESULTS.md), large enough that commits
-        /// (one sync each) stay a small share of the run.
-        public static let defaultBatchPassages = 1000
+        /// When each shard commits.
+        public var batching = Batching.growing
 
         /// Options for indexing `paths` into `index`.
         public init(paths: [String], index: String) {
@@ -156,7 +150,7 @@ public final class Indexer: @unchecked Sendable {
                 try database.commit()
             }
             writers.append(try ShardWriter(number: number, database: database, processor: processor,
-                                           batchPassages: options.batchPassages, fingerprintSeed: seed, report: report))
+                                           batching: options.batching, fingerprintSeed: seed, report: report))
         }
         if !layout.exists {
             do { try layout.writeStub(shards: shardCount) } catch { throw IndexError.io("cannot write \(layout.stubPath): \(FileError.describe(error))") }

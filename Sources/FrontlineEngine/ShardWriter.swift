@@ -28,19 +28,19 @@ final class ShardWriter: @unchecked Sendable {
     let database: WritableDatabase
     private let builder: DocumentBuilder
     private let processor: ArticleProcessor
-    private let batchPassages: Int
+    private let batching: Batching
     private let fingerprintSeed: String
     private var uncommitted = 0
     private var seen: Set<UInt64> = []
     private let report: @Sendable (Diagnostic) -> Void
 
-    init(number: Int, database: WritableDatabase, processor: ArticleProcessor, batchPassages: Int, fingerprintSeed: String,
+    init(number: Int, database: WritableDatabase, processor: ArticleProcessor, batching: Batching, fingerprintSeed: String,
          report: @escaping @Sendable (Diagnostic) -> Void) throws {
         self.report = report
         self.number = number
         self.database = database
         self.processor = processor
-        self.batchPassages = batchPassages
+        self.batching = batching
         self.fingerprintSeed = fingerprintSeed
         builder = try DocumentBuilder()
     }
@@ -75,7 +75,7 @@ final class ShardWriter: @unchecked Sendable {
         let record = ArticleRecord(fingerprint: fingerprint, passages: processed.passages.count, file: file, id: article.id)
         try database.setMetadata(Schema.articlePrefix + key, record.text)
         uncommitted += processed.passages.count + (previous?.passages ?? 0)
-        if uncommitted >= batchPassages { try commit() }
+        try commitIfBatchFull()
         if let previous { return .changed(passages: processed.passages.count, removed: previous.passages) }
         return .added(passages: processed.passages.count)
     }
@@ -113,7 +113,7 @@ final class ShardWriter: @unchecked Sendable {
             try database.setMetadata(article.metadataKey, "")
             passages += article.record?.passages ?? 0
             uncommitted += article.record?.passages ?? 1
-            if uncommitted >= batchPassages { try commit() }
+            try commitIfBatchFull()
         }
         return (articles.count, passages)
     }
@@ -121,6 +121,11 @@ final class ShardWriter: @unchecked Sendable {
     /// Deletes an article's passages.
     private func deletePassages(ofKey key: String) throws {
         try database.delete(term: Schema.articleTermPrefix + key)
+    }
+
+    /// Commits once the batch holds as many passages as `batching` asks for this shard.
+    private func commitIfBatchFull() throws {
+        if uncommitted >= batching.limit(shardPassages: try database.documentCount) { try commit() }
     }
 
     /// Commits what is pending.

@@ -51,7 +51,7 @@ enum Status: Int32, CaseIterable {
 
     /// The "Exit status" section of a help text, listing `statuses`.
     static func help(_ statuses: [Status] = Status.allCases) -> String {
-        "Exit status:\n" + statuses.map { "  " + String($0.rawValue).padding(toLength: 3, withPad: " ", startingAt: 0) + $0.meaning }.joined(separator: "\n")
+        "Exit status:\n" + statuses.map { "  " + padded(String($0.rawValue), to: 3) + $0.meaning }.joined(separator: "\n")
     }
 }
 

@@ -48,8 +48,10 @@ struct IndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The figure lexicon (default: figures.json beside the gazetteer).", valueName: "FILE"))
     var figures: String?
 
-    @Option(parsing: .unconditional, help: "Commit after about this many passages per shard (1 to 10000000).")
-    var batch = Indexer.Options.defaultBatchPassages
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Commit after about this many passages per shard (1 to 10000000; default: a twentieth of the shard, \(Batching.growingRange.lowerBound) to \(Batching.growingRange.upperBound)).",
+        valueName: "N"))
+    var batch: Int?
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
@@ -62,7 +64,7 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1, jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
-        guard (1...10_000_000).contains(batch) else { throw ValidationError("--batch must be between 1 and 10000000") }
+        if let batch, !(1...10_000_000).contains(batch) { throw ValidationError("--batch must be between 1 and 10000000") }
     }
 
     func run() throws {
@@ -70,7 +72,7 @@ struct IndexCommand: ParsableCommand {
         var options = Indexer.Options(paths: corpus, index: index)
         options.rebuild = rebuild
         options.jobs = jobs
-        options.batchPassages = batch
+        options.batching = batch.map(Batching.fixed) ?? .growing
         options.prune = prune
         options.gazetteer = gazetteer ?? defaultGazetteer(for: corpus)
         options.retag = gazetteer != nil || rebuild
@@ -113,7 +115,7 @@ struct IndexCommand: ParsableCommand {
         articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected
         passages: \(s.passagesAdded) added, \(s.passagesRemoved) removed, \(s.passagesTotal) in the index
         problems: \(counted(s.errors, "error")), \(counted(s.warnings, "warning"))
-        index:    \(index) (\(counted(s.shards, "shard")), \(String(format: "%.1f", megabytes)) MB) in \(String(format: "%.2f", s.seconds)) s
+        index:    \(index) (\(counted(s.shards, "shard")), \(decimal(megabytes, places: 1)) MB) in \(decimal(s.seconds, places: 2)) s
         """
     }
 }

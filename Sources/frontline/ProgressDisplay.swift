@@ -25,7 +25,8 @@ final class ProgressDisplay: @unchecked Sendable {
             let rate = progress.seconds > 0 ? Double(progress.bytesRead) / 1_048_576 / progress.seconds : 0
             let eta = fraction > 0.01 ? progress.seconds * (1 - fraction) / fraction : 0
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let line = String(format: "\r%@ %3.0f%%  %d articles  %.1f MB/s  ETA %.0f s  %@", bar, fraction * 100, progress.articles, rate, eta, progress.phase)
+            let percent = padded(decimal(fraction * 100, places: 0), to: 3, alignRight: true)
+            let line = "\r\(bar) \(percent)%  \(progress.articles) articles  \(decimal(rate, places: 1)) MB/s  ETA \(decimal(eta, places: 0)) s  \(progress.phase)"
             FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
             drawn = true
         } else if progress.phase != lastPhase {

@@ -30,9 +30,9 @@ struct SearchPrinter {
         let p = hit.passage
         let title = p.title.isEmpty ? p.article : p.title
         let meta = [p.date, p.source].filter { !$0.isEmpty }.joined(separator: ", ")
-        var lines = ["\(style.dim(String(format: "%3d.", hit.rank))) \(style.bold(title))\(meta.isEmpty ? "" : style.dim(" — " + meta))"]
+        var lines = ["\(style.dim(padded(String(hit.rank), to: 3, alignRight: true) + ".")) \(style.bold(title))\(meta.isEmpty ? "" : style.dim(" — " + meta))"]
         var tags = ["\(p.article)#\(p.ordinal)", p.kind]
-        if hit.score > 0 { tags.append(String(format: "score %.2f", hit.score)) }
+        if hit.score > 0 { tags.append("score " + decimal(hit.score, places: 2)) }
         if !p.sides.isEmpty { tags.append("sides: " + p.sides.joined(separator: ", ")) }
         if !p.claimants.isEmpty { tags.append("claimants: " + p.claimants.joined(separator: ", ")) }
         if hit.otherPassages > 0 { tags.append("+\(hit.otherPassages) more in this article") }
@@ -50,12 +50,12 @@ struct SearchPrinter {
                 let first = counts.first!.value, last = counts.last!.value
                 let line = "\(sparkline(counts.map(\.count))) \(first)\(first == last ? "" : " … " + last)"
                 let detail = counts.map { "\($0.value) \($0.count)" }.joined(separator: " · ")
-                out.append("  " + name.padding(toLength: 9, withPad: " ", startingAt: 0) + line)
+                out.append("  " + padded(name, to: 9) + line)
                 out.append("           " + style.dim(wrap(detail, width: width, indent: 11)))
             } else {
                 let shown = counts.prefix(8).map { "\($0.label) \(style.bold(String($0.count)))" }.joined(separator: " · ")
                 let more = counts.count > 8 ? style.dim(" · +\(counts.count - 8) more") : ""
-                out.append("  " + name.padding(toLength: 9, withPad: " ", startingAt: 0) + wrap(shown + more, width: width, indent: 11))
+                out.append("  " + padded(name, to: 9) + wrap(shown + more, width: width, indent: 11))
             }
         }
         return out

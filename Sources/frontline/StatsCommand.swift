@@ -26,17 +26,17 @@ struct StatsCommand: ParsableCommand {
             return
         }
         let style = Style(color: false)
-        style.print("index:     \(index.resolved.joined(separator: ", ")) (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB)")
+        style.print("index:     \(index.resolved.joined(separator: ", ")) (\(decimal(Double(bytes) / 1_048_576, places: 1)) MB)")
         style.print("schema:    \(stats.schema)")
         style.print("articles:  \(stats.articles)")
-        style.print("passages:  \(stats.passages) (average \(String(format: "%.1f", stats.averagePassageLength)) terms)")
+        style.print("passages:  \(stats.passages) (average \(decimal(stats.averagePassageLength, places: 1)) terms)")
         style.print("terms:     \(stats.terms)")
         for facet in stats.facets where !facet.counts.isEmpty {
             let name = facet.facet.rawValue, counts = facet.counts
             let limit = StatsCommand.shownValues(of: facet.facet)
             let shown = counts.prefix(limit).map { "\($0.label) \($0.count)" }.joined(separator: " · ")
             let more = counts.count > limit ? " · +\(counts.count - limit) more" : ""
-            style.print(name.padding(toLength: 11, withPad: " ", startingAt: 0) + wrap(shown + more, width: 100, indent: 11))
+            style.print(padded(name, to: 11) + wrap(shown + more, width: 100, indent: 11))
         }
     }
 }

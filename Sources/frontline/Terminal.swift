@@ -159,6 +159,34 @@ func visibleLength(_ s: String) -> Int {
     return count
 }
 
+/// `text` filled with spaces to `width` characters, on the right (or on the left if
+/// `alignRight`); Swift's own strings, not `NSString` (the printing path of a search).
+func padded(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+    let fill = String(repeating: " ", count: max(0, width - text.count))
+    return alignRight ? fill + text : text + fill
+}
+
+/// `value` with `places` digits after the point, as `%.Nf` prints it ("3.63", "0.50"):
+/// rounded from the exact binary value, a true tie to even. Swift arithmetic, not
+/// Foundation's formatting (the printing path of a search).
+func decimal(_ value: Double, places: Int) -> String {
+    guard value.isFinite, abs(value) < 1e15, (0...6).contains(places) else { return "\(value)" }
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let magnitude = abs(value)
+    let product = magnitude * scale
+    let error = (-product).addingProduct(magnitude, scale) // the rounding error of the product, exactly
+    let whole = product.rounded(.down)
+    var units = Int(whole)
+    let fraction = product - whole
+    if fraction > 0.5 || (fraction == 0.5 && (error > 0 || (error == 0 && units % 2 == 1))) { units += 1 }
+    let sign = value.sign == .minus ? "-" : ""
+    let unit = Int(scale)
+    guard places > 0 else { return sign + String(units) }
+    let digits = String(units % unit)
+    return sign + String(units / unit) + "." + String(repeating: "0", count: places - digits.count) + digits
+}
+
 /// `count` and `noun` with the noun in the plural unless the count is one ("1 passage", "3 passages").
 func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
@@ -174,7 +202,8 @@ func jsonString<T: Encodable>(_ value: T) throws -> String {
     var out = String.UnicodeScalarView()
     for scalar in json.unicodeScalars {
         if (0x7F...0x9F).contains(scalar.value) {
-            out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            let hex = String(scalar.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
         } else {
             out.append(scalar)
         }

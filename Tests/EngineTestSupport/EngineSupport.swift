@@ -17,13 +17,13 @@ public extension TemporaryDirectory {
 
 /// Indexes `paths` into `index` with the shipped gazetteer and figure lexicon; returns the summary and diagnostics.
 @discardableResult
-public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int = Indexer.Options.defaultBatchPassages) throws -> (IndexSummary, [Diagnostic]) {
+public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int? = nil) throws -> (IndexSummary, [Diagnostic]) {
     var options = Indexer.Options(paths: paths, index: index)
     options.jobs = jobs
     options.rebuild = rebuild
     options.gazetteer = Repository.gazetteer
     options.figures = Repository.figureLexicon
-    options.batchPassages = batch
+    options.batching = batch.map(Batching.fixed) ?? .growing
     let collected = Collected()
     let summary = try Indexer(options: options, onDiagnostic: collected.add).run()
     return (summary, collected.items)

@@ -141,6 +141,14 @@ import Xapian
         }
     }
 
+    @Test func theDefaultBatchGrowsWithTheShardWithinItsBounds() {
+        // Small shards commit every 1,000 passages (Xapian's pending changes stay small);
+        // large ones every 5,000 (fewer rewrites of the same B-tree blocks, bounded memory).
+        let limits = [0, 19_999, 20_000, 60_000, 100_000, 3_000_000].map { Batching.growing.limit(shardPassages: $0) }
+        #expect(limits == [1_000, 1_000, 1_000, 3_000, 5_000, 5_000])
+        #expect(Batching.fixed(300).limit(shardPassages: 3_000_000) == 300)
+    }
+
     @Test func searchesRunWhileAnIndexRunCommits() throws {
         let dir = TemporaryDirectory()
         let corpus = dir.child("corpus")
