@@ -159,11 +159,11 @@ func visibleLength(_ s: String) -> Int {
     return count
 }
 
-/// `text` filled with spaces to `width` characters, on the right (or on the left if
-/// `alignRight`); Swift's own strings, not `NSString` (the printing path of a search).
-func padded(_ text: String, to width: Int, alignRight: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(0, width - text.count))
-    return alignRight ? fill + text : text + fill
+/// `text` filled with `fill` (spaces by default) to `width` characters, on the right (or on
+/// the left if `alignRight`); Swift's own strings, not `NSString` (the printing path of a search).
+func padded(_ text: String, to width: Int, alignRight: Bool = false, with fill: Character = " ") -> String {
+    let filling = String(repeating: fill, count: max(0, width - text.count))
+    return alignRight ? filling + text : text + filling
 }
 
 /// `value` with `places` digits after the point, as `%.Nf` prints it ("3.63", "0.50"):
@@ -183,8 +183,7 @@ func decimal(_ value: Double, places: Int) -> String {
     let sign = value.sign == .minus ? "-" : ""
     let unit = Int(scale)
     guard places > 0 else { return sign + String(units) }
-    let digits = String(units % unit)
-    return sign + String(units / unit) + "." + String(repeating: "0", count: places - digits.count) + digits
+    return sign + String(units / unit) + "." + padded(String(units % unit), to: places, alignRight: true, with: "0")
 }
 
 /// `count` and `noun` with the noun in the plural unless the count is one ("1 passage", "3 passages").
@@ -202,8 +201,7 @@ func jsonString<T: Encodable>(_ value: T) throws -> String {
     var out = String.UnicodeScalarView()
     for scalar in json.unicodeScalars {
         if (0x7F...0x9F).contains(scalar.value) {
-            let hex = String(scalar.value, radix: 16)
-            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            out.append(contentsOf: ("\\u" + padded(String(scalar.value, radix: 16), to: 4, alignRight: true, with: "0")).unicodeScalars)
         } else {
             out.append(scalar)
         }
