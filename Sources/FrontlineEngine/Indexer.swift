@@ -42,6 +42,8 @@ public final class Indexer: @unchecked Sendable {
 
     private let options: Options
     private let layout: IndexLayout
+    /// The generation this run writes (see `IndexLayout`).
+    private var generation = 0
     private let lock = NSLock()
     private var summary = IndexSummary()
     private let onDiagnostic: @Sendable (Diagnostic) -> Void
@@ -120,9 +122,16 @@ public final class Indexer: @unchecked Sendable {
         }
     }
 
-    /// Opens (creating or discarding as asked) every shard's writer.
+    /// Opens every shard's writer in a new generation beside the live one: empty for a
+    /// rebuild or a new index, else a copy of the live shards (or, after a run that died
+    /// before publishing, that run's generation, which is at one of its commits). Readers
+    /// keep the live generation until `finish` publishes this one.
     private func openShards(gazetteer: Gazetteer, figures: (lexicon: FigureLexicon, hash: String)?) throws -> [ShardWriter] {
-        var shardCount = layout.shardNames().count
+        let live = layout.exists ? layout.liveGeneration : 0
+        generation = live + 1
+        let resumable = FileManager.default.fileExists(atPath: layout.startedPath(generation: generation))
+        layout.removeAll(except: live, keeping: resumable && !options.rebuild ? generation : nil, shards: layout.shardNames().count)
+        var shardCount: Int
         if layout.exists && !options.rebuild {
             let first = try Database(path: layout.shardPath(0))
             let found = try first.metadata(Schema.versionKey)
@@ -131,12 +140,18 @@ public final class Indexer: @unchecked Sendable {
             if !options.retag, !taggedWith.isEmpty, taggedWith != GazetteerStore.hash(gazetteer) {
                 throw IndexError.gazetteerChanged(folder: options.index, was: try first.metadata(Schema.gazetteerPathKey), now: options.gazetteer)
             }
+            shardCount = layout.shardNames().count
         } else {
-            for number in 0..<max(shardCount, 64) where FileManager.default.fileExists(atPath: layout.shardPath(number)) {
-                try? FileManager.default.removeItem(atPath: layout.shardPath(number))
-            }
-            try? FileManager.default.removeItem(atPath: layout.stubPath)
             shardCount = max(1, options.jobs)
+        }
+        if resumable && !options.rebuild {
+            shardCount = layout.shardCount(generation: generation)
+        } else {
+            do {
+                try layout.prepare(generation: generation, copyingLive: layout.exists && !options.rebuild)
+            } catch {
+                throw IndexError.io("cannot prepare \(options.index) for this run: \(FileError.describe(error))")
+            }
         }
         summary.shards = shardCount
         let processor = ArticleProcessor(gazetteer: gazetteer, figures: figures?.lexicon)
@@ -144,7 +159,7 @@ public final class Indexer: @unchecked Sendable {
         let seed = Schema.version + GazetteerStore.hash(gazetteer) + (figures.map { "|figures:" + $0.hash } ?? "")
         var writers: [ShardWriter] = []
         for number in 0..<shardCount {
-            let database = try WritableDatabase(path: layout.shardPath(number), mode: .createOrOpen)
+            let database = try WritableDatabase(path: layout.shardPath(number, generation: generation), mode: .createOrOpen)
             if try database.metadata(Schema.versionKey).isEmpty {
                 try database.setMetadata(Schema.versionKey, Schema.version)
                 try database.commit()
@@ -152,9 +167,7 @@ public final class Indexer: @unchecked Sendable {
             writers.append(try ShardWriter(number: number, database: database, processor: processor,
                                            batching: options.batching, fingerprintSeed: seed, report: report))
         }
-        if !layout.exists {
-            do { try layout.writeStub(shards: shardCount) } catch { throw IndexError.io("cannot write \(layout.stubPath): \(FileError.describe(error))") }
-        }
+        do { try layout.markStarted(generation: generation) } catch { throw IndexError.io("cannot write in \(options.index): \(FileError.describe(error))") }
         return writers
     }
 
@@ -171,12 +184,12 @@ public final class Indexer: @unchecked Sendable {
             switch event {
             case .article(let article):
                 articles += 1
-                queues[shard(article.id)].push(.index(article))
+                queues[shard(article.id, of: writers.count)].push(.index(article))
             case .diagnostic(let diagnostic):
                 report(diagnostic)
                 if diagnostic.severity == .error { lock.lock(); summary.articlesRejected += 1; lock.unlock() }
             case .unreadable(let id):
-                queues[shard(id)].push(.keep(id))
+                queues[shard(id, of: writers.count)].push(.keep(id))
             case .unreadableSource(let path):
                 unreadableSources.append(path)
             }
@@ -273,9 +286,10 @@ public final class Indexer: @unchecked Sendable {
         }
     }
 
-    /// The shard an article belongs to: a stable hash of its id.
-    private func shard(_ id: String) -> Int {
-        Int(Fingerprint.hash(Schema.articleKey(id)) % UInt64(summary.shards))
+    /// The shard an article belongs to: a stable hash of its id (`shards` is the count
+    /// `openShards` chose, read on the reader thread before any writer thread starts).
+    private func shard(_ id: String, of shards: Int) -> Int {
+        Int(Fingerprint.hash(Schema.articleKey(id)) % UInt64(shards))
     }
 
     private func record(_ outcome: ShardWriter.Outcome) {
@@ -298,13 +312,19 @@ public final class Indexer: @unchecked Sendable {
         }
     }
 
-    /// Stores what searches need beside the passages (labels, synonyms) in every shard.
+    /// Stores what searches need beside the passages (labels, synonyms) in every shard,
+    /// then publishes the run's generation to readers in one step.
     private func finish(_ writers: [ShardWriter], gazetteer: Gazetteer) throws {
         let store = GazetteerStore(gazetteer: gazetteer)
         for writer in writers {
             try store.write(to: writer.database, path: options.gazetteer)
             try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
+        }
+        do {
+            try layout.publish(generation: generation, shards: writers.count)
+        } catch {
+            throw IndexError.io("cannot publish the index in \(options.index): \(FileError.describe(error))")
         }
     }
 }

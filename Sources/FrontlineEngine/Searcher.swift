@@ -7,7 +7,11 @@ import Xapian
 ///
 /// Not thread-safe: one `Searcher` per thread.
 public final class Searcher {
-    private let database: Database
+    private var database: Database
+    /// The stub text of each local index when it was opened: when an index run publishes
+    /// a new generation (another set of shards, perhaps another count) the stub changes,
+    /// and `refresh` opens the new set (see `IndexLayout`).
+    private var stamps: [String?]
     /// The database the query parser takes the index's query expansions from (see `Synonyms`).
     private var synonyms: Database?
     /// Whether a shard is served by `xapian-tcpsrv`.
@@ -23,28 +27,52 @@ public final class Searcher {
 
     /// Opens the indexes at `locations` (a location given twice is searched once).
     public init(locations given: [String]) throws {
-        var shards: [Database] = []
         var seen: Set<String> = []
         let locations = given.filter { seen.insert($0.hasPrefix("tcp://") ? $0.lowercased() : CorpusReader.absolute($0)).inserted }
         hasRemoteShard = locations.contains { $0.hasPrefix("tcp://") }
-        for location in locations { shards.append(try Searcher.openShard(location)) }
+        self.locations = locations
+        (database, stamps) = try Searcher.open(locations)
+        labels = Labels(labels: [:], lookup: [:], sides: [])
+        stemmer = try Stem(Schema.language)
         do {
-            database = shards.count == 1 ? shards[0] : try Database(shards: shards)
-            for (shard, location) in zip(shards, locations) {
-                let found = try shard.metadata(Schema.versionKey)
-                guard found == Schema.version else {
-                    // Anything but an earlier "frontline-N" is damage, not an old version.
-                    let isVersion = found.isEmpty || (found.hasPrefix("frontline-") && found.count < 20 && Int(found.dropFirst(10)) != nil)
-                    throw isVersion ? SearchError.schemaMismatch(location, found: found) : SearchError.corrupt(location, detail: "schema \(found)")
-                }
-            }
-            labels = Labels(labels: [:], lookup: [:], sides: [])
-            stemmer = try Stem(Schema.language)
-            self.locations = locations
             try loadRevision()
         } catch let error as XapianError {
             throw SearchError.translating(error, at: locations.joined(separator: ", "))
         }
+    }
+
+    /// The stub text of each local location (nil for a remote one).
+    private static func stamps(of locations: [String]) -> [String?] {
+        locations.map { $0.hasPrefix("tcp://") ? nil : IndexLayout(folder: $0).stamp() }
+    }
+
+    /// Opens `locations` as one database, with the stub text of each local one. An index
+    /// run that publishes while the shards are being opened removes the generation the
+    /// stub named: then the stub has changed, and the open is tried again.
+    private static func open(_ locations: [String]) throws -> (Database, [String?]) {
+        for attempt in 0..<3 {
+            let stamps = Searcher.stamps(of: locations)
+            do {
+                let shards = try locations.map(openShard)
+                let database = shards.count == 1 ? shards[0] : try Database(shards: shards)
+                for (shard, location) in zip(shards, locations) {
+                    let found = try shard.metadata(Schema.versionKey)
+                    guard found == Schema.version else {
+                        // Anything but an earlier "frontline-N" is damage, not an old version.
+                        let isVersion = found.isEmpty || (found.hasPrefix("frontline-") && found.count < 20 && Int(found.dropFirst(10)) != nil)
+                        throw isVersion ? SearchError.schemaMismatch(location, found: found) : SearchError.corrupt(location, detail: "schema \(found)")
+                    }
+                }
+                return (database, stamps)
+            } catch let error as XapianError {
+                if attempt < 2, stamps != Searcher.stamps(of: locations) { continue }
+                throw SearchError.translating(error, at: locations.joined(separator: ", "))
+            } catch let error as SearchError {
+                if attempt < 2, stamps != Searcher.stamps(of: locations) { continue }
+                throw error
+            }
+        }
+        throw SearchError.noIndex(locations.joined(separator: ", "))
     }
 
     /// Opens one index location: a folder holding a Frontline index, or `tcp://HOST:PORT`.
@@ -88,7 +116,13 @@ public final class Searcher {
     /// restart). Returns true if it moved.
     @discardableResult
     public func refresh() throws -> Bool {
-        try guarded {
+        let current = Searcher.stamps(of: locations)
+        if current != stamps {
+            (database, stamps) = try Searcher.open(locations)
+            try guarded { try loadRevision() }
+            return true
+        }
+        return try guarded {
             guard try database.reopen() else { return false }
             try loadRevision()
             return true

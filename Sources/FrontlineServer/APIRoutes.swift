@@ -31,21 +31,21 @@ struct APIRoutes: Sendable {
 
     func search(_ parameters: QueryParameters) async throws -> SearchJSON {
         let request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
-        return SearchJSON(try await pool.withSearcher { try $0.search(request) })
+        return SearchJSON(try await pool.withSearcher(.init(query: request.query)) { try $0.search(request) })
     }
 
     func compare(_ parameters: QueryParameters) async throws -> ComparisonJSON {
         var request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
         request.limit = 0
         let (axis, limit) = try RequestDecoding.comparison(parameters)
-        return ComparisonJSON(try await pool.withSearcher { [request] in try $0.compare(request, by: axis, limit: limit) })
+        return ComparisonJSON(try await pool.withSearcher(.heavy) { [request] in try $0.compare(request, by: axis, limit: limit) })
     }
 
     /// The ledger as `frontline figures --json` prints it (`disputed=1`: only the disputed figures).
     func figures(_ parameters: QueryParameters) async throws -> FigureLedger {
         let request = try RequestDecoding.search(parameters, highlight: ("", ""))
         let options = try RequestDecoding.figures(parameters)
-        let ledger = try await pool.withSearcher { try $0.figures(request, category: options.category) }
+        let ledger = try await pool.withSearcher(.heavy) { try $0.figures(request, category: options.category) }
         return options.disputed ? FigureLedger(figures: ledger.disputed.flatMap(\.figures), disputed: ledger.disputed) : ledger
     }
 

@@ -21,7 +21,7 @@ struct Export: Sendable {
         request.facets = false
         request.offset = 0
         request.limit = Export.pageSize
-        let first = try await pool.withSearcher { [request] in try $0.search(request) }
+        let first = try await pool.withSearcher(.heavy) { [request] in try $0.search(request) }
         let pool = self.pool, paged = request
         let body = ResponseBody { writer in
             if format == "csv" { try await writer.write(ByteBuffer(string: Export.csvHeader)) }
@@ -34,7 +34,7 @@ struct Export: Sendable {
                 offset += Export.pageSize
                 var next = paged
                 next.offset = offset
-                page = try await pool.withSearcher { [next] in try $0.search(next) }.hits
+                page = try await pool.withSearcher(.heavy) { [next] in try $0.search(next) }.hits
             }
             try await writer.finish(nil)
         }

@@ -34,7 +34,7 @@ struct PageRoutes: Sendable {
     func search(_ parameters: QueryParameters) async throws -> String {
         var request = try RequestDecoding.search(parameters, highlight: HTML.highlight, defaultLimit: 20)
         if parameters.value("date_bucket") == nil { request.dateBucket = .day } // the histogram picks its buckets
-        let (result, labels) = try await pool.withSearcher { [request] in (try $0.search(request), $0.labels) }
+        let (result, labels) = try await pool.withSearcher(.init(query: request.query)) { [request] in (try $0.search(request), $0.labels) }
         return SearchPage(result: result, request: request, parameters: parameters, labels: labels).render()
     }
 
@@ -42,14 +42,14 @@ struct PageRoutes: Sendable {
         var request = try RequestDecoding.search(parameters, highlight: HTML.highlight)
         request.limit = 0
         let (axis, limit) = try RequestDecoding.comparison(parameters)
-        let (comparison, labels) = try await pool.withSearcher { [request] in (try $0.compare(request, by: axis, limit: limit), $0.labels) }
+        let (comparison, labels) = try await pool.withSearcher(.heavy) { [request] in (try $0.compare(request, by: axis, limit: limit), $0.labels) }
         return ComparePage(comparison: comparison, parameters: parameters, labels: labels).render()
     }
 
     func figures(_ parameters: QueryParameters) async throws -> String {
         let request = try RequestDecoding.search(parameters, highlight: HTML.highlight)
         let options = try RequestDecoding.figures(parameters)
-        let (ledger, labels) = try await pool.withSearcher { (try $0.figures(request, category: options.category), $0.labels) }
+        let (ledger, labels) = try await pool.withSearcher(.heavy) { (try $0.figures(request, category: options.category), $0.labels) }
         return FiguresPage(ledger: ledger, options: options, parameters: parameters, labels: labels).render()
     }
 

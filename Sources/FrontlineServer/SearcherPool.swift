@@ -1,65 +1,151 @@
 import Dispatch
+import Foundation
 import FrontlineEngine
 import Synchronization
 
-/// Searchers for concurrent requests. Xapian objects are not thread-safe, so a request
-/// takes a searcher of its own from the pool (opening one when all are busy), moves it to
-/// the index's newest revision, uses it, and puts it back: an index run committing while
-/// the server answers shows up in the next request, with no failed one.
+/// The threads that answer searches. Xapian objects are not thread-safe and Xapian's calls
+/// block, so each request's work runs on a worker thread of its own lane, with a searcher
+/// that thread owns and moves to the index's newest published generation first: an index
+/// run shows in the next answer, with no restart and no failed request.
 ///
-/// Xapian's calls block, so they run on a queue of their own, off the threads that serve
-/// connections, and a request that takes longer than its time limit is answered with 503
-/// (the work finishes in the background and its searcher goes back to the pool).
+/// Two lanes, so that expensive requests cannot starve cheap ones: `light` (searches,
+/// articles, statistics, suggestions) and `heavy` (comparisons, figure ledgers, exports,
+/// wildcard searches), each a fixed number of threads with a bounded queue. A request
+/// that finds its lane's queue full is answered at once with 503 `busy`; one still queued
+/// at its time limit is answered with 503 `timeout` and never started. Work that has
+/// started runs to its end on its thread (Xapian cannot be interrupted), so a lane never
+/// holds more threads than it was given, however many requests arrive.
 final class SearcherPool: Sendable {
-    /// A searcher out of the pool is used by one request at a time; the pool hands it over
-    /// under its lock and never touches it while it is out.
-    private struct Lent: @unchecked Sendable { let searcher: Searcher }
+    /// How much work a request is, which decides its lane.
+    enum Cost: Sendable {
+        /// One search or lookup.
+        case light
+        /// Many searches in one request, or one that may touch much of the index.
+        case heavy
 
-    private let locations: [String]
-    private let idle = Mutex<[Lent]>([])
+        /// The cost of searching `query`: heavy when a wildcard may expand to many words.
+        init(query: String) { self = query.contains("*") ? .heavy : .light }
+    }
+
     /// How long a request may take.
     let timeLimit: Duration
-    private static let queue = DispatchQueue(label: "frontline.search", attributes: .concurrent)
+    private let light: Lane
+    private let heavy: Lane
     /// Time limits fire here, apart from the work they limit.
     private static let timers = DispatchQueue(label: "frontline.search-limits")
 
     /// A pool for the indexes at `locations`; opens one searcher at once, so that a wrong
-    /// location fails at start, not at the first request.
-    init(locations: [String], timeLimit: Duration) throws {
-        self.locations = locations
+    /// location fails at start, not at the first request. `workers` threads answer light
+    /// requests and half as many (at least one) heavy ones; each lane queues at most
+    /// `queueLimit` requests.
+    init(locations: [String], timeLimit: Duration,
+         workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), queueLimit: Int = 64) throws {
         self.timeLimit = timeLimit
         let first = try Searcher(locations: locations)
-        idle.withLock { $0.append(Lent(searcher: first)) }
+        let open: @Sendable () throws -> Searcher = { try Searcher(locations: locations) }
+        light = Lane(name: "light", workers: workers, queueLimit: queueLimit, open: open, first: Lent(searcher: first))
+        heavy = Lane(name: "heavy", workers: max(1, workers / 2), queueLimit: queueLimit, open: open, first: nil)
     }
 
-    /// Runs `body` with a searcher at the newest revision, on the search queue, within the
-    /// time limit (`timeLimit` unless given).
-    func withSearcher<T: Sendable>(timeLimit limit: Duration? = nil, _ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
-        let pending = Pending<T>()
+    /// Runs `body` with a searcher at the newest revision, on a worker of `cost`'s lane,
+    /// within the time limit (`timeLimit` unless given).
+    func withSearcher<T: Sendable>(_ cost: Cost = .light, timeLimit limit: Duration? = nil,
+                                   _ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
         let limit = limit ?? timeLimit
+        let deadline = DispatchTime.now() + SearcherPool.seconds(limit)
+        let pending = Pending<T>()
         return try await withCheckedThrowingContinuation { continuation in
             pending.set(continuation)
-            SearcherPool.queue.async { pending.finish(Result { try self.withSearcherNow(body) }) }
-            let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
-            SearcherPool.timers.asyncAfter(deadline: .now() + seconds) {
+            let lane = cost == .light ? light : heavy
+            let accepted = lane.submit(Lane.Job(deadline: deadline) { searcher in
+                let outcome = Result { () throws -> T in
+                    try searcher.refresh()
+                    return try body(searcher)
+                }
+                pending.finish(outcome)
+                if case .failure(let failure as any FrontlineFailure) = outcome, failure.category != .badQuery {
+                    return false // the index stopped answering: this searcher is dropped, the next job opens anew
+                }
+                return true
+            } failed: { error in
+                pending.finish(.failure(error))
+            })
+            guard accepted else {
+                pending.finish(.failure(APIError(status: .serviceUnavailable, code: "busy",
+                                                 message: "the server is answering as many requests of this kind as it can",
+                                                 hint: "try again in a moment")))
+                return
+            }
+            SearcherPool.timers.asyncAfter(deadline: deadline) {
                 pending.finish(.failure(APIError(status: .serviceUnavailable, code: "timeout", message: "the request took longer than \(limit)",
                                                  hint: "narrow the search: fewer words, a filter, more letters before a *")))
             }
         }
     }
 
-    /// Runs `body` on this thread. A searcher whose index stopped answering is dropped, not
-    /// put back: the next request connects anew.
-    func withSearcherNow<T>(_ body: (Searcher) throws -> T) throws -> T {
-        let lent = try idle.withLock { $0.popLast() } ?? Lent(searcher: Searcher(locations: locations))
-        do {
-            try lent.searcher.refresh()
-            let result = try body(lent.searcher)
-            idle.withLock { $0.append(lent) }
-            return result
-        } catch let failure as any FrontlineFailure where failure.category == .badQuery {
-            idle.withLock { $0.append(lent) } // the searcher is fine; the query was not
-            throw failure
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// A searcher handed to one worker thread, which alone uses it.
+private struct Lent: @unchecked Sendable { let searcher: Searcher }
+
+/// A fixed set of worker threads taking jobs from one bounded queue, oldest first.
+private final class Lane: Sendable {
+    /// One request's work: `run` gets the worker's searcher and returns whether the searcher
+    /// may be kept; `failed` is called instead when no searcher could be opened.
+    struct Job: Sendable {
+        let deadline: DispatchTime
+        let run: @Sendable (Searcher) -> Bool
+        let failed: @Sendable (any Error) -> Void
+
+        init(deadline: DispatchTime, run: @escaping @Sendable (Searcher) -> Bool, failed: @escaping @Sendable (any Error) -> Void) {
+            self.deadline = deadline
+            self.run = run
+            self.failed = failed
+        }
+    }
+
+    private let queue = Mutex<[Job]>([])
+    private let waiting = DispatchSemaphore(value: 0)
+    private let queueLimit: Int
+
+    init(name: String, workers: Int, queueLimit: Int, open: @escaping @Sendable () throws -> Searcher, first: Lent?) {
+        self.queueLimit = queueLimit
+        for number in 0..<workers {
+            let given = number == 0 ? first : nil
+            let thread = Thread { [self] in work(open: open, searcher: given) }
+            thread.name = "frontline-\(name)-\(number)"
+            thread.stackSize = 8 << 20 // Xapian recurses over wide queries
+            thread.start()
+        }
+    }
+
+    /// Queues `job`; false if the queue is full.
+    func submit(_ job: Job) -> Bool {
+        let accepted = queue.withLock { jobs in
+            guard jobs.count < queueLimit else { return false }
+            jobs.append(job)
+            return true
+        }
+        if accepted { waiting.signal() }
+        return accepted
+    }
+
+    private func work(open: @Sendable () throws -> Searcher, searcher given: Lent?) -> Never {
+        var searcher = given?.searcher
+        while true {
+            waiting.wait()
+            guard let job = queue.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
+            // Past its time limit the request has been answered: its work is not started.
+            guard DispatchTime.now() < job.deadline else { continue }
+            let current: Searcher
+            do { current = try searcher ?? open() } catch {
+                job.failed(error)
+                continue
+            }
+            searcher = job.run(current) ? current : nil
         }
     }
 }

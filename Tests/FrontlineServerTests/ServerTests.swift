@@ -164,6 +164,34 @@ import XapianTestSupport
         #expect(try await pool.withSearcher { try $0.search(SearchRequest(query: "ceasefire")).total } > 0)
     }
 
+    @Test func cheapSearchesAreAnsweredWhileExpensiveOnesFillTheirLane() async throws {
+        let pool = try SearcherPool(locations: [#require(Self.index)], timeLimit: .seconds(30), workers: 2, queueLimit: 4)
+        final class Log: Sendable { let items = Mutex<[String]>([]) }
+        let finished = Log()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for number in 0..<5 {
+                group.addTask {
+                    do {
+                        _ = try await pool.withSearcher(.heavy) { _ in Thread.sleep(forTimeInterval: 0.4); return number }
+                        finished.items.withLock { $0.append("heavy") }
+                    } catch let error as APIError {
+                        finished.items.withLock { $0.append(error.code) }
+                    }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let total = try await pool.withSearcher(.light) { try $0.search(SearchRequest(query: "ceasefire")).total }
+            #expect(total > 0)
+            finished.items.withLock { $0.append("light") }
+            try await group.waitForAll()
+        }
+        let order = finished.items.withLock { $0 }
+        // One heavy worker, a queue of four: the fifth is refused at once; the cheap search
+        // does not wait behind the four that run one after another.
+        #expect(order.filter { $0 == "busy" }.count == 1, "\(order)")
+        #expect(order.firstIndex(of: "light")! < 2, "\(order)")
+    }
+
     @Test func aFormulaInArticleTextIsDefusedInCSV() {
         #expect(Export.csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(Export.csvField("plain") == "plain")
