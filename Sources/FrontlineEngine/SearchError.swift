@@ -48,6 +48,12 @@ public enum SearchError: FrontlineFailure {
         }
     }
 
+    /// True for the messages Xapian gives a plain `DatabaseError` when a table file is cut
+    /// short or unreadable: damage as much as a `DatabaseCorruptError` is.
+    static func isDamage(_ message: String) -> Bool {
+        ["EOF reading block", "Error reading block", "short read", "Failed to read"].contains { message.contains($0) }
+    }
+
     /// The search error a Xapian error at `location` means.
     static func translating(_ error: XapianError, at location: String) -> SearchError {
         switch error.kind {
@@ -56,6 +62,8 @@ public enum SearchError: FrontlineFailure {
         case .wildcard:
             return .query("a wildcard matches too many words (\(error.message))", hint: "give more letters before the *")
         case .databaseCorrupt:
+            return .corrupt(location, detail: error.message)
+        case .database where isDamage(error.message):
             return .corrupt(location, detail: error.message)
         case .network, .networkTimeout:
             return .unreachable(location, reason: error.message)

@@ -6,7 +6,7 @@ import Hummingbird
 /// as its `--json` output.
 struct APIRoutes: Sendable {
     let pool: SearcherPool
-    let locations: [String]
+    let health: HealthMonitor
 
     /// Adds the routes to `router`.
     func add(to router: Router<BasicRequestContext>) {
@@ -21,7 +21,7 @@ struct APIRoutes: Sendable {
         router.get("/api/export") { request, _ in
             do { return try await Export(pool: pool).response(QueryParameters(request.uri.query)) } catch { return Responses.error(Responses.apiError(for: error)) }
         }
-        router.get("/healthz") { _, _ in try health() }
+        router.get("/healthz") { _, _ in try healthReport() }
     }
 
     /// The JSON of `body`, or the error it threw.
@@ -73,9 +73,9 @@ struct APIRoutes: Sendable {
     }
 
     /// `{"status": "ok"|"degraded", "passages", "shards": [{"location", "reachable", "passages", "problem"}]}`.
-    func health() throws -> Response {
+    func healthReport() throws -> Response {
         struct Health: Encodable { var status: String; var passages: Int; var shards: [ShardHealth] }
-        let shards = ShardHealth.check(locations)
+        let shards = health.current()
         let healthy = shards.allSatisfy(\.reachable)
         return try Responses.json(Health(status: healthy ? "ok" : "degraded", passages: shards.reduce(0) { $0 + $1.passages }, shards: shards),
                                   status: healthy ? .ok : .serviceUnavailable)

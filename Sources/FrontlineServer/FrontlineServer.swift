@@ -21,6 +21,8 @@ public struct FrontlineServer: Sendable {
         public var token: String?
         /// How long a request may take before it is answered with 503.
         public var timeLimit: Duration = .seconds(10)
+        /// How often each index location's health is checked in the background.
+        public var healthInterval: Duration = .seconds(2)
 
         /// Options serving `locations`.
         public init(locations: [String]) { self.locations = locations }
@@ -28,18 +30,21 @@ public struct FrontlineServer: Sendable {
 
     private let options: Options
     private let pool: SearcherPool
+    private let health: HealthMonitor
 
     /// A server over the indexes in `options` (opened now, so a wrong location fails here).
     public init(options: Options) throws {
         self.options = options
-        pool = try SearcherPool(locations: options.locations, timeLimit: options.timeLimit)
+        let health = HealthMonitor(locations: options.locations, interval: options.healthInterval)
+        pool = try SearcherPool(locations: options.locations, timeLimit: options.timeLimit, onDamage: health.damaged)
+        self.health = health
     }
 
     /// The routes, for the server and for in-process tests.
     public func router(logger: Logger) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestGuard(token: options.token, logger: logger))
-        APIRoutes(pool: pool, locations: options.locations).add(to: router)
+        APIRoutes(pool: pool, health: health).add(to: router)
         PageRoutes(pool: pool).add(to: router)
         return router
     }

@@ -29,6 +29,8 @@ final class SearcherPool: Sendable {
 
     /// How long a request may take.
     let timeLimit: Duration
+    /// Told the location of any damage a request meets (see `HealthMonitor.damaged`).
+    private let onDamage: @Sendable (String) -> Void
     private let light: Lane
     private let heavy: Lane
     /// Time limits fire here, apart from the work they limit.
@@ -39,8 +41,10 @@ final class SearcherPool: Sendable {
     /// requests and half as many (at least one) heavy ones; each lane queues at most
     /// `queueLimit` requests.
     init(locations: [String], timeLimit: Duration,
-         workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), queueLimit: Int = 64) throws {
+         workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), queueLimit: Int = 64,
+         onDamage: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.timeLimit = timeLimit
+        self.onDamage = onDamage
         let first = try Searcher(locations: locations)
         let open: @Sendable () throws -> Searcher = { try Searcher(locations: locations) }
         light = Lane(name: "light", workers: workers, queueLimit: queueLimit, open: open, first: Lent(searcher: first))
@@ -57,12 +61,14 @@ final class SearcherPool: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             pending.set(continuation)
             let lane = cost == .light ? light : heavy
+            let onDamage = self.onDamage
             let accepted = lane.submit(Lane.Job(deadline: deadline) { searcher in
                 let outcome = Result { () throws -> T in
                     try searcher.refresh()
                     return try body(searcher)
                 }
                 pending.finish(outcome)
+                if case .failure(SearchError.corrupt(let location, _)) = outcome { onDamage(location) }
                 if case .failure(let failure as any FrontlineFailure) = outcome, failure.category != .badQuery {
                     return false // the index stopped answering: this searcher is dropped, the next job opens anew
                 }

@@ -21,6 +21,7 @@ public struct XapianError: Error, CustomStringConvertible, Equatable {
         init(code: Int32) { rawValue = String(cString: cx_error_kind_name(code)) }
 
         public static let invalidArgument = Kind(rawValue: "InvalidArgumentError")
+        public static let database = Kind(rawValue: "DatabaseError")
         public static let databaseCorrupt = Kind(rawValue: "DatabaseCorruptError")
         public static let databaseLock = Kind(rawValue: "DatabaseLockError")
         public static let databaseModified = Kind(rawValue: "DatabaseModifiedError")
