@@ -1,5 +1,6 @@
 import FrontlineEngine
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Frontline over HTTP: the search as a web page and a JSON API, on Hummingbird.
@@ -21,6 +22,12 @@ public struct FrontlineServer: Sendable {
         public var token: String?
         /// How long a request may take before it is answered with 503.
         public var timeLimit: Duration = .seconds(10)
+        /// How long a connection may stay open without a whole request arriving (idle between
+        /// requests, or sending a request's head too slowly), before it is closed.
+        public var idleTimeout: Duration = .seconds(15)
+        /// The most connections served at once; more wait to be accepted, so that idle ones
+        /// cannot use up the process's file descriptors.
+        public var maximumConnections = 2_000
         /// How often each index location's health is checked in the background.
         public var healthInterval: Duration = .seconds(2)
 
@@ -52,7 +59,10 @@ public struct FrontlineServer: Sendable {
     /// The application, listening on the options' address.
     public func application(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(router: router(logger: logger),
-                    configuration: .init(address: .hostname(options.host, port: options.port), serverName: "frontline"),
+                    server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000
+                                                                                  + options.idleTimeout.components.attoseconds / 1_000_000_000))),
+                    configuration: .init(address: .hostname(options.host, port: options.port), serverName: "frontline",
+                                         availableConnectionsDelegate: MaximumAvailableConnections(options.maximumConnections)),
                     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
                     logger: logger)
     }

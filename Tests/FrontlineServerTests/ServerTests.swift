@@ -147,6 +147,53 @@ import XapianTestSupport
         }
     }
 
+    @Test func aConnectionThatSendsItsHeadersTooSlowlyIsClosed() async throws {
+        var options = FrontlineServer.Options(locations: [try #require(Self.index)])
+        options.port = 0
+        options.idleTimeout = .seconds(1)
+        options.maximumConnections = 50
+        let server = try FrontlineServer(options: options)
+        let port = Mutex<Int>(0)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let running = Task { try await server.application(logger: logger) { bound in port.withLock { $0 = bound } }.run() }
+        defer { running.cancel() }
+        var bound = 0
+        for _ in 0..<100 where bound == 0 {
+            try await Task.sleep(for: .milliseconds(50))
+            bound = port.withLock { $0 }
+        }
+        try #require(bound > 0)
+        // 80 connections (more than the cap) each send half a request head and stall; each is
+        // closed by the server, and a whole request is answered after them.
+        let script = """
+        import socket, sys, time
+        port = int(sys.argv[1])
+        sockets = []
+        for _ in range(80):
+            s = socket.create_connection(("127.0.0.1", port), timeout=20)
+            s.sendall(b"GET /api/search?q=ceasefire HTTP/1.1\\r\\nHost: x\\r\\n")
+            sockets.append(s)
+        start = time.time(); closed = 0
+        for s in sockets:
+            s.settimeout(8)
+            try:
+                closed += s.recv(1) == b""
+            except TimeoutError:
+                pass
+            except OSError:
+                closed += 1
+        print(closed, round(time.time() - start, 1))
+        s = socket.create_connection(("127.0.0.1", port), timeout=20)
+        s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
+        print(s.recv(12).decode())
+        """
+        let result = try runProgram("/usr/bin/env", ["python3", "-c", script, String(bound)], timeout: 60).out
+        let lines = result.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("80 ") == true, "\(result)")
+        #expect(lines.last?.hasPrefix("HTTP/1.1 200") == true, "\(result)")
+    }
+
     @Test func aTokenIsRequiredWhenSet() async throws {
         let token = "0123456789abcdef-secret"
         try await app(token: token).test(.router) { client in

@@ -15,8 +15,15 @@ extension Repository {
 @discardableResult
 public func runFrontline(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                   timeout: Double = 120) throws -> (status: Int32, out: String, err: String) {
+    try runProgram(Repository.executable, arguments, in: directory, environment: environment, timeout: timeout)
+}
+
+/// Runs the program at `executable` as `runFrontline` runs `frontline`.
+@discardableResult
+public func runProgram(_ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                       timeout: Double = 120) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Repository.executable)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
