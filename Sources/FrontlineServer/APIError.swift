@@ -10,6 +10,16 @@ struct APIError: Error, Sendable {
     let code: String
     let message: String
     let hint: String?
+    /// Headers the answer carries beside the body (`Allow`, `Retry-After`).
+    var headers: HTTPFields = [:]
+
+    init(status: HTTPResponse.Status, code: String, message: String, hint: String?, headers: HTTPFields = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.headers = headers
+    }
 
     static func badParameter(_ name: String, _ problem: String) -> APIError {
         APIError(status: .badRequest, code: "bad_parameter", message: "\(name) \(problem)", hint: nil)

@@ -9,19 +9,19 @@ struct APIRoutes: Sendable {
     let health: HealthMonitor
 
     /// Adds the routes to `router`.
-    func add(to router: Router<BasicRequestContext>) {
-        router.get("/api/search") { request, _ in await respond { try await search(QueryParameters(request.uri.query)) } }
-        router.get("/api/compare") { request, _ in await respond { try await compare(QueryParameters(request.uri.query)) } }
-        router.get("/api/figures") { request, _ in await respond { try await figures(QueryParameters(request.uri.query)) } }
-        router.get("/api/stats") { _, _ in await respond { try await pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: 0) } } }
-        router.get("/api/suggest") { request, _ in await respond { try await suggest(QueryParameters(request.uri.query)) } }
-        router.get("/api/articles/**") { request, _ in
+    func add(to router: Router<FrontlineContext>) {
+        router.read("/api/search") { request, _ in await respond { try await search(QueryParameters(request.uri.query)) } }
+        router.read("/api/compare") { request, _ in await respond { try await compare(QueryParameters(request.uri.query)) } }
+        router.read("/api/figures") { request, _ in await respond { try await figures(QueryParameters(request.uri.query)) } }
+        router.read("/api/stats") { _, _ in await respond { try await pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: 0) } } }
+        router.read("/api/suggest") { request, _ in await respond { try await suggest(QueryParameters(request.uri.query)) } }
+        router.read("/api/articles/**") { request, _ in
             await respond { try await article(Routes.articleID(request.uri.path, after: "/api/articles/"), QueryParameters(request.uri.query)) }
         }
-        router.get("/api/export") { request, _ in
+        router.read("/api/export") { request, _ in
             do { return try await Export(pool: pool).response(QueryParameters(request.uri.query)) } catch { return Responses.error(Responses.apiError(for: error)) }
         }
-        router.get("/healthz") { _, _ in try healthReport() }
+        router.read("/healthz") { _, _ in try healthReport() }
     }
 
     /// The JSON of `body`, or the error it threw.

@@ -47,9 +47,18 @@ public struct FrontlineServer: Sendable {
         self.health = health
     }
 
+    /// Why `token` cannot be the access token, or nil if it can: it must be 16 characters
+    /// or more, each one a cookie may carry (visible ASCII but `"`, `,`, `;` and `\\`), or a
+    /// browser could never log in with it.
+    public static func problem(withToken token: String) -> String? {
+        guard token.count >= 16 else { return "is shorter than 16 characters" }
+        let allowed = token.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"\",;\\".unicodeScalars.contains($0) }
+        return allowed ? nil : "holds a character a cookie cannot carry (only visible ASCII letters, digits and marks but \" , ; \\)"
+    }
+
     /// The routes, for the server and for in-process tests.
-    public func router(logger: Logger) -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router(logger: Logger) -> Router<FrontlineContext> {
+        let router = Router(context: FrontlineContext.self)
         router.add(middleware: RequestGuard(token: options.token, logger: logger))
         APIRoutes(pool: pool, health: health).add(to: router)
         PageRoutes(pool: pool).add(to: router)

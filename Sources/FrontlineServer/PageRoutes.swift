@@ -8,14 +8,14 @@ struct PageRoutes: Sendable {
     let pool: SearcherPool
 
     /// Adds the routes to `router`.
-    func add(to router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in await page(request) { try await search(QueryParameters(request.uri.query)) } }
-        router.get("/compare") { request, _ in await page(request) { try await compare(QueryParameters(request.uri.query)) } }
-        router.get("/figures") { request, _ in await page(request) { try await figures(QueryParameters(request.uri.query)) } }
-        router.get("/articles/**") { request, _ in
+    func add(to router: Router<FrontlineContext>) {
+        router.read("/") { request, _ in await page(request) { try await search(QueryParameters(request.uri.query)) } }
+        router.read("/compare") { request, _ in await page(request) { try await compare(QueryParameters(request.uri.query)) } }
+        router.read("/figures") { request, _ in await page(request) { try await figures(QueryParameters(request.uri.query)) } }
+        router.read("/articles/**") { request, _ in
             await page(request) { try await article(Routes.articleID(request.uri.path, after: "/articles/"), QueryParameters(request.uri.query)) }
         }
-        router.get("/static/{name}") { _, context in
+        router.read("/static/{name}") { _, context in
             guard let name = context.parameters.get("name"), let file = Assets.files[name] else { throw HTTPError(.notFound) }
             return Response(status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"], body: ResponseBody(byteBuffer: ByteBuffer(string: file.body)))
         }
@@ -67,5 +67,14 @@ enum Routes {
     static func articleID(_ path: String, after prefix: String) -> String {
         let encoded = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
         return encoded.removingPercentEncoding ?? encoded
+    }
+}
+
+extension Router {
+    /// Answers GET and HEAD on `path` with `handler` (`RequestGuard` drops a HEAD answer's body).
+    @discardableResult
+    func read(_ path: RouterPath, use handler: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator) -> Self {
+        on(path, method: .get, use: handler)
+        return on(path, method: .head, use: handler)
     }
 }

@@ -19,8 +19,9 @@ enum Responses {
 
     /// An API error as `{"error": {"code", "message", "hint"}}`.
     static func error(_ error: APIError) -> Response {
-        Response(status: error.status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(data: error.body)))
+        var headers = error.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: error.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: error.body)))
     }
 
     /// The API error any thrown error means; unknown errors become a bare 500.

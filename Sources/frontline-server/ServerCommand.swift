@@ -25,7 +25,7 @@ struct ServerCommand: AsyncParsableCommand {
                 throw ValidationError("the token file \(tokenFile) cannot be read")
             }
             let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard token.count >= 16 else { throw ValidationError("the token in \(tokenFile) is shorter than 16 characters") }
+            if let problem = FrontlineServer.problem(withToken: token) { throw ValidationError("the token in \(tokenFile) \(problem)") }
             server.token = token
         }
         let frontline: FrontlineServer
@@ -33,7 +33,7 @@ struct ServerCommand: AsyncParsableCommand {
             frontline = try FrontlineServer(options: server)
         } catch let failure as any FrontlineFailure {
             FileHandle.standardError.write(Data("frontline: \(failure.description)\n".utf8))
-            throw ExitCode(failure.category == .usage ? 64 : failure.category == .noIndex ? 4 : failure.category == .unreachable ? 8 : 7)
+            throw Status(failure.category).exit
         }
         let host = options.host, locations = options.index.resolved
         try await frontline.run { port in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FrontlineOptions
 import Foundation
 
 /// The `frontline` command: a search engine for conflict news.

@@ -1,3 +1,4 @@
+import FrontlineOptions
 /// The discussion part of a command's help: prose written in the source over short lines,
 /// joined into paragraphs that the argument parser wraps to the terminal, then the
 /// command's exit statuses.

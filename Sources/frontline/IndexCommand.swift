@@ -1,4 +1,5 @@
 import ArgumentParser
+import FrontlineOptions
 import Foundation
 import FrontlineCorpus
 import FrontlineEngine

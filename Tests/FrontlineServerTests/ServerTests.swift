@@ -72,6 +72,8 @@ import XapianTestSupport
                 ("/api/export?q=x&format=xml", .get, .badRequest, "bad_parameter"),
                 ("/api/figures?category=kiled", .get, .badRequest, "bad_parameter"),
                 ("/api/search?q=x", .post, .methodNotAllowed, "method_not_allowed"),
+                ("/api/search?q=caf%E9", .get, .badRequest, "bad_encoding"),
+                ("/api/search?q=%ff", .get, .badRequest, "bad_encoding"),
             ]
             for (uri, method, status, code) in cases {
                 try await client.execute(uri: uri, method: method) { response in
@@ -85,6 +87,18 @@ import XapianTestSupport
             }
             try await client.execute(uri: "/api/search?q=x", method: .get, body: ByteBuffer(string: "{}")) { response in
                 #expect(response.status == .contentTooLarge)
+            }
+            // A body announced as chunked, without a length, is refused as well.
+            try await client.execute(uri: "/api/search?q=x", method: .get, headers: [.transferEncoding: "chunked"], body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/api/search?q=x", method: .delete) { response in
+                #expect(response.headers[.allow] == "GET, HEAD")
+            }
+            // HEAD is answered like GET, without a body.
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .head) { response in
+                #expect(response.status == .ok && response.headers[.contentType]?.hasPrefix("application/json") == true, "\(response.status) \(String(buffer: response.body))")
+                #expect(response.body.readableBytes == 0)
             }
             try await client.execute(uri: "/nothing-here", method: .get) { response in
                 #expect(response.status == .notFound)
@@ -145,6 +159,14 @@ import XapianTestSupport
                 }
             }
         }
+    }
+
+    @Test func aTokenACookieCannotCarryIsRefusedAtStart() {
+        #expect(FrontlineServer.problem(withToken: "0123456789abcdef-secret") == nil)
+        #expect(FrontlineServer.problem(withToken: "short") != nil)
+        #expect(FrontlineServer.problem(withToken: "0123456789abcdef;secret") != nil)
+        #expect(FrontlineServer.problem(withToken: "0123456789abcdef\nsecret") != nil)
+        #expect(FrontlineServer.problem(withToken: "0123456789 abcdef secret") != nil)
     }
 
     @Test func aConnectionThatSendsItsHeadersTooSlowlyIsClosed() async throws {
@@ -209,6 +231,18 @@ import XapianTestSupport
                 #expect(response.headers[.setCookie]?.contains("HttpOnly") == true)
             }
             try await client.execute(uri: "/", method: .get, headers: [.cookie: "frontline_token=\(token)"]) { #expect($0.status == .ok) }
+            // The scheme is case-insensitive.
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get, headers: [.authorization: "bearer \(token)"]) { #expect($0.status == .ok) }
+            // Guessing is limited: after ten wrong tokens a client is refused, even with the right one.
+            var guesses: [HTTPResponse.Status] = []
+            for _ in 0..<12 where guesses.last != .tooManyRequests {
+                try await client.execute(uri: "/login?token=guess-guess-guess-1", method: .get) { guesses.append($0.status) }
+            }
+            #expect(guesses.last == .tooManyRequests && guesses.count <= 11, "\(guesses)")
+            try await client.execute(uri: "/login?token=\(token)", method: .get) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] != nil)
+            }
         }
     }
 
