@@ -130,6 +130,30 @@ public final class CorpusReader {
         }
     }
 
+    /// The metadata fields that hold text (a number or a list there is kept, with a warning).
+    static let textFields: Set<String> = ["id", "title", "date", "source", "outlet", "url", "language"]
+
+    /// An id as given, on one line (line breaks and other control characters made spaces,
+    /// so that an id printed in a list cannot start a line of its own), or nil if blank.
+    static func identity(_ given: String) -> String? {
+        let flat = given.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+            ? String(String.UnicodeScalarView(given.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
+            : given
+        return flat.trimmingCharacters(in: .whitespaces).isEmpty ? nil : flat
+    }
+
+    /// What is wrong with a line JSON cannot read, in words.
+    static func jsonProblem(_ line: String) -> String {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A high surrogate escape without its low half, or a low one without its high half.
+        let lone = #"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"#
+        if let range = trimmed.range(of: lone, options: .regularExpression) {
+            return "not valid JSON: \(trimmed[range]) is half of a UTF-16 surrogate pair, no character"
+        }
+        if trimmed.hasPrefix("{") && !trimmed.hasSuffix("}") { return "not valid JSON: the object is not closed (a truncated line?)" }
+        return "not valid JSON (malformed line)"
+    }
+
     /// The article id of a file: its path relative to the root folder it was found under.
     static func fileID(_ path: String, root: String) -> String {
         var isDirectory: ObjCBool = false
@@ -184,7 +208,7 @@ public final class CorpusReader {
             return
         }
         var fields = matter.fields
-        let id = fields.removeValue(forKey: "id").flatMap { $0.isEmpty ? nil : $0 } ?? CorpusReader.fileID(path, root: root)
+        let id = fields.removeValue(forKey: "id").flatMap(CorpusReader.identity) ?? CorpusReader.identity(CorpusReader.fileID(path, root: root)) ?? path
         var article = Article(id: id, body: String(matter.body), isMarkdown: isMarkdown, file: path, line: 1, bodyLine: matter.bodyLine)
         article.byteEnd = bytes.count
         apply(fields, to: &article, lineOf: { matter.lines[$0] ?? 1 }, handler: handler)
@@ -253,11 +277,14 @@ public final class CorpusReader {
         }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(decoded.text.utf8), options: [])
+            object = try JSONSerialization.jsonObject(with: Data(decoded.text.utf8), options: [.fragmentsAllowed])
         } catch {
-            return reject("not valid JSON (truncated or malformed line)")
+            return reject(CorpusReader.jsonProblem(decoded.text))
         }
-        guard let record = object as? [String: Any] else { return reject("not a JSON object") }
+        guard let record = object as? [String: Any] else {
+            let kind = object is NSNull ? "null" : object is String ? "a string" : object is [Any] ? "an array" : object is NSNumber ? "a number or true/false" : "a value"
+            return reject("is \(kind), not a JSON object with a \"text\" field")
+        }
         func rejectRecord(_ message: String) -> Article? {
             guard let id = record["id"] as? String, !id.isEmpty else { return reject(message) }
             handler(.diagnostic(Diagnostic(.error, file: path, line: lineNumber, message + "; line skipped")))
@@ -269,6 +296,9 @@ public final class CorpusReader {
         guard text.contains(where: { !$0.isWhitespace }) else { return rejectRecord("\"text\" is empty") }
         var fields: [String: String] = [:]
         for (key, value) in record where key != "text" {
+            if CorpusReader.textFields.contains(key.lowercased()), !(value is String), !(value is NSNull) {
+                handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "\"\(key)\" is not a string; it is kept as its JSON text")))
+            }
             switch value {
             case let s as String: fields[key.lowercased()] = s
             case let n as NSNumber: fields[key.lowercased()] = n.stringValue
@@ -280,7 +310,7 @@ public final class CorpusReader {
             }
         }
         let id: String
-        if let given = fields.removeValue(forKey: "id"), !given.isEmpty {
+        if let given = fields.removeValue(forKey: "id").flatMap(CorpusReader.identity) {
             id = given
         } else {
             id = "\((path as NSString).lastPathComponent)#\(lineNumber)"

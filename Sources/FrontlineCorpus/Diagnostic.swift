@@ -28,7 +28,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line: severity: message`, the form compilers use.
     public var description: String {
-        let location = line.map { "\(file):\($0)" } ?? file
+        // A file name may hold a line break: shown as a symbol, it cannot start a line of its own.
+        let name = file.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            ? file.replacingOccurrences(of: "\r\n", with: "\u{2424}").replacingOccurrences(of: "\n", with: "\u{2424}").replacingOccurrences(of: "\r", with: "\u{240D}")
+            : file
+        let location = line.map { "\(name):\($0)" } ?? name
         return "\(location): \(severity.rawValue): \(message)"
     }
 }

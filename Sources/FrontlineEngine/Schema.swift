@@ -81,7 +81,8 @@ public enum Schema {
     /// The form of an article id used inside terms and metadata keys: the id itself, or a
     /// hash of it when it is too long for a Xapian term (245 bytes).
     static func articleKey(_ id: String) -> String {
-        id.utf8.count <= 160 ? id : "#" + Fingerprint.hex(Fingerprint.hash(id))
+        // An id that starts with '#' is hashed too, so that no id can spell another's hash.
+        id.utf8.count <= 160 && !id.hasPrefix("#") ? id : "#" + Fingerprint.hex(Fingerprint.hash(id))
     }
 
     /// The unique term of a passage.

@@ -52,6 +52,11 @@ final class ShardWriter: @unchecked Sendable {
         let file = CorpusReader.absolute(article.file)
         let fingerprint = Fingerprint.hex(Fingerprint.hash(Fingerprint.of(article), seed: Fingerprint.hash(fingerprintSeed)))
         let previous = ArticleRecord(parsing: try database.metadata(Schema.articlePrefix + key))
+        if let previous, previous.id != article.id {
+            // Two long ids with one hash: the second never replaces the first.
+            return .rejected([Diagnostic(.error, file: article.file, line: article.line,
+                                         "the id \(Excerpt.quoted(article.id)) has the same key as the indexed article \(Excerpt.quoted(previous.id)); give one of them another id")])
+        }
         if previous?.fingerprint == fingerprint {
             if previous?.file != file, let previous {
                 // Moved, unchanged: remember where it is now.

@@ -17,6 +17,8 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An article id, optionally with #PASSAGE, as search prints it.", valueName: "ARTICLE[#PASSAGE]"))
     var target: String
     @OptionGroup var index: IndexLocations
+    @Option(help: ArgumentHelp("The passage to mark, for an id that itself ends in #N (ARTICLE#PASSAGE reads the last #N as the passage).", valueName: "N"))
+    var passage: Int?
     @Option(parsing: .unconditional, help: "With #PASSAGE: how many passages to show on each side of it (default: all).")
     var context: Int?
     @Flag(help: "Print JSON.")
@@ -28,15 +30,25 @@ struct ShowCommand: ParsableCommand {
         if let context, !(0...ShowCommand.maximumContext).contains(context) {
             throw ValidationError("--context must be between 0 and \(ShowCommand.maximumContext)")
         }
+        if let passage, !(0...ShowCommand.maximumPassage).contains(passage) {
+            throw ValidationError("--passage must be between 0 and \(ShowCommand.maximumPassage)")
+        }
     }
 
     func run() throws {
         let style = Style.forStandardOutput(disabled: noColor || json)
         let (passages, labels, marked) = try reportingFailures { () -> ([StoredPassage], Labels, Int?) in
             let searcher = try Searcher(locations: index.resolved)
-            // An id may itself contain '#': the whole target is tried as an id first.
+            if let passage { return (try searcher.article(target), searcher.labels, passage) }
+            // An id may itself contain '#': the whole target is tried as an id first, and
+            // when it also reads as another article's passage, the note says how to get that.
             let whole = try searcher.article(target)
-            if !whole.isEmpty { return (whole, searcher.labels, nil) }
+            if !whole.isEmpty {
+                if let (id, marked) = try? split(target), let marked, !(try searcher.article(id)).isEmpty {
+                    complain("note: \(Excerpt.quoted(target)) is an article's id and also passage #\(marked) of \(Excerpt.quoted(id)); showing the article \(Excerpt.quoted(target)) (for the passage: frontline show \(Excerpt.quoted(id)) --passage \(marked))")
+                }
+                return (whole, searcher.labels, nil)
+            }
             let (id, marked) = try split(target)
             return (try searcher.article(id), searcher.labels, marked)
         }

@@ -72,6 +72,33 @@ import Testing
         #expect(d[4].message.contains("duplicate"))
     }
 
+    @Test func aJSONLinesLineThatIsNoObjectSaysWhatItIs() {
+        let lines = [
+            "null", #""just a string""#, "42", #"{"id": "s", "text": "bad \ud800 half"}"#, #"{"id": "t", "text": "cut"#,
+            #"{"id": "   ", "title": ["a", "list"], "text": "Armenia said the talks failed."}"#,
+        ]
+        let (articles, d) = diagnostics(for: "odd.jsonl", bytes: Array(lines.joined(separator: "\n").utf8))
+        #expect(d.first { $0.line == 1 }?.message.contains("is null, not a JSON object") == true, "\(d)")
+        #expect(d.first { $0.line == 2 }?.message.contains("is a string") == true, "\(d)")
+        #expect(d.first { $0.line == 3 }?.message.contains("a number") == true, "\(d)")
+        #expect(d.first { $0.line == 4 }?.message.contains("surrogate") == true, "\(d)")
+        #expect(d.first { $0.line == 5 }?.message.contains("not closed") == true, "\(d)")
+        // A blank id is no id (the line's own id is used, with a warning); a list as title is warned.
+        #expect(articles.contains { $0.id == "odd.jsonl#6" }, "\(articles.map(\.id))")
+        #expect(d.contains { $0.line == 6 && $0.message.contains("\"title\" is not a string") }, "\(d)")
+    }
+
+    @Test func aLineBreakInAnIdOrFileNameCannotStartALineOfItsOwn() {
+        let directory = TemporaryDirectory()
+        directory.write("forged\nFAKE: error: x.txt", "Armenia said.")
+        directory.write("ids.jsonl", #"{"id": "one\ntwo\rthree", "text": "Azerbaijan said."}"# + "\n" + "{\"id\": 7")
+        directory.write("empty\nFAKE: error: y.txt", "")
+        let result = readAll([directory.path])
+        #expect(result.diagnostics.count == 2)
+        #expect(Set(result.articles.map(\.id)) == ["forged FAKE: error: x.txt", "one two three"], "\(result.articles.map(\.id))")
+        #expect(result.diagnostics.allSatisfy { !$0.description.contains("\n") }, "\(result.diagnostics)")
+    }
+
     @Test func aFiftyMegabyteSingleParagraphIsCutAndReported() {
         let sentence = Array("Armenia said the village of Talish was shelled overnight. ".utf8)
         var bytes: [UInt8] = []

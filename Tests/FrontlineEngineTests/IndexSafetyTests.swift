@@ -12,6 +12,20 @@ import Xapian
         try Searcher(locations: [index]).statistics().articles
     }
 
+    @Test func anIdThatSpellsAnotherIdsHashIsAnArticleOfItsOwn() throws {
+        let dir = TemporaryDirectory()
+        let long = String(repeating: "a-very-long-article-id/", count: 10)
+        let spelled = "#" + Fingerprint.hex(Fingerprint.hash(long))
+        let lines = [long, spelled].map { id in
+            "{\"id\": \"\(id)\", \"title\": \"Ceasefire\", \"date\": \"2020-10-10\", \"text\": \"Shelling near Talish was reported by \(id.count) witnesses.\"}"
+        }
+        let corpus = dir.write("corpus/two.jsonl", lines.joined(separator: "\n") + "\n")
+        let (summary, problems) = try buildIndex([corpus], into: dir.child("index"))
+        #expect(summary.articlesAdded == 2, "\(problems)")
+        let searcher = try Searcher(locations: [dir.child("index")])
+        #expect(try searcher.article(long).count == 1 && searcher.article(spelled).count == 1)
+    }
+
     @Test func aMissingPathIsAnErrorAndChangesNothing() throws {
         let dir = TemporaryDirectory()
         let corpus = dir.copyCorpus(to: "Corpus")
