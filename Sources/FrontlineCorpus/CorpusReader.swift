@@ -39,8 +39,13 @@ public final class CorpusReader {
     /// two different ids colliding in 64 bits is not a practical concern).
     private var seenIDs: Set<Int> = []
 
+    /// Whether symbolic links that lead out of the folders being read are followed.
+    public let followsLinksOut: Bool
+
     /// Creates a reader. One reader remembers article ids across calls, to report duplicates.
-    public init() {}
+    /// A symbolic link inside a folder that points outside every folder given (say, to
+    /// `/etc/shadow`) is reported and not followed unless `followLinksOut`.
+    public init(followLinksOut: Bool = false) { followsLinksOut = followLinksOut }
 
     /// Lists the article files under `roots` (files or folders, searched recursively,
     /// symlinks followed once), sorted, with the root each belongs to. Problems are reported
@@ -57,10 +62,27 @@ public final class CorpusReader {
             let ext = (path as NSString).pathExtension.lowercased()
             return CorpusReader.articleExtensions.contains(ext) || CorpusReader.lineExtensions.contains(ext)
         }
+        let realRoots = roots.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        /// True for a path found inside a folder that is a link leading out of every root.
+        func leadsOut(_ path: String) -> Bool {
+            guard !followsLinksOut, (try? fm.destinationOfSymbolicLink(atPath: path)) != nil else { return false }
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            return !realRoots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        }
         func walk(_ path: String, root: String, depth: Int) {
+            if depth > 0, leadsOut(path) {
+                if isArticleFile(path) || FileAccess.kind(of: path) == .folder {
+                    report(.warning, path, "symbolic link out of the folders being indexed; not followed (--follow-links follows it)")
+                }
+                return
+            }
             switch FileAccess.kind(of: path) {
             case .missing:
-                if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
+                if depth > 0, path.unicodeScalars.contains("\u{FFFD}") {
+                    // The folder listed a name whose bytes are not UTF-8: it cannot be opened by name.
+                    report(.error, path, "the file name is not valid UTF-8 and cannot be opened; rename it to UTF-8 (for example with 'convmv -f latin1 -t utf8 --notest'); whatever was indexed from it is kept")
+                    handler(.unreadableSource(path: CorpusReader.absolute(path)))
+                } else if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
                     report(.error, path, "broken symbolic link; whatever was indexed from it is kept")
                     handler(.unreadableSource(path: CorpusReader.absolute(path)))
                 } else {

@@ -32,6 +32,8 @@ public final class Indexer: @unchecked Sendable {
         public var prune = false
         /// When each shard commits.
         public var batching = Batching.growing
+        /// Follow symbolic links that lead out of the folders being indexed.
+        public var followLinks = false
 
         /// Options for indexing `paths` into `index`.
         public init(paths: [String], index: String) {
@@ -178,7 +180,7 @@ public final class Indexer: @unchecked Sendable {
         let failures = FailureList()
         startWriterThreads(writers, queues: queues, group: group, failures: failures)
 
-        let reader = CorpusReader()
+        let reader = CorpusReader(followLinksOut: options.followLinks)
         var unreadableSources: [String] = []
         func handle(_ event: CorpusReader.Event) {
             switch event {

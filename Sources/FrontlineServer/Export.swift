@@ -42,23 +42,13 @@ struct Export: Sendable {
         return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"frontline-export.\(format)\""], body: body)
     }
 
-    static let csvHeader = "rank,article,passage,date,source,title,url,kind,sides,claimants,actors,places,event_dates,text\r\n"
+    static let csvHeader = CSV.row(["rank", "article", "passage", "date", "source", "title", "url", "kind", "sides", "claimants", "actors", "places", "event_dates", "text"])
 
     static func csvRow(_ hit: Hit) -> String {
         let p = hit.passage
-        let fields = [String(hit.rank), p.article, String(p.ordinal), p.date, p.source, p.title, p.url, p.kind,
-                      p.sides.joined(separator: ";"), p.claimants.joined(separator: ";"), p.actors.joined(separator: ";"),
-                      p.places.joined(separator: ";"), p.eventDates.joined(separator: ";"), p.text]
-        return fields.map(csvField).joined(separator: ",") + "\r\n"
-    }
-
-    /// A CSV field (RFC 4180), with a leading `=`, `+`, `-` or `@` defused so that a
-    /// spreadsheet does not run article text as a formula.
-    static func csvField(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSV.row([String(hit.rank), p.article, String(p.ordinal), p.date, p.source, p.title, p.url, p.kind,
+                        p.sides.joined(separator: ";"), p.claimants.joined(separator: ";"), p.actors.joined(separator: ";"),
+                        p.places.joined(separator: ";"), p.eventDates.joined(separator: ";"), p.text])
     }
 
     static func jsonLine(_ hit: Hit) -> String {

@@ -97,15 +97,14 @@ struct FiguresCommand: ParsableCommand {
         return out.joined(separator: "\n")
     }
 
+    /// The ledger as CSV (`CSV`: the export's writer), without the last row's line end.
     static func csv(_ figures: [FigureRecord]) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let header = ["date", "claimants", "side", "category", "item", "subject", "value", "min", "max", "approximate", "place", "article", "passage", "text"]
         let rows = figures.map { f in
-            [f.date, f.claimants.joined(separator: ";"), f.side ?? "", f.category, f.item ?? "", f.subject ?? "", String(f.count.value), String(f.count.min),
-             String(f.count.max), String(f.count.approximate), f.place ?? "", f.article, String(f.passage), f.text].map(field).joined(separator: ",")
+            CSV.row([f.date, f.claimants.joined(separator: ";"), f.side ?? "", f.category, f.item ?? "", f.subject ?? "", String(f.count.value), String(f.count.min),
+                     String(f.count.max), String(f.count.approximate), f.place ?? "", f.article, String(f.passage), f.text])
         }
-        return (["date,claimants,side,category,item,subject,value,min,max,approximate,place,article,passage,text"] + rows).joined(separator: "\n")
+        return String((CSV.row(header) + rows.joined()).dropLast(2))
     }
 }
 

@@ -40,6 +40,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Remove indexed articles even when a PATH folder is now empty or more than half of the index would go.")
     var prune = false
 
+    @Flag(help: "Follow symbolic links that lead out of the PATH folders (by default they are reported and skipped).")
+    var followLinks = false
+
     @Option(parsing: .unconditional, help: "Writer threads, and shards of a new index (1 to 64; default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -75,6 +78,7 @@ struct IndexCommand: ParsableCommand {
         options.jobs = jobs
         options.batching = batch.map(Batching.fixed) ?? .growing
         options.prune = prune
+        options.followLinks = followLinks
         options.gazetteer = gazetteer ?? defaultGazetteer(for: corpus)
         options.retag = gazetteer != nil || rebuild
         if options.gazetteer == nil { complain("warning: no gazetteer found; passages will not be tagged (use --gazetteer FILE)") }

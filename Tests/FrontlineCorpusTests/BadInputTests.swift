@@ -128,6 +128,33 @@ import Testing
         #expect(result.diagnostics.count == 2)
     }
 
+    @Test func aLinkOutOfTheCorpusIsNotFollowedUnlessAsked() throws {
+        let directory = TemporaryDirectory()
+        directory.write("corpus/good.txt", "Armenia said.")
+        directory.write("corpus/sub/inner.txt", "Azerbaijan said.")
+        let secret = directory.write("elsewhere/secret.txt", "root:x:0:0 private words")
+        let corpus = directory.path + "/corpus"
+        try FileManager.default.createSymbolicLink(atPath: corpus + "/shadow.txt", withDestinationPath: secret)
+        try FileManager.default.createSymbolicLink(atPath: corpus + "/away", withDestinationPath: directory.path + "/elsewhere")
+        try FileManager.default.createSymbolicLink(atPath: corpus + "/inside.txt", withDestinationPath: corpus + "/sub/inner.txt")
+        let result = readAll([corpus])
+        #expect(Set(result.articles.map(\.id)) == ["good.txt", "inside.txt", "sub/inner.txt"], "\(result.articles.map(\.id))")
+        #expect(result.diagnostics.count == 2 && result.diagnostics.allSatisfy { $0.message.contains("--follow-links") }, "\(result.diagnostics)")
+        var followed: [String] = []
+        CorpusReader(followLinksOut: true).read([corpus]) { if case .article(let article) = $0 { followed.append(article.id) } }
+        #expect(followed.contains("shadow.txt") && followed.contains("away/secret.txt"), "\(followed)")
+    }
+
+    @Test func aFileNameThatIsNotUTF8IsReportedAsSuch() throws {
+        let directory = TemporaryDirectory()
+        directory.write("good.txt", "Armenia said.")
+        // A Latin-1 name ("café.txt" with é as the single byte E9), made by the shell.
+        _ = try runProgram("/bin/sh", ["-c", "printf 'Baku said.' > \"$1\"/caf$(printf '\\351').txt", "sh", directory.path])
+        let result = readAll([directory.path])
+        #expect(result.articles.count == 1)
+        #expect(result.diagnostics.count == 1 && result.diagnostics[0].message.contains("not valid UTF-8"), "\(result.diagnostics)")
+    }
+
     @Test func aSymlinkLoopIsVisitedOnce() throws {
         let directory = TemporaryDirectory()
         directory.write("a/good.txt", "Armenia said.")
