@@ -147,8 +147,14 @@ public struct Gazetteer: Sendable {
         var owner: [String: String] = [:]
         func claim(_ phrases: [String], for id: String) -> [String] {
             phrases.filter { phrase in
-                let key = Tokenizer.tokens(phrase).map(\.lower).joined(separator: " ")
-                guard !key.isEmpty else { return false }
+                let words = Tokenizer.tokens(phrase).map(\.lower)
+                guard !words.isEmpty else { return false }
+                guard !words.allSatisfy(StopWords.english.contains) else {
+                    diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(phrase)\""),
+                                                  "name \"\(phrase)\" of \"\(id)\" is only common words and would tag nearly every passage; ignored"))
+                    return false
+                }
+                let key = words.joined(separator: " ")
                 if let first = owner[key] {
                     if first != id {
                         diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(phrase)\"", occurrence: 2),
@@ -182,22 +188,4 @@ public struct GazetteerError: Error, CustomStringConvertible {
     init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
     /// The diagnostic, as `file:line: error: message`.
     public var description: String { diagnostic.description }
-}
-
-/// Finds the line of a piece of text in a file, for diagnostics about parsed data.
-struct LineLocator {
-    let text: String
-
-    /// The 1-based line of the `occurrence`-th appearance of `needle`, or nil.
-    func line(of needle: String, occurrence: Int = 1) -> Int? {
-        var searchRange = text.startIndex..<text.endIndex
-        var found: Range<String.Index>?
-        for _ in 0..<occurrence {
-            guard let range = text.range(of: needle, range: searchRange) else { break }
-            found = range
-            searchRange = range.upperBound..<text.endIndex
-        }
-        guard let found else { return nil }
-        return 1 + text[..<found.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-    }
 }

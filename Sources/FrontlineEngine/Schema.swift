@@ -102,11 +102,5 @@ public enum Schema {
     }
 
     /// English stop words, dropped from queries (not from the index, so phrases still match).
-    static let stopWords: Set<String> = [
-        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-        "before", "between", "but", "by", "did", "do", "does", "during", "each", "for", "from", "had", "has",
-        "have", "how", "i", "in", "into", "is", "it", "its", "near", "of", "on", "or", "over", "said", "say",
-        "says", "some", "than", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
-        "were", "what", "when", "where", "which", "who", "why", "will", "with",
-    ]
+    static let stopWords = StopWords.english
 }

@@ -190,6 +190,21 @@ import Testing
         #expect(error?.diagnostic.message.contains("places") == true, "\(String(describing: error))")
     }
 
+    @Test func thousandsOfRejectedEntriesAreReportedEachWithItsLine() throws {
+        let actors = (0..<5_000).map { "    {\"id\": \"actor-\($0)\", \"names\": [\"Name \($0)\"], \"affiliation\": \"nowhere\"}" }
+        let json = "{\n  \"sides\": [{\"id\": \"a\", \"names\": [\"Alpha\"]}],\n  \"actors\": [\n" + actors.joined(separator: ",\n") + "\n  ]\n}\n"
+        let (_, diagnostics) = try Gazetteer.parse(Data(json.utf8), path: "g.json")
+        #expect(diagnostics.count == 5_000)
+        #expect(diagnostics.enumerated().allSatisfy { $0.element.line == $0.offset + 4 }, "\(diagnostics.prefix(3))")
+    }
+
+    @Test func commonWordsAreRefusedAsNames() throws {
+        let json = #"{"sides": [{"id": "a", "names": ["Alpha", "the", "A"], "aliases": ["of the"]}]}"#
+        let (gazetteer, diagnostics) = try Gazetteer.parse(Data(json.utf8), path: "g.json")
+        #expect(gazetteer.sides.first?.names == ["Alpha"] && gazetteer.sides.first?.aliases == [])
+        #expect(diagnostics.count == 3 && diagnostics.allSatisfy { $0.message.contains("common words") }, "\(diagnostics)")
+    }
+
     @Test func aGazetteerWithoutSidesIsRejected() {
         let error = #expect(throws: GazetteerError.self) { try Gazetteer.parse(Data("{\"actors\": []}".utf8), path: "g.json") }
         #expect(error?.diagnostic.message.contains("no sides") == true)
