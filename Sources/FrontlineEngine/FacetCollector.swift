@@ -27,9 +27,6 @@ struct FacetCollector {
         try enquire.add(spy: dateSpy)
     }
 
-    /// The passages seen (all of them, also where matches were collapsed per article).
-    var passagesSeen: Int { dateSpy.total }
-
     /// The counts, in `Facet` order: values by descending count (ties by value), dates by date.
     func results() throws -> [FacetResult] {
         var results: [FacetResult] = []

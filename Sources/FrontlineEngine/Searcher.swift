@@ -267,18 +267,21 @@ public final class Searcher {
         }
         let documents = try database.documentCount
         // Xapian 1.4's match spies over-count on remote shards when the match is sorted
-        // by anything but relevance alone (ties broken by value included), so there the
-        // facets are counted in a pass ordered by relevance only.
+        // by anything but relevance alone (ties broken by value included), and with
+        // collapsing neither its estimate nor a spy sees every passage; so there the counts
+        // come from a pass of their own, ordered by relevance only and not collapsed, which
+        // counts every matching passage and, through the article slot, every article.
         let counter: Enquire
-        if request.facets && (sortSlot != nil || hasRemoteShard) {
+        if request.perArticle || (request.facets && (sortSlot != nil || hasRemoteShard)) {
             counter = try Enquire(database: database)
             try counter.setQuery(query)
-            if request.perArticle { try counter.setCollapseKey(slot: Schema.articleSlot) }
         } else {
             counter = enquire
         }
         let collector = request.facets ? try FacetCollector(usedSlots: usedSlots, bucket: request.dateBucket, labels: labels) : nil
         try collector?.attach(to: counter)
+        let articleSpy = request.perArticle ? try ValueCountSpy(slot: Schema.articleSlot) : nil
+        if let articleSpy { try counter.add(spy: articleSpy) }
         var counted: Int?
         if counter !== enquire { counted = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
         // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
@@ -286,10 +289,9 @@ public final class Searcher {
         // Without facets, one match beyond the page makes the total exact whenever it fits on the page.
         let mset = try enquire.matches(offset: offset, limit: limit,
                                        checkAtLeast: request.facets && counter === enquire ? documents : offset + limit + 1)
-        // With collapsing, Xapian's estimate counts articles; the collector saw every passage.
-        let matches = counted ?? mset.estimatedMatches
-        let passages = request.perArticle ? (collector?.passagesSeen ?? matches) : matches
-        var result = SearchResult(query: request.query, total: passages, articles: request.perArticle ? matches : nil, corrected: nil,
+        let passages = counted ?? mset.estimatedMatches
+        let articles = try articleSpy.map { try $0.counts().count }
+        var result = SearchResult(query: request.query, total: passages, articles: articles, corrected: nil,
                                   hits: try HitDecoder(stemmer: stemmer, request: request).hits(mset), facets: try collector?.results() ?? [], notices: [])
         result.totalIsExact = request.facets || counted != nil || mset.matchesLowerBound == mset.matchesUpperBound
         return result

@@ -27,6 +27,17 @@ let seedIndex: String? = {
 
     private func top(_ query: String) throws -> StoredPassage? { try search(query).hits.first?.passage }
 
+    @Test(arguments: [true, false])
+    func perArticleCountsAreExact(facets: Bool) throws {
+        for query in ["said OR year OR people", "Armenia OR Azerbaijan", "ceasefire", "killed"] {
+            let all = try search(query) { $0.limit = 10_000 }
+            let collapsed = try search(query) { $0.perArticle = true; $0.facets = facets; $0.limit = 2 }
+            #expect(collapsed.total == all.total, "\(query)")
+            #expect(collapsed.articles == Set(all.hits.map(\.passage.article)).count, "\(query)")
+            #expect(collapsed.totalIsExact)
+        }
+    }
+
     // Judged queries: the passage a researcher wants first.
     @Test(arguments: RankingEvaluationTests.judged)
     func judgedQueriesRankTheRightPassageFirst(_ query: String, _ article: String, _ opening: String) throws {
