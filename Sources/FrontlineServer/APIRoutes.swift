@@ -57,19 +57,8 @@ struct APIRoutes: Sendable {
     }
 
     func article(_ id: String, _ parameters: QueryParameters) async throws -> ArticlePassagesJSON {
-        let passages = try await pool.withSearcher { try $0.article(id) }
-        guard let first = passages.first else {
-            throw APIError.notFound("no article \(Excerpt.quoted(id)) in the index", hint: "search results give article ids")
-        }
-        let marked = try parameters.value("passage").map { _ in try parameters.integer("passage", in: 0...10_000_000, fallback: 0) }
-        if let marked, !passages.contains(where: { $0.ordinal == marked }) {
-            throw APIError.notFound("article \(Excerpt.quoted(id)) has no passage \(marked)", hint: "its passages are \(first.ordinal)–\(passages.last!.ordinal)")
-        }
-        var shown = passages
-        if let marked, let context = try parameters.value("context").map({ _ in try parameters.integer("context", in: 0...100_000, fallback: 0) }) {
-            shown = passages.filter { abs($0.ordinal - marked) <= context }
-        }
-        return ArticlePassagesJSON(shown, marked: marked)
+        let view = try await RequestDecoding.articleView(id, parameters, pool: pool).view
+        return ArticlePassagesJSON(view.passages, marked: view.marked)
     }
 
     /// `{"status": "ok"|"degraded", "passages", "shards": [{"location", "reachable", "passages", "problem"}]}`.

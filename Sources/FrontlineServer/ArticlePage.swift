@@ -1,14 +1,17 @@
+import Foundation
 import FrontlineCorpus
 import FrontlineEngine
 
-/// `/articles/ID?passage=N`: the cleaned article, passages with their tags, the linked one
-/// marked (and scrolled to).
+/// `/articles/ID?passage=N&context=C`: the cleaned article, passages with their tags, the
+/// linked one marked (and scrolled to); a long article a page of passages at a time.
 struct ArticlePage {
-    let passages: [StoredPassage]
-    let marked: Int?
+    let view: ArticleView
     let labels: Labels
+    /// The most passages on one page.
+    static let pageSize = 200
 
     func render() -> String {
+        let passages = view.passages, marked = view.marked
         let first = passages[0]
         let title = first.title.isEmpty ? first.article : first.title
         let meta = [first.date, first.source].filter { !$0.isEmpty }.map(HTML.escape).joined(separator: " · ")
@@ -26,10 +29,25 @@ struct ArticlePage {
         <article class="article">
         <h1>\(HTML.escape(title))</h1>
         <p class="meta">\(meta)\(meta.isEmpty ? "" : " · ")\(HTML.escape(first.article))\(first.url.isEmpty ? "" : " · " + HTML.externalLink(first.url))</p>
-        \(body)
+        \(pager)\(body)\(pager)
         </article>
         """
         return Layout.page(title: title, parameters: QueryParameters(nil), main: main)
+    }
+
+    /// Where this page is in a long article, with links to the passages before and after.
+    private var pager: String {
+        guard view.isPartial, let shownFirst = view.passages.first?.ordinal, let shownLast = view.passages.last?.ordinal else { return "" }
+        let id = HTML.escape(view.passages[0].article.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "#", "?"])) ?? "")
+        let half = ArticlePage.pageSize / 2
+        var links: [String] = []
+        if shownFirst > view.ordinals.lowerBound {
+            links.append("<a href=\"/articles/\(id)?passage=\(max(view.ordinals.lowerBound, shownFirst - half))\">earlier passages</a>")
+        }
+        if shownLast < view.ordinals.upperBound {
+            links.append("<a href=\"/articles/\(id)?passage=\(min(view.ordinals.upperBound, shownLast + half))\">later passages</a>")
+        }
+        return "<p class=\"meta pager\">passages #\(shownFirst)–#\(shownLast) of \(view.total) · \(links.joined(separator: " · "))</p>"
     }
 
     /// The passage's figures, one line each ("31 killed soldiers · whose: Azerbaijan · claimed by Azerbaijan").

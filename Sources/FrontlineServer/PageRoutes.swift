@@ -54,10 +54,8 @@ struct PageRoutes: Sendable {
     }
 
     func article(_ id: String, _ parameters: QueryParameters) async throws -> String {
-        let (passages, labels) = try await pool.withSearcher { (try $0.article(id), $0.labels) }
-        guard !passages.isEmpty else { throw APIError.notFound("no article \(Excerpt.quoted(id)) in the index", hint: "search results link to their articles") }
-        let marked = try parameters.value("passage").map { _ in try parameters.integer("passage", in: 0...10_000_000, fallback: 0) }
-        return ArticlePage(passages: passages, marked: marked, labels: labels).render()
+        let (view, labels) = try await RequestDecoding.articleView(id, parameters, pool: pool, limit: ArticlePage.pageSize)
+        return ArticlePage(view: view, labels: labels).render()
     }
 }
 

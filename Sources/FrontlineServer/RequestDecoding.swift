@@ -12,6 +12,20 @@ enum RequestDecoding {
     /// The longest query accepted, in characters (the engine's own limit).
     static let maximumQueryLength = 2_000
 
+    /// The article view `passage` and `context` describe for article `id` (at most `limit`
+    /// passages), with the labels of the index it came from; a 404 if there is no such
+    /// article or passage.
+    static func articleView(_ id: String, _ parameters: QueryParameters, pool: SearcherPool, limit: Int? = nil) async throws -> (view: ArticleView, labels: Labels) {
+        let marked = try parameters.value("passage").map { _ in try parameters.integer("passage", in: 0...10_000_000, fallback: 0) }
+        let context = try parameters.value("context").map { _ in try parameters.integer("context", in: 0...100_000, fallback: 0) }
+        let (passages, labels) = try await pool.withSearcher { (try $0.article(id), $0.labels) }
+        do {
+            return (try ArticleView(article: id, passages: passages, marked: marked, context: context, limit: limit), labels)
+        } catch {
+            throw APIError.notFound(error.message, hint: error.hint)
+        }
+    }
+
     /// The search the parameters describe; `highlight` marks matches in snippets.
     static func search(_ parameters: QueryParameters, highlight: (String, String), defaultLimit: Int = 10) throws -> SearchRequest {
         let query = parameters.value("q") ?? ""

@@ -52,19 +52,14 @@ struct ShowCommand: ParsableCommand {
             let (id, marked) = try split(target)
             return (try searcher.article(id), searcher.labels, marked)
         }
-        guard let first = passages.first else {
-            complain("no article \(Excerpt.quoted(split(lenient: target))) in the index; 'frontline search' prints article ids as ID#PASSAGE")
+        let view: ArticleView
+        do {
+            view = try ArticleView(article: split(lenient: target), passages: passages, marked: marked, context: context)
+        } catch {
+            complain("\(error.message); \(error.hint)")
             throw Status.notFound.exit
         }
-        if let marked, !passages.contains(where: { $0.ordinal == marked }) {
-            let range = passages.count == 1 ? "only #\(first.ordinal)" : "#\(first.ordinal)–#\(passages.last!.ordinal)"
-            complain("article \(Excerpt.quoted(first.article)) has no passage #\(marked); its passages are \(range)")
-            throw Status.notFound.exit
-        }
-        var shown = passages
-        if let marked, let context {
-            shown = passages.filter { abs($0.ordinal - marked) <= context }
-        }
+        let shown = view.passages, first = shown[0]
         if json {
             print(try jsonString(ArticlePassagesJSON(shown, marked: marked)))
             return

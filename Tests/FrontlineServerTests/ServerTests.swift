@@ -161,6 +161,29 @@ import XapianTestSupport
         }
     }
 
+    @Test func theArticlePageHonoursContextAnswers404AndPagesALongArticle() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/articles/002_88958093e7319f4a.txt?passage=7&context=1", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("id=\"p6\"") && page.contains("id=\"p7\"") && page.contains("id=\"p8\""))
+                #expect(!page.contains("id=\"p5\"") && !page.contains("id=\"p9\""))
+            }
+            try await client.execute(uri: "/articles/002_88958093e7319f4a.txt?passage=999", method: .get) { #expect($0.status == .notFound) }
+        }
+        let dir = TemporaryDirectory()
+        let paragraphs = (0..<450).map { "Paragraph \($0): the shelling near Talish went on, officials said." }
+        dir.write("corpus/long.txt", "Long report\n\n" + paragraphs.joined(separator: "\n\n"))
+        try buildIndex([dir.child("corpus")], into: dir.child("index"))
+        try await app(locations: [dir.child("index")]).test(.router) { client in
+            try await client.execute(uri: "/articles/long.txt?passage=300", method: .get) { response in
+                let page = String(buffer: response.body)
+                let shown = page.components(separatedBy: "class=\"passage").count - 1
+                #expect(shown == ArticlePage.pageSize, "\(shown)")
+                #expect(page.contains("id=\"p300\"") && page.contains("earlier passages") && page.contains("later passages"))
+            }
+        }
+    }
+
     @Test func aTokenACookieCannotCarryIsRefusedAtStart() {
         #expect(FrontlineServer.problem(withToken: "0123456789abcdef-secret") == nil)
         #expect(FrontlineServer.problem(withToken: "short") != nil)
