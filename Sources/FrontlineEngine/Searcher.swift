@@ -101,6 +101,11 @@ public final class Searcher {
     /// The locations searched, once each.
     public let locations: [String]
 
+    /// The size of the local locations' live shards, in bytes (a remote shard's is not known here).
+    public var localIndexBytes: Int {
+        locations.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
+    }
+
     /// Reads what a revision of the index carries beside its passages: the gazetteer's
     /// labels and expansions, and which facet slots hold values.
     private func loadRevision() throws {

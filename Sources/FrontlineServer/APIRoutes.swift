@@ -13,7 +13,7 @@ struct APIRoutes: Sendable {
         router.read("/api/search") { request, _ in await respond { try await search(QueryParameters(request.uri.query)) } }
         router.read("/api/compare") { request, _ in await respond { try await compare(QueryParameters(request.uri.query)) } }
         router.read("/api/figures") { request, _ in await respond { try await figures(QueryParameters(request.uri.query)) } }
-        router.read("/api/stats") { _, _ in await respond { try await pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: 0) } } }
+        router.read("/api/stats") { _, _ in await respond { try await pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: $0.localIndexBytes) } } }
         router.read("/api/suggest") { request, _ in await respond { try await suggest(QueryParameters(request.uri.query)) } }
         router.read("/api/articles/**") { request, _ in
             await respond { try await article(Routes.articleID(request.uri.path, after: "/api/articles/"), QueryParameters(request.uri.query)) }

@@ -19,8 +19,10 @@ struct StatsCommand: ParsableCommand {
     static func shownValues(of facet: Facet) -> Int { facet == .date ? 24 : 12 }
 
     func run() throws {
-        let stats = try reportingFailures { try Searcher(locations: index.resolved).statistics() }
-        let bytes = index.resolved.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
+        let (stats, bytes) = try reportingFailures { () -> (IndexStatistics, Int) in
+            let searcher = try Searcher(locations: index.resolved)
+            return (try searcher.statistics(), searcher.localIndexBytes)
+        }
         if json {
             print(try jsonString(StatisticsJSON(stats, indexBytes: bytes)))
             return

@@ -184,6 +184,14 @@ import XapianTestSupport
         }
     }
 
+    @Test func statsReportTheIndexSize() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/stats", method: .get) { response in
+                #expect((try json(response)["index_bytes"] as? Int ?? 0) > 100_000)
+            }
+        }
+    }
+
     @Test func aTokenACookieCannotCarryIsRefusedAtStart() {
         #expect(FrontlineServer.problem(withToken: "0123456789abcdef-secret") == nil)
         #expect(FrontlineServer.problem(withToken: "short") != nil)
