@@ -5,10 +5,13 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/frontline
-DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time bsdutils chromium
+# What running needs, and what the tests and benchmarks need beside it (`make run` installs
+# only the first list; `make test` both).
+RUN_PACKAGES := libxapian-dev xapian-tools
+TEST_PACKAGES := python3-xapian time bsdutils chromium wrk iproute2
 PYTHON ?= python3
 
-.PHONY: run serve test test-asan deps build check-imports man completions clean
+.PHONY: run serve test test-swift test-asan test-tsan deps deps-test build check-imports man completions clean
 
 run: deps build
 	$(BIN) index Corpus --index Index --gazetteer Corpus/gazetteer.json
@@ -21,18 +24,27 @@ serve: deps build
 	$(BIN) serve --index Index --port 8080
 
 # The Swift suite, then the browser tests (headless Chromium driving `frontline serve`).
-test: deps
-	$(SWIFT) test 2>&1 | tee .test.log; exit $${PIPESTATUS[0]}
+test: deps-test test-swift
 	$(PYTHON) Tests/browser/run.py
+
+# The Swift suite alone, for a quick loop.
+test-swift: deps
+	$(SWIFT) test 2>&1 | tee .test.log; exit $${PIPESTATUS[0]}
 
 # The suite under AddressSanitizer. Leak checking is off: the leaks it reports come from
 # Foundation's Process (used by the tests to start frontline and xapian-tcpsrv).
-test-asan: deps
+test-asan: deps-test
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
+# The server, index and searcher tests under ThreadSanitizer (the lanes, the health
+# prober, the writer threads and a searcher following a rebuild, export under load included).
+test-tsan: deps-test
+	TSAN_OPTIONS="halt_on_error=1 report_signal_unsafe=0" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan \
+	  --filter 'ServerTests|ContractTests|AtomicPublishTests|IndexerTests|LoadTests'
+
+# One release build makes both executables (frontline and the frontline-server it runs).
 build:
-	$(SWIFT) build -c release --product frontline --static-swift-stdlib
-	$(SWIFT) build -c release --product frontline-server --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib
 
 # Fails if a target imports a module it does not declare in Package.swift.
 check-imports:
@@ -47,21 +59,29 @@ completions: build
 	mkdir -p .build/completions
 	for shell in bash zsh fish; do $(BIN) --generate-completion-script $$shell > .build/completions/frontline.$$shell; done
 
-# Installs the Debian packages the project needs, if any is missing (as root, or with sudo);
+# Installs the Debian packages running needs, if any is missing (as root, or with sudo);
 # with all of them present it runs no package command at all.
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
-	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	@$(MAKE) -s install-packages PACKAGES="$(RUN_PACKAGES)"
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/"; exit 1; }
+
+# What the tests need beside it: the browser, Playwright, the load and network tools.
+deps-test: deps
+	@$(MAKE) -s install-packages PACKAGES="$(TEST_PACKAGES)"
 	@$(PYTHON) -c "import playwright" 2>/dev/null || { \
 	  echo "installing: playwright (PyPI; it drives Debian's chromium, no browser is downloaded)"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $(PYTHON) -m pip --version >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq python3-pip >/dev/null; \
 	  $(PYTHON) -m pip install -q playwright 2>/dev/null || $(PYTHON) -m pip install -q --break-system-packages playwright; }
-	@command -v $(SWIFT) >/dev/null || { echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/"; exit 1; }
+
+.PHONY: install-packages
+install-packages:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 clean:
-	rm -rf .build .build-asan Index/shard-* Index/XAPIANDB Index/.lock .test.log
+	rm -rf .build .build-asan .build-tsan Index/shard-* Index/gen-* Index/XAPIANDB Index/.lock .test.log

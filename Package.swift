@@ -86,7 +86,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], exclude: ["Load"]),
         // The `frontline` executable as a user meets it, crash safety included.
         .testTarget(name: "FrontlineCLITests", dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport"]),
     ],
