@@ -1,15 +1,20 @@
 /// A calendar day without time zone, validated (no 2016-02-30).
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The year, 1000...2999 is accepted by the parser.
+    /// The year, within `years`.
     public let year: Int
     /// The month, 1...12.
     public let month: Int
     /// The day of the month, valid for that month.
     public let day: Int
 
-    /// Creates a date, or nil if the day does not exist.
+    /// The years a date may have, in metadata, in text and in searches alike.
+    public static let years = 1000...2999
+    /// What is said of a date-shaped text that is no day of `years`, wherever it is read.
+    public static let notADay = "is not a day of the calendar (years \(years.lowerBound)–\(years.upperBound))"
+
+    /// Creates a date, or nil if the day does not exist or its year is outside `years`.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        guard CalendarDate.years.contains(year), (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day

@@ -361,7 +361,7 @@ public final class CorpusReader {
             case .date(let date): article.date = date
             case .invalid:
                 handler(.diagnostic(Diagnostic(.warning, file: article.file, line: lineOf("date"),
-                                               "date \"\(dateText)\" does not exist; looking for a date in the text instead")))
+                                               "date \"\(dateText)\" \(CalendarDate.notADay); looking for a date in the text instead")))
             case .notADate:
                 handler(.diagnostic(Diagnostic(.warning, file: article.file, line: lineOf("date"),
                                                "date \"\(dateText)\" is not a date (use YYYY-MM-DD); looking for a date in the text instead")))

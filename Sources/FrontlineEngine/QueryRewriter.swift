@@ -158,7 +158,7 @@ public struct DateRange: Equatable, Sendable {
         guard bounds(text) == nil else { return nil }
         let shape = text.split(separator: "-", omittingEmptySubsequences: false)
         let looksLikeADate = (1...3).contains(shape.count) && shape.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && shape[0].count == 4
-        return (looksLikeADate ? "is not a day of the calendar" : "is not a date") + ": write a day, a month or a year, as in 2016-04-01, 2016-04 or 2016"
+        return (looksLikeADate ? CalendarDate.notADay : "is not a date") + ": write a day, a month or a year, as in 2016-04-01, 2016-04 or 2016"
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the range of days it covers.
@@ -166,7 +166,7 @@ public struct DateRange: Equatable, Sendable {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard !parts.isEmpty, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { return nil }
         let year = parts[0]!
-        guard (1000...2999).contains(year), text.split(separator: "-")[0].count == 4 else { return nil }
+        guard CalendarDate.years.contains(year), text.split(separator: "-")[0].count == 4 else { return nil }
         switch parts.count {
         case 1:
             return DateRange(from: CalendarDate(year: year, month: 1, day: 1), to: CalendarDate(year: year, month: 12, day: 31))

@@ -46,7 +46,7 @@ import Testing
         #expect((d.first?.line ?? 0) >= 2)
     }
 
-    @Test(arguments: [("date: yesterday", "not a date"), ("date: 2016-02-30", "does not exist")])
+    @Test(arguments: [("date: yesterday", "not a date"), ("date: 2016-02-30", "not a day of the calendar"), ("date: 0000-01-01", "years 1000–2999")])
     func badDatesAreWarnedAndTheArticleKept(_ line: String, _ message: String) {
         let (articles, d) = diagnostics(for: "dated.md", bytes: Array("---\ntitle: t\n\(line)\n---\nArmenia said it held.\n".utf8))
         #expect(articles.count == 2)
