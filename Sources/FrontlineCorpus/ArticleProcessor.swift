@@ -54,7 +54,12 @@ public struct ArticleProcessor: Sendable {
     public func process(_ input: Article) -> ProcessedArticle {
         var article = input
         var diagnostics: [Diagnostic] = []
-        let cleaned = cleaner.clean(article.body, title: article.title, firstLine: article.bodyLine, markdown: article.isMarkdown)
+        let content = article.format.content(of: article.body, firstLine: article.bodyLine)
+        for warning in content.warnings {
+            diagnostics.append(Diagnostic(.warning, file: article.file, line: article.line, warning))
+        }
+        ArticleProcessor.complete(&article, from: content.metadata)
+        let cleaned = cleaner.clean(content.blocks, title: article.title, markedUp: article.format.isMarkedUp)
         if article.title.isEmpty, let derived = cleaned.derivedTitle { article.title = derived }
         if article.date == nil {
             // No date in the metadata: a dateline, else the first full date in the text.
@@ -87,5 +92,15 @@ public struct ArticleProcessor: Sendable {
             diagnostics.append(Diagnostic(.error, file: article.file, line: article.line, "no article text left after removing page chrome; article skipped"))
         }
         return ProcessedArticle(article: article, passages: passages, diagnostics: diagnostics)
+    }
+
+    /// Fills what `article`'s own metadata leaves empty from what its body says about itself.
+    private static func complete(_ article: inout Article, from metadata: PageMetadata) {
+        if article.title.isEmpty { article.title = metadata.title }
+        if article.date == nil { article.date = metadata.date }
+        if article.source.isEmpty { article.source = metadata.source }
+        if article.url.isEmpty { article.url = metadata.url }
+        if !metadata.author.isEmpty, article.extra["author"] == nil { article.extra["author"] = metadata.author }
+        if !metadata.language.isEmpty, article.extra["language"] == nil { article.extra["language"] = metadata.language }
     }
 }
