@@ -65,16 +65,40 @@ struct MainText {
         linkBytes = Array(repeating: 0, count: nodes.count)
         commas = Array(repeating: 0, count: nodes.count)
         hasBlockChild = Array(repeating: false, count: nodes.count)
-        var firstHeadline = true
-        for (i, node) in nodes.enumerated() { // parents come before their children
-            if node.parent >= 0, discarded[node.parent] { discarded[i] = true; continue }
-            if !node.isText, MainText.isFurniture(node, in: document) { discarded[i] = true }
-            if node.name == "h1", firstHeadline, !discarded[i] {
-                // The headline is the title (metadata), not article text.
-                firstHeadline = false
-                discarded[i] = true
+        // Furniture by element first; then by class or id, except for an element that holds
+        // much of the page's prose (a layout class such as "has-sidebar" on the article's wrapper).
+        mark { node, _ in MainText.isFurnitureElement(node, in: document) }
+        measure()
+        let root = nodes.indices.first { nodes[$0].name == "body" } ?? 0
+        let prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
+        let ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
+        mark { node, i in
+            switch MainText.furnitureName(node) {
+            case .none: return false
+            case .always: return true
+            case .unlessMostProse: return ownProse[i] < 0.5 * prose
+            case .unlessMuchProse: return ownProse[i] < 0.2 * prose
             }
         }
+        // The headline is the title (metadata), not article text.
+        if let headline = nodes.indices.first(where: { nodes[$0].name == "h1" && !discarded[$0] }) {
+            mark { _, i in i == headline }
+        }
+        measure()
+    }
+
+    /// Discards each node for which `rule` holds, with everything under it.
+    private mutating func mark(_ rule: (HTMLDocument.Node, Int) -> Bool) {
+        for (i, node) in document.nodes.enumerated() where !discarded[i] { // parents come before their children
+            if node.parent >= 0, discarded[node.parent] { discarded[i] = true; continue }
+            if !node.isText, rule(node, i) { discarded[i] = true }
+        }
+    }
+
+    /// Counts text, link text and commas under every node that is not discarded.
+    private mutating func measure() {
+        let nodes = document.nodes
+        for i in nodes.indices { textBytes[i] = 0; linkBytes[i] = 0; commas[i] = 0; hasBlockChild[i] = false }
         for i in nodes.indices.reversed() where !discarded[i] {
             let node = nodes[i]
             if node.isText {
@@ -95,62 +119,74 @@ struct MainText {
     // MARK: Furniture
 
     private static let furnitureTags: Set<String> = [
-        "nav", "aside", "footer", "form", "button", "select", "input", "textarea", "option", "label",
+        "nav", "aside", "footer", "button", "select", "input", "textarea", "option", "label",
         "iframe", "object", "embed", "menu", "dialog", "canvas", "video", "audio", "script", "img", "picture",
         "source", "map", "head", "title", "meta", "link",
     ]
 
-    /// Words in a class or id that mark furniture whatever else the name says.
-    private static let strongFurniture: [String] = [
-        "comment", "share", "sharing", "social", "related", "sidebar", "newsletter", "subscri", "cookie", "consent",
-        "breadcrumb", "advert", "sponsor", "outbrain", "taboola", "disqus", "popup", "modal", "pagination", "pager",
-        "footer", "navbar", "navigation", "byline", "signup", "sign-up", "skip-link", "recommend", "trending",
-        "most-popular", "mostpopular", "read-more", "readmore", "more-stories", "promo", "paywall", "gdpr",
-        "visually-hidden", "sr-only", "screen-reader", "author-bio", "tag-list", "taglist", "toolbar", "print-only",
+    /// Words in a class or id of comment sections: furniture wherever they are.
+    private static let commentWords: [String] = ["comment", "disqus", "respond", "replies"]
+    /// Words of furniture that may be a block of the article's size (lists of related
+    /// stories, sharing bars with text): furniture unless the element holds most of the page's prose.
+    private static let furnitureWords: [String] = [
+        "share", "sharing", "social", "related", "newsletter", "subscri", "cookie", "consent", "breadcrumb", "advert",
+        "sponsor", "outbrain", "taboola", "popup", "modal", "pagination", "pager", "footer", "byline", "signup",
+        "sign-up", "skip-link", "recommend", "trending", "popular", "read-more", "readmore", "more-stories", "promo",
+        "paywall", "gdpr", "visually-hidden", "sr-only", "screen-reader", "author", "tag-list", "taglist", "toolbar",
+        "print-only", "navbar", "navigation", "login", "overlay",
     ]
-    /// Words that mark furniture unless the name also says it holds the content.
-    private static let weakFurniture: [String] = [
-        "nav", "menu", "header", "masthead", "banner", "widget", "meta", "tags", "author", "credit", "copyright",
-        "hidden", "login", "overlay", "rating", "timestamp", "dateline", "date", "tools", "icon", "label", "badge",
-        "caption-credit", "topics", "keywords", "cta", "aside", "rail", "teaser", "extra",
+    /// Words of page layout: furniture unless the name also says it holds the content, or
+    /// the element holds much of the page's prose.
+    private static let layoutWords: [String] = [
+        "nav", "menu", "header", "masthead", "banner", "widget", "sidebar", "meta", "tags", "credit", "copyright",
+        "hidden", "rating", "timestamp", "dateline", "date", "tools", "icon", "badge", "topics", "keywords", "cta",
+        "aside", "rail", "teaser", "extra",
     ]
     /// Words that mark the content.
     private static let contentWords: [String] = ["article", "content", "entry", "main", "post", "story", "body", "text", "blog"]
-    /// Words of comments that are prose: "commentary".
-    private static let notComments: [String] = ["commentary"]
 
-    /// True if `node` is page furniture: by its element, by being hidden, by its role, or by its class or id.
-    private static func isFurniture(_ node: HTMLDocument.Node, in document: HTMLDocument) -> Bool {
+    /// True if `node` is furniture by its element, by being hidden or by its role.
+    private static func isFurnitureElement(_ node: HTMLDocument.Node, in document: HTMLDocument) -> Bool {
         let name = node.name
         if name == "html" || name == "body" { return false }
         if furnitureTags.contains(name) { return true }
         if name == "header", !document.elements(under: node, named: "h1") { return true }
-        var style = "", tokens: [Substring] = []
-        var classAndID = ""
         for (key, value) in node.attributes {
             switch key {
             case "hidden": return true
             case "aria-hidden" where value == "true": return true
-            case "style": style = value.lowercased()
+            case "style":
+                let compact = value.lowercased().replacingOccurrences(of: " ", with: "")
+                if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
             case "role":
                 if ["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "alertdialog"].contains(value.lowercased()) { return true }
-            case "class", "id": classAndID += " " + value.lowercased()
             default: continue
             }
         }
-        if !style.isEmpty {
-            let compact = style.replacingOccurrences(of: " ", with: "")
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
-        }
-        if classAndID.isEmpty { return false }
-        if name == "article" || name == "main" { return false }
-        tokens = classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        for token in tokens {
-            if strongFurniture.contains(where: { token.contains($0) }), !notComments.contains(where: { token.contains($0) }) { return true }
-            if token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || token.contains("-ad-") { return true }
-            if weakFurniture.contains(where: { token.contains($0) }), !contentWords.contains(where: { token.contains($0) }) { return true }
-        }
         return false
+    }
+
+    /// How sure a class or id is that an element is furniture.
+    private enum FurnitureName { case none, always, unlessMostProse, unlessMuchProse }
+
+    /// What `node`'s class and id say.
+    private static func furnitureName(_ node: HTMLDocument.Node) -> FurnitureName {
+        let name = node.name
+        if name == "html" || name == "body" || name == "article" || name == "main" { return .none }
+        var classAndID = ""
+        for (key, value) in node.attributes where key == "class" || key == "id" { classAndID += " " + value.lowercased() }
+        if classAndID.isEmpty { return .none }
+        var verdict = FurnitureName.none
+        for token in classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            if commentWords.contains(where: { token.hasPrefix($0) }) && !token.contains("commentary") { return .always }
+            if furnitureWords.contains(where: { token.contains($0) })
+                || token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || token.contains("-ad-") {
+                verdict = .unlessMostProse
+            } else if verdict == .none, layoutWords.contains(where: { token.contains($0) }), !contentWords.contains(where: { token.contains($0) }) {
+                verdict = .unlessMuchProse
+            }
+        }
+        return verdict
     }
 
     // MARK: Scoring
