@@ -56,6 +56,10 @@ struct MainText {
     private var commas: [Int]
     /// Per node: true if an element child is a block.
     private var hasBlockChild: [Bool]
+    /// Per node: bytes of text and commas not inside a block child (a paragraph written
+    /// straight into a container).
+    private var directBytes: [Int]
+    private var directCommas: [Int]
 
     init(_ document: HTMLDocument) {
         self.document = document
@@ -65,6 +69,8 @@ struct MainText {
         linkBytes = Array(repeating: 0, count: nodes.count)
         commas = Array(repeating: 0, count: nodes.count)
         hasBlockChild = Array(repeating: false, count: nodes.count)
+        directBytes = Array(repeating: 0, count: nodes.count)
+        directCommas = Array(repeating: 0, count: nodes.count)
         // Furniture by element first; then by class or id, except for an element that holds
         // much of the page's prose (a layout class such as "has-sidebar" on the article's wrapper).
         mark { node, _ in MainText.isFurnitureElement(node, in: document) }
@@ -98,7 +104,9 @@ struct MainText {
     /// Counts text, link text and commas under every node that is not discarded.
     private mutating func measure() {
         let nodes = document.nodes
-        for i in nodes.indices { textBytes[i] = 0; linkBytes[i] = 0; commas[i] = 0; hasBlockChild[i] = false }
+        for i in nodes.indices {
+            textBytes[i] = 0; linkBytes[i] = 0; commas[i] = 0; hasBlockChild[i] = false; directBytes[i] = 0; directCommas[i] = 0
+        }
         for i in nodes.indices.reversed() where !discarded[i] {
             let node = nodes[i]
             if node.isText {
@@ -112,7 +120,12 @@ struct MainText {
             textBytes[parent] += textBytes[i]
             linkBytes[parent] += linkBytes[i]
             commas[parent] += commas[i]
-            if MainText.blockTags.contains(node.name) { hasBlockChild[parent] = true }
+            if MainText.blockTags.contains(node.name) {
+                hasBlockChild[parent] = true
+            } else {
+                directBytes[parent] += node.isText ? textBytes[i] : directBytes[i]
+                directCommas[parent] += node.isText ? commas[i] : directCommas[i]
+            }
         }
     }
 
@@ -132,7 +145,7 @@ struct MainText {
         "share", "sharing", "social", "related", "newsletter", "subscri", "cookie", "consent", "breadcrumb", "advert",
         "sponsor", "outbrain", "taboola", "popup", "modal", "pagination", "pager", "footer", "byline", "signup",
         "sign-up", "skip-link", "recommend", "trending", "popular", "read-more", "readmore", "more-stories", "promo",
-        "paywall", "gdpr", "visually-hidden", "sr-only", "screen-reader", "author", "tag-list", "taglist", "toolbar",
+        "gdpr", "visually-hidden", "sr-only", "screen-reader", "author", "tag-list", "taglist", "toolbar",
         "print-only", "navbar", "navigation", "login", "overlay",
     ]
     /// Words of page layout: furniture unless the name also says it holds the content, or
@@ -173,6 +186,8 @@ struct MainText {
     private static func furnitureName(_ node: HTMLDocument.Node) -> FurnitureName {
         let name = node.name
         if name == "html" || name == "body" || name == "article" || name == "main" { return .none }
+        // Links, emphasis and the like are part of the sentence they sit in.
+        guard blockTags.contains(name) || name == "span" else { return .none }
         var classAndID = ""
         for (key, value) in node.attributes where key == "class" || key == "id" { classAndID += " " + value.lowercased() }
         if classAndID.isEmpty { return .none }
@@ -259,9 +274,13 @@ struct MainText {
             case "div": scored = !hasBlockChild[i]
             default: scored = false
             }
-            guard scored, textBytes[i] >= 25 else { continue }
-            let score = 1 + Double(commas[i]) + min(Double(textBytes[i]) / 100, 3)
-            var ancestor = node.parent, level = 0
+            // A paragraph of text written straight into a container scores that container.
+            let direct = !scored && hasBlockChild[i] && directBytes[i] >= 25 && nodes[i].name != "li"
+            guard (scored && textBytes[i] >= 25) || direct else { continue }
+            let score = direct
+                ? 1 + Double(directCommas[i]) + min(Double(directBytes[i]) / 100, 3)
+                : 1 + Double(commas[i]) + min(Double(textBytes[i]) / 100, 3)
+            var ancestor = direct ? i : node.parent, level = 0
             while ancestor >= 0, level < 5 {
                 guard nodes[ancestor].name != "html" else { break }
                 let share = level == 0 ? score : level == 1 ? score / 2 : score / Double(level * 3)
