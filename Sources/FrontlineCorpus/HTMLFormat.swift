@@ -146,7 +146,7 @@ struct MainText {
         "sponsor", "outbrain", "taboola", "popup", "modal", "pagination", "pager", "footer", "byline", "signup",
         "sign-up", "skip-link", "recommend", "trending", "popular", "read-more", "readmore", "more-stories", "promo",
         "gdpr", "visually-hidden", "sr-only", "screen-reader", "author", "tag-list", "taglist", "toolbar",
-        "print-only", "navbar", "navigation", "login", "overlay",
+        "print-only", "navbar", "navigation", "login", "overlay", "gallery", "slider", "slideshow", "carousel",
     ]
     /// Words of page layout: furniture unless the name also says it holds the content, or
     /// the element holds much of the page's prose.
@@ -206,10 +206,10 @@ struct MainText {
 
     // MARK: Scoring
 
-    /// Elements that break text into blocks.
+    /// Elements that break text into blocks (a table's row is one block, its cells apart by a space).
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4",
-        "h5", "h6", "blockquote", "figure", "figcaption", "pre", "table", "tbody", "thead", "tr", "td", "th", "hr",
+        "h5", "h6", "blockquote", "figure", "figcaption", "pre", "table", "tbody", "thead", "tr", "hr",
         "address", "details", "summary", "center",
     ]
 
@@ -388,6 +388,7 @@ struct MainText {
             } else {
                 let isLink = node.name == "a"
                 if isLink { emitter.linkDepth += 1 }
+                if node.name == "td" || node.name == "th" { emitter.append(" ", inLink: false) }
                 for child in node.children { emit(child, kind: kind, into: &emitter) }
                 if isLink { emitter.linkDepth -= 1 }
             }

@@ -38,7 +38,7 @@ struct LineSorter {
         }
         defer { endBody() }
         for unit in units {
-            switch sort(unit, heading: heading, mayHoldCaptions: mayHoldCaptions || caption) {
+            switch sort(unit, heading: heading, mayHoldCaptions: mayHoldCaptions || caption, labelIsStray: markedUp && (kind == .paragraph || kind == .caption)) {
             case .comments: return false
             case .body where caption:
                 endBody()
@@ -65,7 +65,9 @@ struct LineSorter {
         case captions([String])
     }
 
-    private mutating func sort(_ unit: String, heading: Bool, mayHoldCaptions: Bool) -> Sort {
+    /// With `labelIsStray`, a paragraph of one or two words that is not a sentence is taken
+    /// for a label of the page (a button, a counter), as in text the weaker `isStray` rule does.
+    private mutating func sort(_ unit: String, heading: Bool, mayHoldCaptions: Bool, labelIsStray: Bool = false) -> Sort {
         let line = Chrome.Line(unit)
         if Chrome.startsComments(line) { return .comments }
         if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(unit) {
@@ -75,6 +77,7 @@ struct LineSorter {
         if Chrome.isCredit(line) { return .credit }
         if Chrome.isChrome(line, heading: heading) { return .dropped }
         if !markedUp, Chrome.isStray(line, heading: heading) { return .stray }
+        if labelIsStray, line.words <= 2, let last = line.text.last, !".?!:\"')".contains(last) { return .stray }
         if mayHoldCaptions, let captions = Captions.split(unit) { return .captions(captions) }
         return .body
     }
