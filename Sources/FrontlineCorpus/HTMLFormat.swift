@@ -170,7 +170,7 @@ struct MainText {
             case "aria-hidden" where value == "true": return true
             case "style":
                 let compact = value.lowercased().replacingOccurrences(of: " ", with: "")
-                if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+                if ByteSearch.contains(compact, "display:none") || ByteSearch.contains(compact, "visibility:hidden") { return true }
             case "role":
                 if ["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "alertdialog"].contains(value.lowercased()) { return true }
             default: continue
@@ -192,12 +192,14 @@ struct MainText {
         for (key, value) in node.attributes where key == "class" || key == "id" { classAndID += " " + value.lowercased() }
         if classAndID.isEmpty { return .none }
         var verdict = FurnitureName.none
-        for token in classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            if commentWords.contains(where: { token.hasPrefix($0) }) && !token.contains("commentary") { return .always }
-            if furnitureWords.contains(where: { token.contains($0) })
-                || token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || token.contains("-ad-") {
+        for piece in classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let token = String(piece)
+            func has(_ word: String) -> Bool { ByteSearch.contains(token, word) }
+            if commentWords.contains(where: { token.hasPrefix($0) }) && !has("commentary") { return .always }
+            if furnitureWords.contains(where: has)
+                || token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || has("-ad-") {
                 verdict = .unlessMostProse
-            } else if verdict == .none, layoutWords.contains(where: { token.contains($0) }), !contentWords.contains(where: { token.contains($0) }) {
+            } else if verdict == .none, layoutWords.contains(where: has), !contentWords.contains(where: has) {
                 verdict = .unlessMuchProse
             }
         }
@@ -240,11 +242,18 @@ struct MainText {
         if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
         for key in ["class", "id"] {
             guard let value = node.attribute(key)?.lowercased(), !value.isEmpty else { continue }
-            if MainText.contentWords.contains(where: { value.contains($0) }) || value.contains("hentry") || value.contains("page") { weight += 25 }
-            if ["comment", "foot", "meta", "promo", "related", "share", "sidebar", "sponsor", "tags", "widget", "media", "contact", "banner", "masthead", "shopping", "tool"].contains(where: { value.contains($0) }) { weight -= 25 }
+            func has(_ word: String) -> Bool { ByteSearch.contains(value, word) }
+            if MainText.contentWords.contains(where: has) || has("hentry") || has("page") { weight += 25 }
+            if MainText.negativeWeightWords.contains(where: has) { weight -= 25 }
         }
         return weight
     }
+
+    /// Words of a class or id that lower a container's score (readability's negative hints).
+    private static let negativeWeightWords = [
+        "comment", "foot", "meta", "promo", "related", "share", "sidebar", "sponsor", "tags", "widget", "media", "contact",
+        "banner", "masthead", "shopping", "tool",
+    ]
 
     private func tagWeight(_ name: String) -> Double {
         switch name {
@@ -360,7 +369,7 @@ struct MainText {
         case "blockquote": return .quote
         case "figcaption": return .caption
         default:
-            if let value = node.attribute("class")?.lowercased(), value.contains("caption") { return .caption }
+            if let value = node.attribute("class")?.lowercased(), ByteSearch.contains(value, "caption") { return .caption }
             return nil
         }
     }
