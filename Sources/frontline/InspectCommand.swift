@@ -57,22 +57,22 @@ struct InspectCommand: ParsableCommand {
         var rejected = false
         CorpusReader().read(paths) { event in
             switch event {
+            case .article(let article) where text:
+                let read = processor.text(of: article)
+                read.diagnostics.forEach { complain($0.description); rejected = rejected || $0.severity == .error }
+                let body = read.passages.map(\.text).joined(separator: "\n\n")
+                if let out {
+                    let path = (out as NSString).appendingPathComponent(InspectCommand.outputName(of: article) + ".txt")
+                    do { try Data((body.isEmpty ? "" : body + "\n").utf8).write(to: URL(fileURLWithPath: path)) } catch {
+                        complain("\(path): cannot be written: \(FileError.describe(error))")
+                        rejected = true
+                    }
+                } else {
+                    style.print(style.bold("\(article.id)") + "\n" + body + "\n")
+                }
             case .article(let article):
                 let processed = processor.process(article)
                 processed.diagnostics.forEach { complain($0.description); rejected = rejected || $0.severity == .error }
-                if text {
-                    let body = processed.passages.map(\.text).joined(separator: "\n\n")
-                    if let out {
-                        let path = (out as NSString).appendingPathComponent(InspectCommand.outputName(of: article) + ".txt")
-                        do { try Data((body.isEmpty ? "" : body + "\n").utf8).write(to: URL(fileURLWithPath: path)) } catch {
-                            complain("\(path): cannot be written: \(FileError.describe(error))")
-                            rejected = true
-                        }
-                    } else {
-                        style.print(style.bold("\(article.id)") + "\n" + body + "\n")
-                    }
-                    return
-                }
                 let a = processed.article
                 style.print(style.bold("\(a.id): \(a.title.isEmpty ? "(no title)" : a.title)") + style.dim(" — \(a.date?.iso ?? "no date"), \(counted(processed.passages.count, "passage"))"))
                 for p in processed.passages {
