@@ -67,6 +67,8 @@ public enum FileLayout: Sendable, Equatable {
     case onePerFile(frontMatter: Bool)
     /// One article per line, as a JSON object (JSON Lines).
     case onePerLine
+    /// A web archive: one article per HTML response record (`WARCFormat`).
+    case webArchive
 }
 
 /// A way articles are written: which files hold it, how they hold articles, and how an
@@ -98,13 +100,18 @@ extension ArticleFormat {
 /// Every format Frontline reads, and the choice of one for a file or a record.
 public enum ArticleFormats {
     /// The formats, each declared once.
-    public static let all: [any ArticleFormat] = [PlainTextFormat(), MarkdownFormat(), JSONLinesFormat(), HTMLFormat()]
+    public static let all: [any ArticleFormat] = [PlainTextFormat(), MarkdownFormat(), JSONLinesFormat(), HTMLFormat(), WARCFormat()]
 
     /// The format of the file at `path`, by its extension; nil if Frontline does not read it.
     public static func format(ofPath path: String) -> (any ArticleFormat)? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        let ext = path[path.index(after: dot)...].lowercased()
-        return byExtension[ext]
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        // The longest extension first: "page.warc.gz" is WARC.
+        var dot = name.firstIndex(of: ".")
+        while let found = dot {
+            if found != name.startIndex, let format = byExtension[String(name[name.index(after: found)...])] { return format }
+            dot = name[name.index(after: found)...].firstIndex(of: ".")
+        }
+        return nil
     }
 
     private static let byExtension: [String: any ArticleFormat] = {

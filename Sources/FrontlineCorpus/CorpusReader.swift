@@ -118,6 +118,7 @@ public final class CorpusReader {
         let format = ArticleFormats.format(ofPath: path) ?? PlainTextFormat()
         switch format.layout {
         case .onePerLine: readLines(path, handler: handler)
+        case .webArchive: readArchive(path, root: root, handler: handler)
         case .onePerFile(let frontMatter): readArticleFile(path, root: root, format: format, frontMatter: frontMatter, handler: handler)
         }
     }
@@ -328,7 +329,7 @@ public final class CorpusReader {
         String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
-    private func emit(_ article: Article, handler: (Event) -> Void) {
+    func emit(_ article: Article, handler: (Event) -> Void) {
         guard seenIDs.insert(article.id.hashValue).inserted else {
             handler(.diagnostic(Diagnostic(.error, file: article.file, line: article.line,
                                            "duplicate article id \"\(article.id)\"; the first one read is kept, this one skipped")))

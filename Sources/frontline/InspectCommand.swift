@@ -99,7 +99,7 @@ struct InspectCommand: ParsableCommand {
     /// file of many articles its id, with path separators made underscores.
     static func outputName(of article: Article) -> String {
         let file = (article.file as NSString).lastPathComponent
-        if ArticleFormats.format(ofPath: file)?.layout != .onePerLine { return (file as NSString).deletingPathExtension }
+        if case .onePerFile = ArticleFormats.format(ofPath: file)?.layout { return (file as NSString).deletingPathExtension }
         return article.id.replacingOccurrences(of: "/", with: "_")
     }
 }
