@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/frontline
-DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time bsdutils chromium libxml2-dev pkg-config zlib1g-dev
+DEBIAN_PACKAGES := libxapian-dev xapian-tools python3-xapian time bsdutils chromium libxml2-dev pkg-config zlib1g-dev poppler-utils
 PYTHON ?= python3
 
 .PHONY: run serve test test-asan deps build check-imports man completions clean

@@ -69,6 +69,8 @@ public enum FileLayout: Sendable, Equatable {
     case onePerLine
     /// A web archive: one article per HTML response record (`WARCFormat`).
     case webArchive
+    /// One article per file, converted to text by an outside program (`PDFFormat`).
+    case converted
 }
 
 /// A way articles are written: which files hold it, how they hold articles, and how an
@@ -100,7 +102,7 @@ extension ArticleFormat {
 /// Every format Frontline reads, and the choice of one for a file or a record.
 public enum ArticleFormats {
     /// The formats, each declared once.
-    public static let all: [any ArticleFormat] = [PlainTextFormat(), MarkdownFormat(), JSONLinesFormat(), HTMLFormat(), WARCFormat()]
+    public static let all: [any ArticleFormat] = [PlainTextFormat(), MarkdownFormat(), JSONLinesFormat(), HTMLFormat(), WARCFormat(), PDFFormat()]
 
     /// The format of the file at `path`, by its extension; nil if Frontline does not read it.
     public static func format(ofPath path: String) -> (any ArticleFormat)? {

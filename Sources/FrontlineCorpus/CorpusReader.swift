@@ -119,6 +119,7 @@ public final class CorpusReader {
         switch format.layout {
         case .onePerLine: readLines(path, handler: handler)
         case .webArchive: readArchive(path, root: root, handler: handler)
+        case .converted: readConverted(path, root: root, format: format as? PDFFormat ?? PDFFormat(), handler: handler)
         case .onePerFile(let frontMatter): readArticleFile(path, root: root, format: format, frontMatter: frontMatter, handler: handler)
         }
     }

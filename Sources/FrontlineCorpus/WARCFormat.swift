@@ -38,14 +38,19 @@ struct CapturedPage: ArticleFormat {
     }
 }
 
-/// A file read through zlib in chunks, by lines and by counts of bytes.
+/// A file read through zlib in chunks, by lines and by counts of bytes. A corrupt gzip
+/// member is skipped by zlib's shim; where it was is kept in `gaps`.
 final class CompressedStream {
     private let file: OpaquePointer
     private var buffer: [UInt8] = []
     private var start = 0
     private var ended = false
-    /// Set when the compressed data turned out corrupt or truncated.
+    /// Bytes handed to the buffer so far.
+    private var filled = 0
+    /// Set when the file could not be read.
     private(set) var failure: String?
+    /// The decompressed positions where a corrupt member was skipped, with what was wrong.
+    private(set) var gaps: [(position: Int, problem: String)] = []
 
     init(path: String) throws {
         guard let file = czl_open(path) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -56,19 +61,35 @@ final class CompressedStream {
 
     /// The compressed bytes read so far.
     var offset: Int { Int(czl_offset(file)) }
+    /// The decompressed bytes taken by the reader so far.
+    var position: Int { filled - (buffer.count - start) }
+
+    /// Takes the gaps met at or before the reader's position.
+    func passedGaps() -> [(position: Int, problem: String)] {
+        let passed = gaps.filter { $0.position <= position }
+        gaps.removeFirst(passed.count)
+        return passed
+    }
 
     /// Reads more into the buffer; false at the end or on an error.
     private func fill() -> Bool {
         guard !ended else { return false }
         if start > 0 { buffer.removeFirst(start); start = 0 }
         var chunk = [UInt8](repeating: 0, count: 1 << 17)
+        let corruptions = czl_corruptions(file)
         let n = chunk.withUnsafeMutableBytes { czl_read(file, $0.baseAddress, $0.count) }
         if n < 0 {
-            failure = String(cString: czl_error(file))
+            failure = "read error"
             ended = true
             return false
         }
-        if n == 0 { ended = true; return false }
+        filled += n
+        if czl_corruptions(file) > corruptions { gaps.append((filled, String(cString: czl_error(file)))) }
+        if n == 0 {
+            if czl_corruptions(file) > corruptions { return fill() } // only a bad member was met
+            ended = true
+            return false
+        }
         buffer += chunk.prefix(Int(n))
         return true
     }
@@ -153,16 +174,23 @@ extension CorpusReader {
             return nil
         }
         var pending: [UInt8]? = nil
-        var failureReported = false
         defer {
             if !skipped.isEmpty {
                 let counts = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 report(.warning, "records skipped (not HTML pages): \(counts)")
             }
         }
+        func reportGaps() {
+            for gap in stream.passedGaps() {
+                report(.error, "corrupt compressed data after record \(record) (\(gap.problem)); that part of the archive is skipped")
+                keepAll()
+            }
+        }
+        defer { reportGaps() }
         while true {
             guard let version = pending ?? nextNonEmptyLine(stream) else { break }
             pending = nil
+            reportGaps()
             record += 1
             let name = "record \(record)"
             guard version.starts(with: Array("WARC/".utf8)) else {
@@ -190,9 +218,7 @@ extension CorpusReader {
             if type == "response", length <= CorpusReader.maximumRecordBytes {
                 block = stream.bytes(length)
                 if block.count < length {
-                    report(.error, stream.failure.map { "corrupt compressed data in \(label) (\($0)); the rest of the archive is not read" }
-                           ?? "\(label) is cut short: the archive ends \(length - block.count) bytes before its declared length")
-                    failureReported = true
+                    report(.error, "\(label) is cut short: the archive ends \(length - block.count) bytes before its declared length")
                     keepAll()
                     break
                 }
@@ -200,9 +226,7 @@ extension CorpusReader {
                 if type == "response" { report(.warning, "\(label) is larger than \(CorpusReader.megabytes(CorpusReader.maximumRecordBytes)); skipped") }
                 let read = stream.skip(length)
                 if read < length {
-                    report(.error, stream.failure.map { "corrupt compressed data in \(label) (\($0)); the rest of the archive is not read" }
-                           ?? "\(label) is cut short: the archive ends \(length - read) bytes before its declared length")
-                    failureReported = true
+                    report(.error, "\(label) is cut short: the archive ends \(length - read) bytes before its declared length")
                     keepAll()
                     break
                 }
@@ -237,8 +261,8 @@ extension CorpusReader {
                 skipped[reason, default: 0] += 1
             }
         }
-        if let failure = stream.failure, !failureReported {
-            report(.error, "corrupt compressed data after \(record == 0 ? "the start" : "record \(record)") (\(failure)); the rest of the archive is not read")
+        if let failure = stream.failure {
+            report(.error, "\(failure) after record \(record); the rest of the archive is not read")
             keepAll()
         }
     }

@@ -84,7 +84,7 @@ private func bagOfWordsF1(_ predicted: String, _ truth: String) -> Double {
 }
 
 @Suite struct HTMLTests {
-    @Test func blocksKeepTheirKindsAndCaptionsLoseTheirCredits() {
+    @Test func blocksKeepTheirKindsAndCaptionsLoseTheirCredits() throws {
         let directory = TemporaryDirectory()
         let path = directory.write("page.html", """
         <html><head><title>Shelling resumes - Example News</title>
@@ -108,7 +108,7 @@ private func bagOfWordsF1(_ predicted: String, _ truth: String) -> Double {
         let processor = ArticleProcessor(gazetteer: shippedGazetteer)
         var read: ArticleText?
         CorpusReader().read([path]) { if case .article(let a) = $0 { read = processor.text(of: a) } }
-        let result = try! #require(read)
+        let result = try #require(read)
         #expect(result.passages.map(\.text) == [
             "Shelling resumed on Sunday in the town, officials said, and residents took shelter in basements.",
             "Residents in a shelter in the town on Sunday.",

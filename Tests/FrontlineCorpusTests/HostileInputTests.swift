@@ -140,7 +140,7 @@ import Testing
 
     /// Found by the input fuzzer: a Markdown link's text was copied without cleaning.
     @Test func controlCharactersInsideALinkAreCleanedToo() {
-        let cleaned = TextCleaner().clean("Armenia said [click\u{1B}[2J\u{9B}here](http://x.test) the line held today.", title: "")
+        let cleaned = TextCleaner().clean(MarkdownFormat().content(of: "Armenia said [click\u{1B}[2J\u{9B}here](http://x.test) the line held today.", firstLine: 1).blocks, title: "")
         #expect(cleaned.paragraphs.map(\.text) == ["Armenia said click [2J here the line held today."])
     }
 
