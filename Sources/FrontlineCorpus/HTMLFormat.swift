@@ -146,7 +146,7 @@ struct MainText {
         "sponsor", "outbrain", "taboola", "popup", "modal", "pagination", "pager", "footer", "byline", "signup",
         "sign-up", "skip-link", "recommend", "trending", "popular", "read-more", "readmore", "more-stories", "promo",
         "gdpr", "visually-hidden", "sr-only", "screen-reader", "author", "tag-list", "taglist", "toolbar",
-        "print-only", "navbar", "navigation", "login", "overlay", "gallery", "slider", "slideshow", "carousel", "player",
+        "print-only", "navbar", "navigation", "login", "overlay", "gallery", "slider", "slideshow", "carousel", "video-player", "media-player",
     ]
     /// Words of page layout: furniture unless the name also says it holds the content, or
     /// the element holds much of the page's prose.
