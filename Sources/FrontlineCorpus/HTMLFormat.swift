@@ -73,11 +73,24 @@ struct MainText {
         directCommas = Array(repeating: 0, count: nodes.count)
         // Furniture by element first; then by class or id, except for an element that holds
         // much of the page's prose (a layout class such as "has-sidebar" on the article's wrapper).
-        mark { node, _ in MainText.isFurnitureElement(node, in: document) }
+        // Elements that never hold text go first; page structure (navigation, buttons, headers)
+        // is furniture unless it holds most of the page's prose, as it does when the parser
+        // nested the article inside an unclosed one.
+        mark { node, _ in MainText.holdsNoText(node) }
         measure()
         let root = nodes.indices.first { nodes[$0].name == "body" } ?? 0
-        let prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
-        let ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
+        var prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
+        var ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
+        mark { node, i in
+            switch MainText.furnitureElement(node, in: document) {
+            case .none: return false
+            case .always: return true
+            case .unlessMostProse, .unlessMuchProse: return ownProse[i] < 0.5 * prose
+            }
+        }
+        measure()
+        prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
+        ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
         mark { node, i in
             switch MainText.furnitureName(node) {
             case .none: return false
@@ -131,11 +144,16 @@ struct MainText {
 
     // MARK: Furniture
 
-    private static let furnitureTags: Set<String> = [
-        "nav", "aside", "footer", "button", "select", "input", "textarea", "option", "label",
-        "iframe", "object", "embed", "menu", "dialog", "canvas", "video", "audio", "script", "img", "picture",
-        "source", "map", "head", "title", "meta", "link",
+    /// Elements whose content is never article text.
+    private static let textlessTags: Set<String> = [
+        "select", "input", "textarea", "option", "iframe", "object", "embed", "canvas", "video", "audio", "script",
+        "img", "picture", "source", "map", "head", "title", "meta", "link",
     ]
+    /// Elements of page structure around the article.
+    private static let furnitureTags: Set<String> = ["nav", "aside", "footer", "button", "label", "menu", "dialog"]
+
+    /// True for an element whose content is never article text.
+    private static func holdsNoText(_ node: HTMLDocument.Node) -> Bool { textlessTags.contains(node.name) }
 
     /// Words in a class or id of comment sections: furniture wherever they are.
     private static let commentWords: [String] = ["comment", "disqus", "respond", "replies"]
@@ -158,25 +176,25 @@ struct MainText {
     /// Words that mark the content.
     private static let contentWords: [String] = ["article", "content", "entry", "main", "post", "story", "body", "text", "blog"]
 
-    /// True if `node` is furniture by its element, by being hidden or by its role.
-    private static func isFurnitureElement(_ node: HTMLDocument.Node, in document: HTMLDocument) -> Bool {
+    /// Whether `node` is furniture by being hidden (always), or by its element or role (unless
+    /// it holds most of the page's prose).
+    private static func furnitureElement(_ node: HTMLDocument.Node, in document: HTMLDocument) -> FurnitureName {
         let name = node.name
-        if name == "html" || name == "body" { return false }
-        if furnitureTags.contains(name) { return true }
-        if name == "header", !document.elements(under: node, named: "h1") { return true }
+        if name == "html" || name == "body" { return .none }
+        var structural = furnitureTags.contains(name) || (name == "header" && !document.elements(under: node, named: "h1"))
         for (key, value) in node.attributes {
             switch key {
-            case "hidden": return true
-            case "aria-hidden" where value == "true": return true
+            case "hidden": return .always
+            case "aria-hidden" where value == "true": return .always
             case "style":
                 let compact = value.lowercased().replacingOccurrences(of: " ", with: "")
-                if ByteSearch.contains(compact, "display:none") || ByteSearch.contains(compact, "visibility:hidden") { return true }
+                if ByteSearch.contains(compact, "display:none") || ByteSearch.contains(compact, "visibility:hidden") { return .always }
             case "role":
-                if ["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "alertdialog"].contains(value.lowercased()) { return true }
+                if ["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "alertdialog"].contains(value.lowercased()) { structural = true }
             default: continue
             }
         }
-        return false
+        return structural ? .unlessMostProse : .none
     }
 
     /// How sure a class or id is that an element is furniture.
