@@ -91,12 +91,16 @@ struct MainText {
         measure()
         prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
         ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
+        let linkShare = zip(textBytes, linkBytes).map { $0 == 0 ? 0 : Double($1) / Double($0) }
         mark { node, i in
             switch MainText.furnitureName(node) {
             case .none: return false
             case .always: return true
             case .unlessMostProse: return ownProse[i] < 0.5 * prose
-            case .unlessMuchProse: return ownProse[i] < 0.2 * prose
+            case .unlessMuchProse:
+                // A layout name ("widget", "meta") on a block of prose: kept for the scoring to judge.
+                let proseLike = ownProse[i] >= 500 && linkShare[i] < 0.2
+                return ownProse[i] < 0.2 * prose && !proseLike
             }
         }
         // The headline is the title (metadata), not article text.
