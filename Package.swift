@@ -28,8 +28,14 @@ let package = Package(
         ),
         // Swift API over the shim; knows nothing about news.
         .target(name: "Xapian", dependencies: ["CXapian"]),
+        // libxml2 as the system has it, seen only by the CLibXML2 shim.
+        .systemLibrary(name: "LibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The HTML parser's shim: libxml2 inside, a flattened tree of events outside.
+        .target(name: "CLibXML2", dependencies: ["LibXML2"]),
+        // zlib's shim: gzip files (web archives) read as a stream, and gzip data inflated.
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // Reading, cleaning, splitting and tagging articles; knows nothing about Xapian.
-        .target(name: "FrontlineCorpus", dependencies: ["Yams"]),
+        .target(name: "FrontlineCorpus", dependencies: ["Yams", "CLibXML2", "CZlib"]),
         // Schema, indexer and searcher: the corpus layer written into and read from Xapian.
         .target(name: "FrontlineEngine", dependencies: ["Xapian", "FrontlineCorpus"]),
         // The web face: the search as a page and an HTTP JSON API (Hummingbird 2).

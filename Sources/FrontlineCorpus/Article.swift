@@ -12,10 +12,10 @@ public struct Article: Sendable {
     public var url: String
     /// Other metadata keys, kept as text.
     public var extra: [String: String]
-    /// The raw body text (Markdown or plain).
+    /// The raw body, in `format`.
     public var body: String
-    /// True if the body is Markdown.
-    public var isMarkdown: Bool
+    /// The format of `body` (plain text, Markdown, HTML), which turns it into blocks.
+    public var format: any ArticleFormat
     /// The file it came from.
     public var file: String
     /// The 1-based line where the article starts in `file` (its JSONL line, or 1).
@@ -27,7 +27,7 @@ public struct Article: Sendable {
 
     /// Creates an article.
     public init(id: String, title: String = "", date: CalendarDate? = nil, source: String = "", url: String = "",
-                extra: [String: String] = [:], body: String, isMarkdown: Bool = false,
+                extra: [String: String] = [:], body: String, format: any ArticleFormat = PlainTextFormat(),
                 file: String, line: Int = 1, bodyLine: Int = 1) {
         self.id = id
         self.title = title
@@ -36,7 +36,7 @@ public struct Article: Sendable {
         self.url = url
         self.extra = extra
         self.body = body
-        self.isMarkdown = isMarkdown
+        self.format = format
         self.file = file
         self.line = line
         self.bodyLine = bodyLine

@@ -34,6 +34,16 @@ public struct ProcessedArticle: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// An article's text as it is indexed, before tagging.
+public struct ArticleText: Sendable {
+    /// The article's metadata, completed from its body and text.
+    public var article: Article
+    /// The passages' texts and kinds, in order.
+    public var passages: [Paragraph]
+    /// Problems found (a missing date, no text left after cleaning).
+    public var diagnostics: [Diagnostic]
+}
+
 /// Runs the corpus pipeline on one article: clean, split, date, tag and read figures.
 /// Holds no mutable state, so one processor can serve many threads.
 public struct ArticleProcessor: Sendable {
@@ -50,11 +60,17 @@ public struct ArticleProcessor: Sendable {
         figureExtractor = figures.map { FigureExtractor(lexicon: $0, gazetteer: gazetteer) }
     }
 
-    /// Processes one article.
-    public func process(_ input: Article) -> ProcessedArticle {
+    /// Reads one article's text as it is indexed: its format's blocks cleaned and split into
+    /// passages, its metadata completed from the body and the text; no tagging.
+    public func text(of input: Article) -> ArticleText {
         var article = input
         var diagnostics: [Diagnostic] = []
-        let cleaned = cleaner.clean(article.body, title: article.title, firstLine: article.bodyLine, markdown: article.isMarkdown)
+        let content = article.format.content(of: article.body, firstLine: article.bodyLine)
+        for warning in content.warnings {
+            diagnostics.append(Diagnostic(.warning, file: article.file, line: article.line, warning))
+        }
+        ArticleProcessor.complete(&article, from: content.metadata)
+        let cleaned = cleaner.clean(content.blocks, title: article.title, markedUp: article.format.isMarkedUp)
         if article.title.isEmpty, let derived = cleaned.derivedTitle { article.title = derived }
         if article.date == nil {
             // No date in the metadata: a dateline, else the first full date in the text.
@@ -65,27 +81,48 @@ public struct ArticleProcessor: Sendable {
                                               "no publication date in the metadata or the text; the article has no date"))
             }
         }
-        var passages: [Passage] = []
-        var context = Tagger.Context() // references resolve across the article's body text
-        var figureContext = FigureExtractor.Context()
+        var passages: [Paragraph] = []
         for paragraph in cleaned.paragraphs {
             for text in splitter.split(paragraph.text) {
-                let tokens = Tokenizer.tokens(text)
-                var passageContext = context
-                let tags = tagger.tag(tokens: tokens, context: &passageContext)
-                var passageFigureContext = figureContext
-                let figures = figureExtractor?.figures(in: text, tokens: tokens, claims: tags.claims, context: &passageFigureContext) ?? []
-                if paragraph.kind == .body { // captions do not carry the thread
-                    context = passageContext
-                    figureContext = passageFigureContext
-                }
-                passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tags,
-                                        eventDates: DateFinder.dates(in: tokens, published: article.date), figures: figures))
+                passages.append(Paragraph(text: text, kind: paragraph.kind, line: paragraph.line))
             }
         }
         if passages.isEmpty {
             diagnostics.append(Diagnostic(.error, file: article.file, line: article.line, "no article text left after removing page chrome; article skipped"))
         }
-        return ProcessedArticle(article: article, passages: passages, diagnostics: diagnostics)
+        return ArticleText(article: article, passages: passages, diagnostics: diagnostics)
+    }
+
+    /// Processes one article.
+    public func process(_ input: Article) -> ProcessedArticle {
+        let read = text(of: input)
+        var passages: [Passage] = []
+        var context = Tagger.Context() // references resolve across the article's body text
+        var figureContext = FigureExtractor.Context()
+        for passage in read.passages {
+            let text = passage.text
+            let tokens = Tokenizer.tokens(text)
+            var passageContext = context
+            let tags = tagger.tag(tokens: tokens, context: &passageContext)
+            var passageFigureContext = figureContext
+            let figures = figureExtractor?.figures(in: text, tokens: tokens, claims: tags.claims, context: &passageFigureContext) ?? []
+            if passage.kind == .body { // captions do not carry the thread
+                context = passageContext
+                figureContext = passageFigureContext
+            }
+            passages.append(Passage(ordinal: passages.count, kind: passage.kind, text: text, tags: tags,
+                                    eventDates: DateFinder.dates(in: tokens, published: read.article.date), figures: figures))
+        }
+        return ProcessedArticle(article: read.article, passages: passages, diagnostics: read.diagnostics)
+    }
+
+    /// Fills what `article`'s own metadata leaves empty from what its body says about itself.
+    private static func complete(_ article: inout Article, from metadata: PageMetadata) {
+        if article.title.isEmpty { article.title = metadata.title }
+        if article.date == nil { article.date = metadata.date }
+        if article.source.isEmpty { article.source = metadata.source }
+        if article.url.isEmpty { article.url = metadata.url }
+        if !metadata.author.isEmpty, article.extra["author"] == nil { article.extra["author"] = metadata.author }
+        if !metadata.language.isEmpty, article.extra["language"] == nil { article.extra["language"] = metadata.language }
     }
 }

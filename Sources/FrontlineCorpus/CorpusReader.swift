@@ -1,7 +1,7 @@
 import Foundation
 
-/// Walks corpus folders and yields articles from `.txt`, `.md` and `.jsonl`
-/// files, streaming, reporting every problem as a `Diagnostic` and going on.
+/// Walks corpus folders and yields articles from the files of every format in
+/// `ArticleFormats.all`, streaming, reporting every problem as a `Diagnostic` and going on.
 ///
 /// ```swift
 /// let reader = CorpusReader()
@@ -25,13 +25,9 @@ public final class CorpusReader {
         case unreadableSource(path: String)
     }
 
-    /// File extensions read as one article per file.
-    public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
-    /// File extensions read as one article per line.
-    public static let lineExtensions: Set<String> = ["jsonl", "ndjson"]
-    /// The most text of one article that is read; the rest is cut (with a warning), so
-    /// that one enormous "article" cannot exhaust memory. News articles are far shorter.
-    public static let maximumArticleBytes = 4 << 20
+    /// The most text of one article of a text format that is read; the rest is cut (with a
+    /// warning), so that one enormous "article" cannot exhaust memory. News articles are far shorter.
+    public static let maximumArticleBytes = PlainTextFormat().maximumArticleBytes
     /// The longest JSON Lines line read; longer lines are skipped with an error.
     public static let maximumLineBytes = 16 << 20
 
@@ -58,10 +54,7 @@ public final class CorpusReader {
         func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String) {
             handler(.diagnostic(Diagnostic(severity, file: path, line: nil, message)))
         }
-        func isArticleFile(_ path: String) -> Bool {
-            let ext = (path as NSString).pathExtension.lowercased()
-            return CorpusReader.articleExtensions.contains(ext) || CorpusReader.lineExtensions.contains(ext)
-        }
+        func isArticleFile(_ path: String) -> Bool { ArticleFormats.format(ofPath: path) != nil }
         let realRoots = roots.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
         /// True for a path found inside a folder that is a link leading out of every root.
         func leadsOut(_ path: String) -> Bool {
@@ -144,22 +137,26 @@ public final class CorpusReader {
 
     /// Reads one file; `root` determines the article id of one-article files.
     public func readFile(_ path: String, root: String, handler: (Event) -> Void) {
-        let ext = (path as NSString).pathExtension.lowercased()
-        if CorpusReader.lineExtensions.contains(ext) {
-            readLines(path, handler: handler)
-        } else {
-            readArticleFile(path, root: root, isMarkdown: ext != "txt", handler: handler)
+        let format = ArticleFormats.format(ofPath: path) ?? PlainTextFormat()
+        switch format.layout {
+        case .onePerLine: readLines(path, handler: handler)
+        case .webArchive: readArchive(path, root: root, handler: handler)
+        case .converted: readConverted(path, root: root, format: format as? PDFFormat ?? PDFFormat(), handler: handler)
+        case .onePerFile(let frontMatter): readArticleFile(path, root: root, format: format, frontMatter: frontMatter, handler: handler)
         }
     }
 
     /// The metadata fields that hold text (a number or a list there is kept, with a warning).
     static let textFields: Set<String> = ["id", "title", "date", "source", "outlet", "url", "language"]
 
-    /// An id as given, on one line (line breaks and other control characters made spaces,
-    /// so that an id printed in a list cannot start a line of its own), or nil if blank.
+    /// An id as given, on one line (line breaks — LF, CR, NEL, the Unicode line and paragraph
+    /// separators — made spaces, so that an id printed in a list cannot start a line of its
+    /// own; other control characters stay, and every front end shows them as symbols), or nil
+    /// if blank.
     static func identity(_ given: String) -> String? {
-        let flat = given.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
-            ? String(String.UnicodeScalarView(given.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
+        let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+        let flat = given.unicodeScalars.contains(where: { breaks.contains($0.value) })
+            ? String(String.UnicodeScalarView(given.unicodeScalars.map { breaks.contains($0.value) ? " " : $0 }))
             : given
         return flat.trimmingCharacters(in: .whitespaces).isEmpty ? nil : flat
     }
@@ -186,7 +183,7 @@ public final class CorpusReader {
         return (path as NSString).lastPathComponent
     }
 
-    private func readArticleFile(_ path: String, root: String, isMarkdown: Bool, handler: (Event) -> Void) {
+    private func readArticleFile(_ path: String, root: String, format: any ArticleFormat, frontMatter: Bool, handler: (Event) -> Void) {
         // Whatever goes wrong below, an indexed version of this file is kept.
         func reject(_ diagnostic: Diagnostic) {
             handler(.diagnostic(diagnostic))
@@ -194,7 +191,7 @@ public final class CorpusReader {
         }
         var bytes: [UInt8]
         do {
-            let read = try LineReader.prefix(of: path, limit: CorpusReader.maximumArticleBytes)
+            let read = try LineReader.prefix(of: path, limit: format.maximumArticleBytes)
             bytes = read.bytes
             if read.size > bytes.count {
                 // UTF-16 and UTF-32 are cut at a whole code unit; UTF-8 at a space.
@@ -217,7 +214,7 @@ public final class CorpusReader {
         let text = decoded.text.utf8.contains(13) ? decoded.text.replacingOccurrences(of: "\r\n", with: "\n") : decoded.text
         let matter: FrontMatter
         do {
-            matter = try FrontMatter.split(text)
+            matter = frontMatter ? try FrontMatter.split(text) : FrontMatter(body: Substring(text))
         } catch let failure as FrontMatter.Failure {
             reject(Diagnostic(.error, file: path, line: failure.line, failure.message + "; article skipped"))
             return
@@ -231,7 +228,7 @@ public final class CorpusReader {
         }
         var fields = matter.fields
         let id = fields.removeValue(forKey: "id").flatMap(CorpusReader.identity) ?? CorpusReader.identity(CorpusReader.fileID(path, root: root)) ?? path
-        var article = Article(id: id, body: String(matter.body), isMarkdown: isMarkdown, file: path, line: 1, bodyLine: matter.bodyLine)
+        var article = Article(id: id, body: String(matter.body), format: format, file: path, line: 1, bodyLine: matter.bodyLine)
         article.byteEnd = bytes.count
         apply(fields, to: &article, lineOf: { matter.lines[$0] ?? 1 }, handler: handler)
         emit(article, handler: handler)
@@ -313,11 +310,14 @@ public final class CorpusReader {
             handler(.unreadable(articleID: id))
             return nil
         }
-        guard let textValue = record["text"] else { return rejectRecord("missing \"text\" field") }
-        guard let text = textValue as? String else { return rejectRecord("\"text\" is not a string") }
-        guard text.contains(where: { !$0.isWhitespace }) else { return rejectRecord("\"text\" is empty") }
+        // The body: "text" (plain text, or a page), else "html" (a page).
+        let bodyKey = record["text"] == nil && record["html"] != nil ? "html" : "text"
+        guard let textValue = record[bodyKey] else { return rejectRecord("missing \"text\" field") }
+        guard let text = textValue as? String else { return rejectRecord("\"\(bodyKey)\" is not a string") }
+        guard text.contains(where: { !$0.isWhitespace }) else { return rejectRecord("\"\(bodyKey)\" is empty") }
+        let format: any ArticleFormat = bodyKey == "html" ? HTMLFormat() : ArticleFormats.format(ofRecordText: text)
         var fields: [String: String] = [:]
-        for (key, value) in record where key != "text" {
+        for (key, value) in record where key != bodyKey {
             if CorpusReader.textFields.contains(key.lowercased()), !(value is String), !(value is NSNull) {
                 handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "\"\(key)\" is not a string; it is kept as its JSON text")))
             }
@@ -339,13 +339,13 @@ public final class CorpusReader {
             handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "no \"id\"; using \(id)")))
         }
         var body = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        if body.utf8.count > CorpusReader.maximumArticleBytes {
+        if body.utf8.count > format.maximumArticleBytes {
             let size = body.utf8.count
-            body = String(decoding: CorpusReader.cutAtWhitespace(Array(body.utf8.prefix(CorpusReader.maximumArticleBytes))), as: UTF8.self)
+            body = String(decoding: CorpusReader.cutAtWhitespace(Array(body.utf8.prefix(format.maximumArticleBytes))), as: UTF8.self)
             handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber,
                                            "the text is \(CorpusReader.megabytes(size)); only its first \(CorpusReader.megabytes(body.utf8.count)) are read")))
         }
-        var article = Article(id: id, body: body, isMarkdown: false,
+        var article = Article(id: id, body: body, format: format,
                               file: path, line: lineNumber, bodyLine: lineNumber)
         apply(fields, to: &article, lineOf: { _ in lineNumber }, handler: handler)
         return article
@@ -385,7 +385,7 @@ public final class CorpusReader {
         String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
-    private func emit(_ article: Article, handler: (Event) -> Void) {
+    func emit(_ article: Article, handler: (Event) -> Void) {
         guard seenIDs.insert(article.id.hashValue).inserted else {
             handler(.diagnostic(Diagnostic(.error, file: article.file, line: article.line,
                                            "duplicate article id \"\(article.id)\"; the first one read is kept, this one skipped")))

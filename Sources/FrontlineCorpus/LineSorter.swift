@@ -4,6 +4,8 @@
 /// paragraph of prose, nor a whole article that came without line breaks; its body
 /// sentences stay one paragraph.
 struct LineSorter {
+    /// True for blocks of a marked-up format: their kinds are known, not guessed.
+    let markedUp: Bool
     /// The paragraphs so far.
     private(set) var paragraphs: [Paragraph] = []
     /// Dates found on lines of their own.
@@ -11,8 +13,11 @@ struct LineSorter {
     /// Short lines dropped as stray page furniture (kept if nothing else is text).
     private(set) var strays: [Paragraph] = []
 
-    /// Sorts one non-empty line; false once the comment section has begun (nothing after it is the article).
-    mutating func take(_ text: String, line: Int, heading: Bool) -> Bool {
+    /// Sorts one non-empty line (a block) of kind `kind`; false once the comment section has
+    /// begun (nothing after it is the article).
+    mutating func take(_ text: String, line: Int, kind: Block.Kind) -> Bool {
+        let heading = kind == .heading
+        let caption = markedUp && kind == .caption
         var units = [text]
         var commentsFollow = false
         var mayHoldCaptions = true
@@ -33,9 +38,13 @@ struct LineSorter {
         }
         defer { endBody() }
         for unit in units {
-            switch sort(unit, heading: heading, mayHoldCaptions: mayHoldCaptions) {
+            switch sort(unit, heading: heading, mayHoldCaptions: mayHoldCaptions || caption, labelIsStray: markedUp && (kind == .paragraph || kind == .caption)) {
             case .comments: return false
+            case .body where caption:
+                endBody()
+                paragraphs.append(Paragraph(text: unit, kind: .caption, line: line))
             case .body: body.append(unit)
+            case .credit where markedUp: break // a credit on its own, known as such by its markup
             case .credit:
                 // A credit on its own belongs to the photo whose caption precedes it.
                 endBody()
@@ -56,7 +65,9 @@ struct LineSorter {
         case captions([String])
     }
 
-    private mutating func sort(_ unit: String, heading: Bool, mayHoldCaptions: Bool) -> Sort {
+    /// With `labelIsStray`, a paragraph of one or two words that is not a sentence is taken
+    /// for a label of the page (a button, a counter), as in text the weaker `isStray` rule does.
+    private mutating func sort(_ unit: String, heading: Bool, mayHoldCaptions: Bool, labelIsStray: Bool = false) -> Sort {
         let line = Chrome.Line(unit)
         if Chrome.startsComments(line) { return .comments }
         if line.text.utf8.count <= 40, case .date(let date) = CalendarDate.parse(unit) {
@@ -65,7 +76,8 @@ struct LineSorter {
         }
         if Chrome.isCredit(line) { return .credit }
         if Chrome.isChrome(line, heading: heading) { return .dropped }
-        if Chrome.isStray(line, heading: heading) { return .stray }
+        if !markedUp, Chrome.isStray(line, heading: heading) { return .stray }
+        if labelIsStray, line.words <= 2, let last = line.text.last, !".?!:\"')".contains(last) { return .stray }
         if mayHoldCaptions, let captions = Captions.split(unit) { return .captions(captions) }
         return .body
     }

@@ -15,19 +15,15 @@ public struct TextCleaner: Sendable {
     /// Creates a cleaner.
     public init() {}
 
-    /// Cleans `body`; `firstLine` is the file line `body` starts on, `title` the known title.
-    /// In `markdown`, `#` lines are headings and `>`, `-`, `+` open quotes and list items;
-    /// in plain text they are text. Inline Markdown (emphasis, links) is removed from both,
-    /// since scraped plain text carries it too.
-    public func clean(_ body: String, title: String, firstLine: Int = 1, markdown: Bool = true) -> Cleaned {
-        var sorter = LineSorter()
-        var lineNumber = firstLine - 1
-        for raw in body.lines() {
-            lineNumber += 1
-            var content = raw.drop(while: { $0 == " " || $0 == "\t" })
-            let heading = markdown ? TextCleaner.stripBlockSyntax(&content) : false
-            let text = Inline.normalize(content)
-            if !text.isEmpty, !sorter.take(text, line: lineNumber, heading: heading) { break }
+    /// Cleans an article's `blocks`; `title` is the known title. Inline Markdown (emphasis,
+    /// links) is removed from every block, since scraped plain text carries it too. Blocks of a
+    /// `markedUp` format keep their kinds: a caption is a caption (its credit split off) and a
+    /// short line is not taken for stray page furniture.
+    public func clean(_ blocks: [Block], title: String, markedUp: Bool = false) -> Cleaned {
+        var sorter = LineSorter(markedUp: markedUp)
+        for block in blocks {
+            let text = Inline.normalize(block.text)
+            if !text.isEmpty, !sorter.take(text, line: block.line, kind: block.kind) { break }
         }
         // Nothing but short lines: a headline-only brief is text, not page furniture.
         let paragraphs = sorter.paragraphs.isEmpty ? sorter.strays : sorter.paragraphs
@@ -64,21 +60,6 @@ public struct TextCleaner: Sendable {
     static func sentences(_ text: String) -> [String] {
         let words = text.spaceSeparatedWords()
         return PassageSplitter().sentences(words).map { $0.joined(separator: " ") }
-    }
-
-    /// Removes a Markdown heading, quote or list marker from the start of `line`;
-    /// returns true if it was a heading.
-    private static func stripBlockSyntax(_ line: inout Substring) -> Bool {
-        if line.first == "#" {
-            let hashes = line.prefix(while: { $0 == "#" })
-            if hashes.count <= 6, line.dropFirst(hashes.count).first == " " {
-                line = line.dropFirst(hashes.count + 1)
-                return true
-            }
-        } else if line.hasPrefix("> ") || line.hasPrefix("- ") || line.hasPrefix("+ ") {
-            line = line.dropFirst(2)
-        }
-        return false
     }
 
     /// The form two paragraphs are compared in: ASCII letters lower-cased, digits and

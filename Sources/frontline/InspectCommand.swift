@@ -11,7 +11,11 @@ struct InspectCommand: ParsableCommand {
         discussion: HelpText.discussion("""
         Without indexing, shows each article as the indexer reads it: its passages with their
         tags (sides, claimants, actors, places, dates) and figures. The figure lexicon is
-        --figures, else figures.json beside the gazetteer.
+        --figures, else figures.json beside the gazetteer. With --text, prints only the text
+        that is indexed, passage by passage with a blank line between (the title is metadata and
+        not among them); with --out DIR, writes it to DIR/<name>.txt for each article instead,
+        <name> being the file's name without its extension (or the article id, for files of many
+        articles).
         """, statuses: [.success, .rejectedInput, .badGazetteer, .usage])
     )
 
@@ -23,6 +27,14 @@ struct InspectCommand: ParsableCommand {
     var figures: String?
     @Flag(help: "No colour.")
     var noColor = false
+    @Flag(help: "Print only the text that is indexed, passages separated by blank lines.")
+    var text = false
+    @Option(help: ArgumentHelp("With --text, write each article's text to DIR/<name>.txt instead of printing it.", valueName: "DIR"))
+    var out: String?
+
+    func validate() throws {
+        if out != nil && !text { throw ValidationError("--out is only used with --text") }
+    }
 
     func run() throws {
         let style = Style.forStandardOutput(disabled: noColor)
@@ -37,9 +49,28 @@ struct InspectCommand: ParsableCommand {
             }
         }
         let processor = ArticleProcessor(gazetteer: loaded, figures: lexicon)
+        if let out {
+            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+                complain("\(out): the folder cannot be made: \(FileError.describe(error))")
+                throw Status.usage.exit
+            }
+        }
         var rejected = false
         CorpusReader().read(paths) { event in
             switch event {
+            case .article(let article) where text:
+                let read = processor.text(of: article)
+                read.diagnostics.forEach { complain($0.description); rejected = rejected || $0.severity == .error }
+                let body = read.passages.map(\.text).joined(separator: "\n\n")
+                if let out {
+                    let path = (out as NSString).appendingPathComponent(InspectCommand.outputName(of: article) + ".txt")
+                    do { try Data((body.isEmpty ? "" : body + "\n").utf8).write(to: URL(fileURLWithPath: path)) } catch {
+                        complain("\(path): cannot be written: \(FileError.describe(error))")
+                        rejected = true
+                    }
+                } else {
+                    style.print(style.bold("\(article.id)") + "\n" + body + "\n")
+                }
             case .article(let article):
                 let processed = processor.process(article)
                 processed.diagnostics.forEach { complain($0.description); rejected = rejected || $0.severity == .error }
@@ -63,5 +94,13 @@ struct InspectCommand: ParsableCommand {
             }
         }
         if rejected { throw Status.rejectedInput.exit }
+    }
+
+    /// The name of an article's --out file: its file's name without the extension, or for a
+    /// file of many articles its id, with path separators made underscores.
+    static func outputName(of article: Article) -> String {
+        let file = (article.file as NSString).lastPathComponent
+        if case .onePerFile = ArticleFormats.format(ofPath: file)?.layout { return (file as NSString).deletingPathExtension }
+        return article.id.replacingOccurrences(of: "/", with: "_")
     }
 }

@@ -22,7 +22,7 @@ import Testing
         #expect(text.contains("Azerbaijan's defence ministry said in a statement"))
         #expect(!text.contains("\\"))
         #expect(!text.contains("\u{2019}"))
-        let cleaned = cleaner.clean("“Quoted” and ‘single’ with\u{00A0}space", title: "")
+        let cleaned = cleaner.clean(MarkdownFormat().content(of: "“Quoted” and ‘single’ with\u{00A0}space", firstLine: 1).blocks, title: "")
         #expect(cleaned.paragraphs.map(\.text) == ["\"Quoted\" and 'single' with space"])
     }
 
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func titlesAreMetadataNotPassages() {
-        let cleaned = cleaner.clean("# The Headline\n\nBody text that is long enough to stay here.", title: "")
+        let cleaned = cleaner.clean(MarkdownFormat().content(of: "# The Headline\n\nBody text that is long enough to stay here.", firstLine: 1).blocks, title: "")
         #expect(cleaned.derivedTitle == "The Headline")
         #expect(cleaned.paragraphs.map(\.text) == ["Body text that is long enough to stay here."])
     }

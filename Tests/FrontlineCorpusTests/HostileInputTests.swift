@@ -140,7 +140,7 @@ import Testing
 
     /// Found by the input fuzzer: a Markdown link's text was copied without cleaning.
     @Test func controlCharactersInsideALinkAreCleanedToo() {
-        let cleaned = TextCleaner().clean("Armenia said [click\u{1B}[2J\u{9B}here](http://x.test) the line held today.", title: "")
+        let cleaned = TextCleaner().clean(MarkdownFormat().content(of: "Armenia said [click\u{1B}[2J\u{9B}here](http://x.test) the line held today.", firstLine: 1).blocks, title: "")
         #expect(cleaned.paragraphs.map(\.text) == ["Armenia said click [2J here the line held today."])
     }
 
@@ -183,14 +183,14 @@ import Testing
 
     @Test func aChromeRuleDropsTheChromeSentenceNotTheProseAfterIt() {
         let prose = Array(repeating: "Armenia said its forces repelled an attack near Talish overnight.", count: 20).joined(separator: " ")
-        let article = Article(id: "a", body: "Source: Ministry of Defence. " + prose, isMarkdown: false, file: "a.txt", line: 1, bodyLine: 1)
+        let article = Article(id: "a", body: "Source: Ministry of Defence. " + prose, file: "a.txt", line: 1, bodyLine: 1)
         let passages = ArticleProcessor(gazetteer: shippedGazetteer).process(article).passages
         #expect(passages.reduce(0) { $0 + ByteSearch.wordCount($1.text) } == ByteSearch.wordCount(prose))
     }
 
     @Test(arguments: ["Ceasefire collapses", "Talish shelled", "Breaking"])
     func aHeadlineOnlyBriefIsText(_ text: String) {
-        let article = Article(id: "brief", body: text, isMarkdown: false, file: "brief.txt", line: 1, bodyLine: 1)
+        let article = Article(id: "brief", body: text, file: "brief.txt", line: 1, bodyLine: 1)
         let processed = ArticleProcessor(gazetteer: shippedGazetteer).process(article)
         #expect(processed.passages.map(\.text) == [text], "\(processed.diagnostics)")
     }

@@ -13,7 +13,7 @@ import Testing
         #expect(moscow.source == "The Moscow Times")
         #expect(moscow.url.hasPrefix("https://www.themoscowtimes.com/"))
         #expect(moscow.extra["note"] == "AFP copy, Markdown-formatted")
-        #expect(moscow.isMarkdown)
+        #expect(moscow.format is MarkdownFormat)
     }
 
     @Test func frontMatterIsOptionalAndKeepsOtherKeys() {

@@ -10,4 +10,8 @@ public enum Repository {
     public static let gazetteer = corpus + "/gazetteer.json"
     /// The shipped figure lexicon.
     public static let figureLexicon = corpus + "/figures.json"
+    /// The article-extraction development pages with their ground truth: `$FRONTLINE_INGEST_DEV`,
+    /// else `../shared/ingest-dev` beside the repository. Third-party pages, read where they are
+    /// at test time and never copied into the repository.
+    public static let ingestDev = ProcessInfo.processInfo.environment["FRONTLINE_INGEST_DEV"] ?? root + "/../shared/ingest-dev"
 }

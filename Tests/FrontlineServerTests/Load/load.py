@@ -11,9 +11,11 @@ stop = time.time() + seconds
 lock = threading.Lock()
 summary = {"statuses": {}, "totals": {}, "cheap_ms": [], "errors": []}
 
-def record(kind, status):
+def record(kind, status, body=b""):
     with lock:
         summary["statuses"][f"{kind} {status}"] = summary["statuses"].get(f"{kind} {status}", 0) + 1
+        if status == 0:
+            summary["errors"].append(f"{kind}: {body[:200].decode(errors='replace')}")
 
 def get(path, timeout=30):
     try:
@@ -29,7 +31,7 @@ def cheap():
         started = time.time()
         status, body = get("/api/search?q=ceasefire&limit=0")
         elapsed = (time.time() - started) * 1000
-        record("search", status)
+        record("search", status, body)
         with lock:
             summary["cheap_ms"].append(elapsed)
             if status == 200:
@@ -38,8 +40,8 @@ def cheap():
 
 def expensive():
     while time.time() < stop:
-        status, _ = get("/api/compare?q=ceasef*%20OR%20kill*%20OR%20said&by=side")
-        record("compare", status)
+        status, body = get("/api/compare?q=ceasef*%20OR%20kill*%20OR%20said&by=side")
+        record("compare", status, body)
 
 def slow_export():
     while time.time() < stop:
