@@ -12,9 +12,13 @@ public struct Passage: Sendable, Equatable {
     public var eventDates: [CalendarDate]
     /// The figures it reports (none without a figure lexicon).
     public var figures: [Figure]
+    /// Its language: the article's declared one, else detected (`LanguageDetector`).
+    public var language: Language
 
     /// A passage with its tags.
-    public init(ordinal: Int, kind: PassageKind, text: String, tags: Tagger.Tags, eventDates: [CalendarDate], figures: [Figure] = []) {
+    public init(ordinal: Int, kind: PassageKind, text: String, tags: Tagger.Tags, eventDates: [CalendarDate], figures: [Figure] = [],
+                language: Language = .unknown) {
+        self.language = language
         self.ordinal = ordinal
         self.kind = kind
         self.text = text
@@ -66,6 +70,8 @@ public struct ArticleProcessor: Sendable {
             }
         }
         var passages: [Passage] = []
+        // A language the metadata names wins over detection (one it does not know is unknown).
+        let declared = (article.extra["language"] ?? article.extra["lang"]).map { Language(declared: $0) ?? .unknown }
         var context = Tagger.Context() // references resolve across the article's body text
         var figureContext = FigureExtractor.Context()
         for paragraph in cleaned.paragraphs {
@@ -80,12 +86,24 @@ public struct ArticleProcessor: Sendable {
                     figureContext = passageFigureContext
                 }
                 passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tags,
-                                        eventDates: DateFinder.dates(in: tokens, published: article.date), figures: figures))
+                                        eventDates: DateFinder.dates(in: tokens, published: article.date), figures: figures,
+                                        language: declared ?? LanguageDetector.language(of: text, tokens: tokens)))
             }
         }
+        if declared == nil { ArticleProcessor.completeLanguages(&passages) }
         if passages.isEmpty {
             diagnostics.append(Diagnostic(.error, file: article.file, line: article.line, "no article text left after removing page chrome; article skipped"))
         }
         return ProcessedArticle(article: article, passages: passages, diagnostics: diagnostics)
+    }
+
+    /// Gives a passage too short to tell (a headline, a caption) the language of its
+    /// article's other passages, when they all agree and the passage is in their script.
+    static func completeLanguages(_ passages: inout [Passage]) {
+        let known = Set(passages.map(\.language)).subtracting([.unknown])
+        guard known.count == 1, let language = known.first else { return }
+        for i in passages.indices where passages[i].language == .unknown && LanguageDetector.fits(passages[i].text, language) {
+            passages[i].language = language
+        }
     }
 }

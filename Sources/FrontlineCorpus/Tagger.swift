@@ -71,12 +71,17 @@ public final class Tagger: Sendable {
             guard let first = tokens.first else { continue }
             var node = 0
             for token in tokens {
+                let parent = node
                 if let next = nodes[node].children[token.lower] {
                     node = next
                 } else {
                     nodes.append(Node())
                     nodes[node].children[token.lower] = nodes.count - 1
                     node = nodes.count - 1
+                }
+                // The word's inflected forms lead to the same node (first name wins a stem).
+                for key in Inflection.keys(token.lower) where nodes[parent].children[key] == nil {
+                    nodes[parent].children[key] = node
                 }
             }
             let rule: CaseRule = first.allCaps ? .allCaps : (first.capitalized ? .capitalized : .any)
@@ -171,7 +176,7 @@ public final class Tagger: Sendable {
             var j = i
             while j < tokens.count {
                 if j > i, !tokens[j].gap.isEmpty { break }
-                guard let next = nodes[node].children[tokens[j].lower] else { break }
+                guard let next = child(of: node, tokens[j]) else { break }
                 node = next
                 j += 1
                 if let match = nodes[node].match, Tagger.satisfies(match.rule, tokens[i]) {
@@ -186,6 +191,17 @@ public final class Tagger: Sendable {
             }
         }
         return mentions
+    }
+
+    /// The node a token leads to from `node`: by the word itself, else, for a word of an
+    /// inflecting language, by a stem it shares with a name ("Шуше" → "Шуша").
+    @inline(__always)
+    private func child(of node: Int, _ token: Tokenizer.Token) -> Int? {
+        let children = nodes[node].children
+        if let next = children[token.lower] { return next }
+        guard token.lower.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        for key in Inflection.keys(token.lower) { if let next = children[key] { return next } }
+        return nil
     }
 
     private static func satisfies(_ rule: CaseRule, _ token: Tokenizer.Token) -> Bool {

@@ -39,7 +39,7 @@ public final class Searcher {
                 }
             }
             labels = Labels(labels: [:], lookup: [:], sides: [])
-            stemmer = try Stem(Schema.language)
+            stemmer = try Schema.stemmer()
             self.locations = locations
             try loadRevision()
         } catch let error as XapianError {
@@ -143,9 +143,18 @@ public final class Searcher {
         let rewritten = try QueryRewriter(labels: labels).rewrite(request.query)
         let parser = try parser()
         var flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
-        if synonyms != nil { flags.insert(.autoSynonyms) }
+        // Without cross-script matching, a name finds its own spelling only.
+        if synonyms != nil && request.crossScript { flags.insert(.autoSynonyms) }
         var text = rewritten.text
         var query = try parser.parse(text, flags: flags)
+        if request.crossScript, !query.isEmpty, !rewritten.crossScriptTerms.isEmpty {
+            // Passages of other scripts naming a query word's place or actor, or whose words
+            // transliterate to it. English passages carry neither, so they match and score as before.
+            let keys = try rewritten.crossScriptTerms.map { try Query(term: $0) }
+            query = try Query.or([query] + keys)
+            // The query's own filters hold for the terms added beside it.
+            if let filters = QueryRewriter.filters(text) { query = try Query.filter(query, by: try parser.parse(filters, flags: flags)) }
+        }
         let corrected = try SpellingCorrector(database: database, stemmer: stemmer).correct(text)
         let filterOnly = QueryRewriter.isFilterOnly(text)
         var result = try match(query, request: request, filterOnly: filterOnly)
@@ -184,7 +193,8 @@ public final class Searcher {
     /// The stored value a filter's `value` stands for: a tag's gazetteer id (through its
     /// names and aliases), else the normalised value.
     func filterID(_ value: String, in facet: Facet) -> String {
-        facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.filterValue(value)
+        if facet == .language { return Language(declared: value)?.rawValue ?? Schema.filterValue(value) }
+        return facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.filterValue(value)
     }
 
     private func filterQuery(_ request: SearchRequest) throws -> Query? {

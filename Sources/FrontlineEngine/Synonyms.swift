@@ -16,7 +16,7 @@ struct Synonyms: Equatable {
 
     /// The expansions of `gazetteer`.
     init(_ gazetteer: Gazetteer) throws {
-        let stemmer = try Stem(Schema.language)
+        let stemmer = try Schema.stemmer()
         func stemmed(_ word: String) throws -> String { Schema.stemPrefix + (try stemmer.stem(word)) }
         var entries: [String: Set<String>] = [:]
         for group in gazetteer.searchVariantGroups {
