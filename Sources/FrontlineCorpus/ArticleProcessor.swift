@@ -85,9 +85,12 @@ public struct ArticleProcessor: Sendable {
                     context = passageContext
                     figureContext = passageFigureContext
                 }
+                let language = declared ?? LanguageDetector.language(of: text, tokens: tokens)
+                // Month names are read in their own language only ("may" is a month in Azerbaijani).
+                let months = tagger.gazetteer.profiles[language]?.months ?? [:]
                 passages.append(Passage(ordinal: passages.count, kind: paragraph.kind, text: text, tags: tags,
-                                        eventDates: DateFinder.dates(in: tokens, published: article.date), figures: figures,
-                                        language: declared ?? LanguageDetector.language(of: text, tokens: tokens)))
+                                        eventDates: DateFinder.dates(in: tokens, published: article.date, months: months), figures: figures,
+                                        language: language))
             }
         }
         if declared == nil { ArticleProcessor.completeLanguages(&passages) }

@@ -72,6 +72,10 @@ struct PassageAnalysis {
     /// The party making the claim whose word is at `v`, if the word reports a claim.
     private mutating func claimant(at v: Int) -> String? {
         let word = tokens[v].lower
+        // A language profile's words: the party named after the word ("заявили в Минобороны
+        // Азербайджана", "հայտնում է Արցախի պաշտպանության բանակը"), else its subject.
+        if tagger.profileClaimWords.contains(word) { return mentionAfter(v + 1, within: 6) ?? subjectClaimant(v) }
+        if let length = tagger.attributionLength(tokens, at: v) { return mentionAfter(v + length, within: 5) }
         let isAccording = word == "according" && v + 1 < tokens.count && tokens[v + 1].lower == "to"
         guard isAccording || Tagger.claimVerbs.contains(word), !claimsLives(v) else { return nil }
         if v > 0, Tagger.determiners.contains(tokens[v - 1].lower), !tokens[v].gap.contains(.comma) {

@@ -54,9 +54,17 @@ public final class Tagger: Sendable {
     /// serves many threads.
     private let nodes: [Node]
 
+    /// The claim words of the gazetteer's language profiles.
+    let profileClaimWords: Set<String>
+    /// Their source phrases ("по данным"), as words.
+    let profileAttributions: [[String]]
+
     /// Builds the matcher for `gazetteer`.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        let profiles = gazetteer.profiles.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
+        profileClaimWords = Set(profiles.flatMap(\.claimWords))
+        profileAttributions = profiles.flatMap(\.attributions).map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
         belligerents = Set(gazetteer.sides.map(\.id))
         var nodes = [Node()]
         for (i, party) in gazetteer.parties.enumerated() { Tagger.insert(party.names + party.aliases, .party(i), into: &nodes) }
@@ -133,6 +141,13 @@ public final class Tagger: Sendable {
         "which", "who", "whose", "where", "however", "meanwhile", "though", "too", "also", "instead", "then",
         "in", "for", "on", "the", "a", "an", "after", "while", "citing",
     ]
+
+    /// The number of words of a profile's source phrase starting at token `v`, if one does.
+    func attributionLength(_ tokens: [Tokenizer.Token], at v: Int) -> Int? {
+        profileAttributions.first { phrase in
+            v + phrase.count <= tokens.count && phrase.indices.allSatisfy { tokens[v + $0].lower == phrase[$0] }
+        }?.count
+    }
 
     /// Tags one passage. Pronoun subjects ("He said…", "They claimed…") are
     /// attributed within the passage only: to the last actor named for he/she, to

@@ -108,3 +108,38 @@ import Testing
         }
     }
 }
+
+/// The language profiles beside the shipped gazetteer: claims and dates in Russian,
+/// Armenian and Azerbaijani.
+@Suite struct LanguageProfileTests {
+    let processor: ArticleProcessor
+
+    init() throws {
+        let (gazetteer, diagnostics) = try Gazetteer.load(path: Repository.gazetteer)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(Set(gazetteer.profiles.keys) == [.russian, .armenian, .azerbaijani])
+        processor = ArticleProcessor(gazetteer: gazetteer)
+    }
+
+    private func passage(_ text: String, published: String = "2016-04-05") -> Passage {
+        guard case .date(let date) = CalendarDate.parse(published) else { fatalError() }
+        return processor.process(Article(id: "a", date: date, body: text, file: "a.txt")).passages[0]
+    }
+
+    @Test func claimsAreAttributedInEachLanguage() {
+        #expect(passage("Вооруженные силы Армении обстреляли Тертер, заявили в Минобороны Азербайджана.").tags.claimants == ["azerbaijan"])
+        #expect(passage("Бои идут у села Талыш, сообщает пресс-служба армии обороны Нагорного Карабаха.").tags.claimants == ["karabakh"])
+        #expect(passage("По данным Минобороны Армении, ранены семь военнослужащих.").tags.claimants == ["armenia"])
+        #expect(passage("Ադրբեջանը հրետակոծել է Թալիշը, հայտնում է Արցախի պաշտպանության բանակը։").tags.claimants == ["karabakh"])
+        #expect(passage("Azərbaycan Müdafiə Nazirliyi bildirib ki, Talış azad edilib.").tags.claimants == ["azerbaijan"])
+    }
+
+    @Test func datesAreReadInEachLanguage() {
+        #expect(passage("Бои начались 2 апреля 2016 года у села Талыш.").eventDates.map(\.iso) == ["2016-04-02"])
+        #expect(passage("Переговоры прошли 3 апреля в Москве, заявили в МИД России.").eventDates.map(\.iso) == ["2016-04-03"])
+        #expect(passage("ՍՏԵՓԱՆԱԿԵՐՏ, ապրիլի 2, ԱՐՄԵՆՊՐԵՍ։ Ադրբեջանը հրետակոծել է Թալիշը։").eventDates.map(\.iso) == ["2016-04-02"])
+        #expect(passage("Bakı. 2 aprel. APA. Ermənistan silahlı qüvvələri Tərtəri atəşə tutub.").eventDates.map(\.iso) == ["2016-04-02"])
+        // "may" is a month in Azerbaijani only.
+        #expect(passage("Troops may 2 times retreat, the ministry said.").eventDates.isEmpty)
+    }
+}
