@@ -16,10 +16,10 @@ public enum LanguageDetector {
         guard Double(letters.latin) >= share else { return .unknown }
         if letters.schwa { return .azerbaijani }
         var english = 0, azerbaijani = 0, words = 0
-        for token in tokens.prefix(wordsRead) where token.lower.first?.isLetter == true {
+        for token in tokens.prefix(wordsRead) {
+            guard let first = token.lower.utf8.first, first >= 0x61 else { continue } // a word, not a number
             words += 1
-            if englishWords.contains(token.lower) { english += 1 }
-            if azerbaijaniWords.contains(token.lower) { azerbaijani += 1 }
+            if englishWords.contains(token.lower) { english += 1 } else if letters.turkic, azerbaijaniWords.contains(token.lower) { azerbaijani += 1 }
         }
         if letters.turkic { return azerbaijani > 0 ? .azerbaijani : .unknown }
         // A French or Turkish name in an English report is fine; text of such letters is not English.
@@ -37,7 +37,7 @@ public enum LanguageDetector {
     /// Fewer letters than this tell nothing.
     static let minimumLetters = 4
     /// Words looked at for the common words of a Latin-script language.
-    static let wordsRead = 40
+    static let wordsRead = 24
 
     /// Common English words (function words and the commonest words of war reports).
     static let englishWords: Set<String> = [

@@ -56,15 +56,16 @@ public final class Tagger: Sendable {
 
     /// The claim words of the gazetteer's language profiles.
     let profileClaimWords: Set<String>
-    /// Their source phrases ("по данным"), as words.
-    let profileAttributions: [[String]]
+    /// Their source phrases ("по данным") as words, by first word.
+    let profileAttributions: [String: [[String]]]
 
     /// Builds the matcher for `gazetteer`.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         let profiles = gazetteer.profiles.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
         profileClaimWords = Set(profiles.flatMap(\.claimWords))
-        profileAttributions = profiles.flatMap(\.attributions).map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
+        profileAttributions = Dictionary(grouping: profiles.flatMap(\.attributions).map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty },
+                                         by: { $0[0] })
         belligerents = Set(gazetteer.sides.map(\.id))
         var nodes = [Node()]
         for (i, party) in gazetteer.parties.enumerated() { Tagger.insert(party.names + party.aliases, .party(i), into: &nodes) }
@@ -144,7 +145,7 @@ public final class Tagger: Sendable {
 
     /// The number of words of a profile's source phrase starting at token `v`, if one does.
     func attributionLength(_ tokens: [Tokenizer.Token], at v: Int) -> Int? {
-        profileAttributions.first { phrase in
+        profileAttributions[tokens[v].lower]?.first { phrase in
             v + phrase.count <= tokens.count && phrase.indices.allSatisfy { tokens[v + $0].lower == phrase[$0] }
         }?.count
     }

@@ -75,7 +75,8 @@ final class DocumentBuilder {
     /// The transliteration keys of the passage's words in Cyrillic, Armenian or Latin with
     /// letters beyond ASCII; English words get none, so English passages are as before.
     private func transliterationKeys(_ text: String) -> [String] {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+        // Only text with Cyrillic, Armenian or Turkic letters (their UTF-8 lead bytes) has keys.
+        guard text.utf8.contains(where: { $0 >= 0xC4 && $0 <= 0xD6 }) else { return [] }
         var keys: [String] = []
         for word in text.split(whereSeparator: { !$0.isLetter }) where word.utf8.contains(where: { $0 >= 0x80 }) {
             let word = String(word)
