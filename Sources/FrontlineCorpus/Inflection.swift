@@ -4,7 +4,7 @@
 /// "Ստեփանակերտ" / "Ստեփանակերտում"). English names match as written, as before.
 ///
 /// A stem keeps at least `minimumStem` letters, so short words are never cut to nothing.
-enum Inflection {
+public enum Inflection {
     /// Russian noun and adjective case endings (names decline like nouns: Шуша, Шуши,
     /// Шуше, Шушу, Шушой; adjectives in names: Нагорный, Нагорного, Нагорном).
     static let russian: [String] = [
@@ -48,7 +48,7 @@ enum Inflection {
     /// The keys a word (lower case) is found by in the tagger's trie besides itself: the
     /// word as a stem, and, in an inflecting language, the word less each of its endings.
     /// A name's word and a text's word match when they share a key.
-    static func keys(_ word: String) -> [String] {
+    public static func keys(_ word: String) -> [String] {
         [marker + word] + stems(word).map { marker + $0 }
     }
 

@@ -37,8 +37,9 @@ struct QueryRewriter {
         for (i, word) in plain.enumerated() where !word.isEmpty {
             // A place or actor named by a word or two, in any of its scripts.
             for phrase in [word] + (i + 1 < plain.count && !plain[i + 1].isEmpty ? [word + " " + plain[i + 1]] : []) {
+                let bare = phrase.trimmingCharacters(in: CharacterSet(charactersIn: "+()"))
                 for facet in [Facet.place, .actor] {
-                    if let id = labels.resolve(phrase.trimmingCharacters(in: CharacterSet(charactersIn: "+()")), in: facet) { keys.append(Schema.namePrefix + id) }
+                    if let id = labels.resolve(bare, in: facet) ?? inflectedName(bare, in: facet) { keys.append(Schema.namePrefix + id) }
                 }
             }
         }
@@ -134,6 +135,16 @@ struct QueryRewriter {
     /// The notice for a figure category that does not exist, or nil if it does.
     static func unknownFigureCategory(_ value: String) -> String? {
         Figure.categories.contains(Schema.filterValue(value)) ? nil : FigureLedger.unknownCategory(value)
+    }
+
+    /// The id of the place or actor an inflected name stands for ("Шуше", "Алиева"), or nil.
+    private func inflectedName(_ phrase: String, in facet: Facet) -> String? {
+        guard !phrase.contains(" "), QueryRewriter.inflects(Substring(phrase)) else { return nil }
+        let keys = Set(Inflection.keys(ScriptText.lower(phrase)))
+        for (name, id) in labels.lookup[facet] ?? [:] where !name.contains(" ") && QueryRewriter.inflects(Substring(name)) {
+            if Inflection.keys(name).contains(where: keys.contains) { return id }
+        }
+        return nil
     }
 
     /// Whether a word is written in an inflecting language's letters: Cyrillic, Armenian,

@@ -134,6 +134,15 @@ import Testing
         #expect(passage("Azərbaycan Müdafiə Nazirliyi bildirib ki, Talış azad edilib.").tags.claimants == ["azerbaijan"])
     }
 
+    @Test func russianFiguresAreRead() throws {
+        let (lexicon, _) = try FigureLexicon.load(path: Repository.figureLexicon)
+        let (gazetteer, _) = try Gazetteer.load(path: Repository.gazetteer)
+        let processor = ArticleProcessor(gazetteer: gazetteer, figures: lexicon)
+        let text = "По данным Минобороны Азербайджана, погибли двое мирных жителей, ранены семь военнослужащих."
+        let figures = processor.process(Article(id: "a", body: text, file: "a.txt")).passages[0].figures
+        #expect(figures.map { "\($0.count.value) \($0.category) \($0.subject ?? "")" } == ["2 killed civilians", "7 wounded soldiers"])
+    }
+
     @Test func datesAreReadInEachLanguage() {
         #expect(passage("Бои начались 2 апреля 2016 года у села Талыш.").eventDates.map(\.iso) == ["2016-04-02"])
         #expect(passage("Переговоры прошли 3 апреля в Москве, заявили в МИД России.").eventDates.map(\.iso) == ["2016-04-03"])
