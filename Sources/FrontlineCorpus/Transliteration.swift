@@ -37,33 +37,63 @@ public enum Transliteration {
 
     /// The word in Latin letters: Cyrillic and Armenian by BGN/PCGN, Latin as it is.
     static func latin(_ word: String) -> String? {
-        var scripts: Set<ScriptText.Script> = []
-        for scalar in word.unicodeScalars { if let script = ScriptText.script(of: scalar) { scripts.insert(script) } }
-        if scripts.contains(.other) || scripts.isEmpty { return nil }
+        var latin = false, cyrillic = false, armenian = false
+        for scalar in word.unicodeScalars {
+            switch ScriptText.script(of: scalar) {
+            case .latin: latin = true
+            case .cyrillic: cyrillic = true
+            case .armenian: armenian = true
+            case .other: return nil
+            default: break // not a letter, or no letter of a script (digits)
+            }
+        }
+        guard latin || cyrillic || armenian else { return nil }
         var text = word
-        if scripts.contains(.cyrillic) { text = text.applyingTransform(StringTransform("Russian-Latin/BGN"), reverse: false) ?? text }
-        if scripts.contains(.armenian) { text = text.applyingTransform(StringTransform("Armenian-Latin/BGN"), reverse: false) ?? text }
+        if cyrillic { text = text.applyingTransform(StringTransform("Russian-Latin/BGN"), reverse: false) ?? text }
+        if armenian { text = text.applyingTransform(StringTransform("Armenian-Latin/BGN"), reverse: false) ?? text }
         return text
     }
 
-    /// Folds a Latin spelling to its key.
+    /// Folds a Latin spelling to its key: letters a–z only (diacritics and apostrophes
+    /// dropped, ə as e, ı as i), then, left to right, dzh zh → j, kh x → h, gh → g, sh → s,
+    /// ch ts → c, y → i, q → k, w → v, and a doubled letter once.
     static func fold(_ latin: String) -> String {
-        var letters = ""
-        for scalar in latin.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar {
-            case "a"..."z": letters.unicodeScalars.append(scalar)
-            case "ə": letters += "e"
-            case "ı": letters += "i"
-            default: break // marks, apostrophes (T’alish), anything else
+        var letters: [UInt8] = []
+        if latin.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every English query word): no Unicode tables.
+            for b in latin.utf8 where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters.append(b | 0x20) }
+        } else {
+            for scalar in latin.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch scalar {
+                case "a"..."z": letters.append(UInt8(scalar.value))
+                case "ə": letters.append(0x65)
+                case "ı": letters.append(0x69)
+                default: break // marks, apostrophes (T’alish), anything else
+                }
             }
         }
-        // Longest spellings first: dzh before zh, and every digraph before its single letters.
-        for (from, to) in [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
-                           ("x", "h"), ("y", "i"), ("q", "k"), ("w", "v")] {
-            letters = letters.replacingOccurrences(of: from, with: to)
+        var out: [UInt8] = []
+        var i = 0
+        func next(_ k: Int) -> UInt8 { i + k < letters.count ? letters[i + k] : 0 }
+        while i < letters.count {
+            let (a, b, c) = (letters[i], next(1), next(2))
+            var folded = a, used = 1
+            switch (a, b) {
+            case (0x64, 0x7A) where c == 0x68: folded = 0x6A; used = 3 // dzh
+            case (0x7A, 0x68): folded = 0x6A; used = 2 // zh
+            case (0x6B, 0x68): folded = 0x68; used = 2 // kh
+            case (0x67, 0x68): folded = 0x67; used = 2 // gh
+            case (0x73, 0x68): folded = 0x73; used = 2 // sh
+            case (0x63, 0x68), (0x74, 0x73): folded = 0x63; used = 2 // ch, ts
+            case (0x78, _): folded = 0x68 // x
+            case (0x79, _): folded = 0x69 // y
+            case (0x71, _): folded = 0x6B // q
+            case (0x77, _): folded = 0x76 // w
+            default: break
+            }
+            if folded != out.last { out.append(folded) }
+            i += used
         }
-        var out = ""
-        for c in letters where c != out.last { out.append(c) }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -23,8 +23,9 @@ struct QueryRewriter {
         var crossScriptTerms: [String] = []
     }
 
-    /// Rewrites `query`, or throws `SearchError.query` with what to type instead.
-    func rewrite(_ query: String) throws -> Rewritten {
+    /// Rewrites `query`, or throws `SearchError.query` with what to type instead. With
+    /// `crossScript`, it also gathers the terms that find its names in other scripts.
+    func rewrite(_ query: String, crossScript: Bool = false) throws -> Rewritten {
         guard query.count <= QueryRewriter.maximumLength else {
             throw SearchError.query("the query is \(query.count) characters long; the limit is \(QueryRewriter.maximumLength)",
                                     hint: "search for the few words that matter")
@@ -33,13 +34,13 @@ struct QueryRewriter {
         var notices: [String] = []
         var words: [String] = []
         var keys: [String] = []
-        let plain = QueryRewriter.words(cleaned).map { QueryRewriter.transliterationKeys(of: $0).isEmpty ? "" : $0 }
+        let plain = crossScript ? QueryRewriter.words(cleaned).map { QueryRewriter.transliterationKeys(of: $0).isEmpty ? "" : $0 } : []
         for (i, word) in plain.enumerated() where !word.isEmpty {
             // A place or actor named by a word or two, in any of its scripts.
             for phrase in [word] + (i + 1 < plain.count && !plain[i + 1].isEmpty ? [word + " " + plain[i + 1]] : []) {
-                let bare = phrase.trimmingCharacters(in: CharacterSet(charactersIn: "+()"))
+                let bare = String(phrase.filter { $0 != "+" && $0 != "(" && $0 != ")" })
                 for facet in [Facet.place, .actor] {
-                    if let id = labels.resolve(bare, in: facet) ?? inflectedName(bare, in: facet) { keys.append(Schema.namePrefix + id) }
+                    if let id = name(bare, in: facet) ?? inflectedName(bare, in: facet) { keys.append(Schema.namePrefix + id) }
                 }
             }
         }
@@ -47,7 +48,7 @@ struct QueryRewriter {
             // Xapian 1.4.22 crashes (SIGSEGV) matching `a XOR NOT b`, so XOR is not an
             // operator in Frontline's query language: it is searched as a word.
             words.append(word == "XOR" ? "xor" : try rewriteWord(word, notices: &notices))
-            keys += QueryRewriter.transliterationKeys(of: word).map { Schema.transliterationPrefix + $0 }
+            if crossScript { keys += QueryRewriter.transliterationKeys(of: word).map { Schema.transliterationPrefix + $0 } }
         }
         return Rewritten(text: words.joined(separator: " "), notices: notices, crossScriptTerms: keys)
     }
@@ -135,6 +136,13 @@ struct QueryRewriter {
     /// The notice for a figure category that does not exist, or nil if it does.
     static func unknownFigureCategory(_ value: String) -> String? {
         Figure.categories.contains(Schema.filterValue(value)) ? nil : FigureLedger.unknownCategory(value)
+    }
+
+    /// The id of the place or actor named `phrase` (its words as typed), or nil.
+    private func name(_ phrase: String, in facet: Facet) -> String? {
+        // `Labels.key` of words without ’ - _ is their lower case: skip its Foundation calls.
+        if !phrase.contains(where: { $0 == "’" || $0 == "-" || $0 == "_" }) { return labels.lookup[facet]?[phrase.lowercased()] }
+        return labels.resolve(phrase, in: facet)
     }
 
     /// The id of the place or actor an inflected name stands for ("Шуше", "Алиева"), or nil.

@@ -17,6 +17,9 @@ public final class Searcher {
     public private(set) var labels: Labels
     /// BM25 parameters: k1 (term frequency saturation) and b (length normalisation).
     public var bm25 = (k1: 0.6, b: 0.25)
+    /// Whether the index holds passages in Russian, Armenian or Azerbaijani: only then do
+    /// searches look for their names in other scripts (an English index has no such terms).
+    private var hasOtherLanguages = false
     /// The value slots of each facet that hold values in the revision the database is at
     /// (a facet's run of slots is mostly unused); refreshed when the database is reopened.
     private var usedSlots: [Facet: [Int]] = [:]
@@ -80,6 +83,8 @@ public final class Searcher {
         // Local shards carry the expansions in Xapian's synonym table too (written from the
         // same `Synonyms`); remote shards do not serve it, so there they come from metadata.
         synonyms = hasRemoteShard ? try Synonyms.database(stored: try database.metadata(Schema.synonymsKey)) : database
+        let others = Set([Language.russian, .armenian, .azerbaijani].map { Schema.storage(of: .language)!.prefix + $0.rawValue })
+        hasOtherLanguages = try database.allTerms(prefix: Schema.storage(of: .language)!.prefix).contains { others.contains($0.term) }
         try findUsedSlots()
     }
 
@@ -140,14 +145,14 @@ public final class Searcher {
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResult {
-        let rewritten = try QueryRewriter(labels: labels).rewrite(request.query)
+        let rewritten = try QueryRewriter(labels: labels).rewrite(request.query, crossScript: request.crossScript && hasOtherLanguages)
         let parser = try parser()
         var flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
         // Without cross-script matching, a name finds its own spelling only.
         if synonyms != nil && request.crossScript { flags.insert(.autoSynonyms) }
         var text = rewritten.text
         var query = try parser.parse(text, flags: flags)
-        if request.crossScript, !query.isEmpty, !rewritten.crossScriptTerms.isEmpty {
+        if !query.isEmpty, !rewritten.crossScriptTerms.isEmpty {
             // Passages of other scripts naming a query word's place or actor, or whose words
             // transliterate to it. English passages carry neither, so they match and score as before.
             let keys = try rewritten.crossScriptTerms.map { try Query(term: $0) }
