@@ -392,6 +392,60 @@ cx_stem *cx_stem_new(const char *language, size_t len, CXError *err) {
     });
 }
 
+namespace {
+
+/// A stemmer that picks its language by each word's script: Cyrillic and Armenian
+/// words go to their own stemmers; a Latin word holding one of the Turkic letters
+/// ə ı ş ğ goes to `turkic` with ə read as e (Snowball's Turkish stemmer knows the
+/// vowel harmony of e, not ə); every other word goes to `latin`, unchanged.
+class ScriptStem : public Xapian::StemImplementation {
+    Xapian::Stem latin, cyrillic, armenian, turkic;
+    std::string names;
+
+  public:
+    ScriptStem(const std::string &l, const std::string &c, const std::string &a, const std::string &t)
+        : latin(l), cyrillic(c), armenian(a), turkic(t), names(l + "," + c + "," + a + "," + t) {}
+
+    std::string operator()(const std::string &word) override {
+        const auto *b = reinterpret_cast<const unsigned char *>(word.data());
+        size_t n = word.size();
+        bool schwa = false, turkicLetter = false;
+        for (size_t i = 0; i + 1 < n; ++i) {
+            unsigned char c = b[i], d = b[i + 1];
+            if (c < 0xC0) continue;
+            // U+0400-U+052F Cyrillic; U+0531-U+058F Armenian.
+            if (c >= 0xD0 && c <= 0xD3) return cyrillic(word);
+            if (c == 0xD4) return d < 0xB0 ? cyrillic(word) : armenian(word);
+            if (c == 0xD5 || (c == 0xD6 && d <= 0x8F)) return armenian(word);
+            if (c == 0xC9 && (d == 0x99 || d == 0x8F)) schwa = turkicLetter = true;   // ə Ə
+            if (c == 0xC4 && (d == 0xB1 || d == 0x9F || d == 0x9E || d == 0xB0)) turkicLetter = true; // ı ğ Ğ İ
+            if (c == 0xC5 && (d == 0x9F || d == 0x9E)) turkicLetter = true;           // ş Ş
+        }
+        if (!turkicLetter) return latin(word);
+        if (!schwa) return turkic(word);
+        std::string mapped;
+        mapped.reserve(n);
+        for (size_t i = 0; i < n; ++i) {
+            if (i + 1 < n && b[i] == 0xC9 && (b[i + 1] == 0x99 || b[i + 1] == 0x8F)) { mapped += 'e'; ++i; }
+            else mapped += word[i];
+        }
+        return turkic(mapped);
+    }
+
+    std::string get_description() const override { return "Xapian::Stem(script:" + names + ")"; }
+};
+
+}  // namespace
+
+cx_stem *cx_stem_new_by_script(const char *latin, size_t latin_len, const char *cyrillic, size_t cyrillic_len,
+                               const char *armenian, size_t armenian_len, const char *turkic, size_t turkic_len,
+                               CXError *err) {
+    return guarded<cx_stem *>(err, nullptr, [&] {
+        return new cx_stem{Xapian::Stem(new ScriptStem(str(latin, latin_len), str(cyrillic, cyrillic_len),
+                                                       str(armenian, armenian_len), str(turkic, turkic_len)))};
+    });
+}
+
 void cx_stem_free(cx_stem *stem) { delete stem; }
 
 char *cx_stem_apply(const cx_stem *stem, const char *word, size_t len, size_t *out_len,

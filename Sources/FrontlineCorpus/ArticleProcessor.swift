@@ -12,9 +12,13 @@ public struct Passage: Sendable, Equatable {
     public var eventDates: [CalendarDate]
     /// The figures it reports (none without a figure lexicon).
     public var figures: [Figure]
+    /// Its language: the article's declared one, else detected (`LanguageDetector`).
+    public var language: Language
 
     /// A passage with its tags.
-    public init(ordinal: Int, kind: PassageKind, text: String, tags: Tagger.Tags, eventDates: [CalendarDate], figures: [Figure] = []) {
+    public init(ordinal: Int, kind: PassageKind, text: String, tags: Tagger.Tags, eventDates: [CalendarDate], figures: [Figure] = [],
+                language: Language = .unknown) {
+        self.language = language
         self.ordinal = ordinal
         self.kind = kind
         self.text = text
@@ -97,6 +101,8 @@ public struct ArticleProcessor: Sendable {
     public func process(_ input: Article) -> ProcessedArticle {
         let read = text(of: input)
         var passages: [Passage] = []
+        // A language the metadata names wins over detection (one it does not know is unknown).
+        let declared = (read.article.extra["language"] ?? read.article.extra["lang"]).map { Language(declared: $0) ?? .unknown }
         var context = Tagger.Context() // references resolve across the article's body text
         var figureContext = FigureExtractor.Context()
         for passage in read.passages {
@@ -110,9 +116,14 @@ public struct ArticleProcessor: Sendable {
                 context = passageContext
                 figureContext = passageFigureContext
             }
+            let language = declared ?? LanguageDetector.language(of: text, tokens: tokens)
+            // Month names are read in their own language only ("may" is a month in Azerbaijani).
+            let months = tagger.gazetteer.profiles[language]?.months ?? [:]
             passages.append(Passage(ordinal: passages.count, kind: passage.kind, text: text, tags: tags,
-                                    eventDates: DateFinder.dates(in: tokens, published: read.article.date), figures: figures))
+                                    eventDates: DateFinder.dates(in: tokens, published: read.article.date, months: months), figures: figures,
+                                    language: language))
         }
+        if declared == nil { ArticleProcessor.completeLanguages(&passages) }
         return ProcessedArticle(article: read.article, passages: passages, diagnostics: read.diagnostics)
     }
 
@@ -124,5 +135,15 @@ public struct ArticleProcessor: Sendable {
         if article.url.isEmpty { article.url = metadata.url }
         if !metadata.author.isEmpty, article.extra["author"] == nil { article.extra["author"] = metadata.author }
         if !metadata.language.isEmpty, article.extra["language"] == nil { article.extra["language"] = metadata.language }
+    }
+
+    /// Gives a passage too short to tell (a headline, a caption) the language of its
+    /// article's other passages, when they all agree and the passage is in their script.
+    static func completeLanguages(_ passages: inout [Passage]) {
+        let known = Set(passages.map(\.language)).subtracting([.unknown])
+        guard known.count == 1, let language = known.first else { return }
+        for i in passages.indices where passages[i].language == .unknown && LanguageDetector.fits(passages[i].text, language) {
+            passages[i].language = language
+        }
     }
 }

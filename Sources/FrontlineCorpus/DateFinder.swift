@@ -10,11 +10,21 @@ public enum DateFinder {
     }
 
     /// The dates in text already split into tokens.
-    static func dates(in tokens: [Tokenizer.Token], published: CalendarDate?) -> [CalendarDate] {
+    /// `months` are the month names of the language profiles ("апреля": 4), lower case,
+    /// with the day before them ("2 апреля 2016") or after ("ապրիլի 2").
+    static func dates(in tokens: [Tokenizer.Token], published: CalendarDate?, months: [String: Int] = [:]) -> [CalendarDate] {
         var found: Set<CalendarDate> = []
         var i = 0
         while i < tokens.count {
             let word = tokens[i].lower
+            if !months.isEmpty, let month = months[word] {
+                let before = i > 0 ? number(tokens, i - 1).flatMap { $0 <= 31 ? $0 : nil } : nil
+                if let day = before ?? number(tokens, i + 1).flatMap({ $0 <= 31 ? $0 : nil }) {
+                    let yearAt = before == nil ? i + 2 : i + 1
+                    let year = number(tokens, yearAt).flatMap { $0 >= 1000 ? $0 : nil }
+                    if let date = resolve(day: day, month: month, year: year, published: published) { found.insert(date) }
+                }
+            }
             if let month = CalendarDate.monthNumbers[word], tokens[i].capitalized, word != "may" || isNumber(tokens, i + 1) {
                 // April 3[, 2016]  or  3 April[ 2016]
                 if let day = number(tokens, i + 1), day <= 31 {

@@ -68,6 +68,9 @@ public struct Gazetteer: Sendable {
     /// The sides that fight together, one list of ids per camp (empty if not given).
     public var camps: [[String]] = []
 
+    /// The words of each language tagging and dating read beyond English (`LanguageProfile`).
+    public var profiles: [Language: LanguageProfile] = [:]
+
     /// The belligerent sides.
     public var sides: [Party] { parties.filter(\.belligerent) }
 
@@ -120,7 +123,10 @@ public struct Gazetteer: Sendable {
         guard data.count <= maximumBytes else {
             throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer is larger than \(maximumBytes >> 20) MB; a gazetteer lists names, not articles"))
         }
-        return try parse(data, path: path)
+        var (gazetteer, diagnostics) = try parse(data, path: path)
+        let (profiles, problems) = LanguageProfile.load(besideGazetteer: path)
+        gazetteer.profiles = profiles
+        return (gazetteer, diagnostics + problems)
     }
 
     /// The largest gazetteer file read.

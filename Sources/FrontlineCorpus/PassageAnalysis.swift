@@ -17,12 +17,16 @@ struct PassageAnalysis {
     private var previousClaimant: String?
     /// What earlier passages of the article leave for this one to resolve references to.
     private(set) var context: Tagger.Context
+    /// Whether the passage has a word in the letters of a language profile (Cyrillic,
+    /// Armenian, Turkic Latin): English passages skip the profiles' words.
+    private let readsProfiles: Bool
 
     init(tagger: Tagger, tokens: [Token], mentions: [Tagger.Mention], context: Tagger.Context = Tagger.Context()) {
         self.tagger = tagger
         self.tokens = tokens
         self.mentions = mentions
         self.context = context
+        readsProfiles = !tagger.profileClaimWords.isEmpty && tokens.contains { $0.lower.utf8.contains { $0 >= 0xC4 && $0 <= 0xD6 } }
         mentionAt = [Int?](repeating: nil, count: tokens.count)
         for (m, mention) in mentions.enumerated() {
             for t in mention.start..<mention.end { mentionAt[t] = m }
@@ -72,6 +76,12 @@ struct PassageAnalysis {
     /// The party making the claim whose word is at `v`, if the word reports a claim.
     private mutating func claimant(at v: Int) -> String? {
         let word = tokens[v].lower
+        // A language profile's words: the party named after the word ("заявили в Минобороны
+        // Азербайджана", "հայտնում է Արցախի պաշտպանության բանակը"), else its subject.
+        if readsProfiles {
+            if tagger.profileClaimWords.contains(word) { return mentionAfter(v + 1, within: 6) ?? subjectClaimant(v) }
+            if let length = tagger.attributionLength(tokens, at: v) { return mentionAfter(v + length, within: 5) }
+        }
         let isAccording = word == "according" && v + 1 < tokens.count && tokens[v + 1].lower == "to"
         guard isAccording || Tagger.claimVerbs.contains(word), !claimsLives(v) else { return nil }
         if v > 0, Tagger.determiners.contains(tokens[v - 1].lower), !tokens[v].gap.contains(.comma) {

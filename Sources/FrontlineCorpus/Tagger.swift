@@ -54,9 +54,18 @@ public final class Tagger: Sendable {
     /// serves many threads.
     private let nodes: [Node]
 
+    /// The claim words of the gazetteer's language profiles.
+    let profileClaimWords: Set<String>
+    /// Their source phrases ("по данным") as words, by first word.
+    let profileAttributions: [String: [[String]]]
+
     /// Builds the matcher for `gazetteer`.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        let profiles = gazetteer.profiles.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
+        profileClaimWords = Set(profiles.flatMap(\.claimWords))
+        profileAttributions = Dictionary(grouping: profiles.flatMap(\.attributions).map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty },
+                                         by: { $0[0] })
         belligerents = Set(gazetteer.sides.map(\.id))
         var nodes = [Node()]
         for (i, party) in gazetteer.parties.enumerated() { Tagger.insert(party.names + party.aliases, .party(i), into: &nodes) }
@@ -71,12 +80,17 @@ public final class Tagger: Sendable {
             guard let first = tokens.first else { continue }
             var node = 0
             for token in tokens {
+                let parent = node
                 if let next = nodes[node].children[token.lower] {
                     node = next
                 } else {
                     nodes.append(Node())
                     nodes[node].children[token.lower] = nodes.count - 1
                     node = nodes.count - 1
+                }
+                // The word's inflected forms lead to the same node (first name wins a stem).
+                for key in Inflection.keys(token.lower) where nodes[parent].children[key] == nil {
+                    nodes[parent].children[key] = node
                 }
             }
             let rule: CaseRule = first.allCaps ? .allCaps : (first.capitalized ? .capitalized : .any)
@@ -129,6 +143,13 @@ public final class Tagger: Sendable {
         "in", "for", "on", "the", "a", "an", "after", "while", "citing",
     ]
 
+    /// The number of words of a profile's source phrase starting at token `v`, if one does.
+    func attributionLength(_ tokens: [Tokenizer.Token], at v: Int) -> Int? {
+        profileAttributions[tokens[v].lower]?.first { phrase in
+            v + phrase.count <= tokens.count && phrase.indices.allSatisfy { tokens[v + $0].lower == phrase[$0] }
+        }?.count
+    }
+
     /// Tags one passage. Pronoun subjects ("He said…", "They claimed…") are
     /// attributed within the passage only: to the last actor named for he/she, to
     /// the last claimant for they/we.
@@ -171,7 +192,7 @@ public final class Tagger: Sendable {
             var j = i
             while j < tokens.count {
                 if j > i, !tokens[j].gap.isEmpty { break }
-                guard let next = nodes[node].children[tokens[j].lower] else { break }
+                guard let next = child(of: node, tokens[j]) else { break }
                 node = next
                 j += 1
                 if let match = nodes[node].match, Tagger.satisfies(match.rule, tokens[i]) {
@@ -186,6 +207,17 @@ public final class Tagger: Sendable {
             }
         }
         return mentions
+    }
+
+    /// The node a token leads to from `node`: by the word itself, else, for a word of an
+    /// inflecting language, by a stem it shares with a name ("Шуше" → "Шуша").
+    @inline(__always)
+    private func child(of node: Int, _ token: Tokenizer.Token) -> Int? {
+        let children = nodes[node].children
+        if let next = children[token.lower] { return next }
+        guard token.lower.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        for key in Inflection.keys(token.lower) { if let next = children[key] { return next } }
+        return nil
     }
 
     private static func satisfies(_ rule: CaseRule, _ token: Tokenizer.Token) -> Bool {

@@ -35,10 +35,10 @@ struct Tokenizer {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if isWordByte(b) {
+            if isWordByte(b), separator(bytes, i) == nil {
                 let start = i
                 var hasLower = false, hasUpper = false, ascii = true
-                while i < n, isWordByte(bytes[i]) {
+                while i < n, isWordByte(bytes[i]), bytes[i] < 0x80 || separator(bytes, i) == nil {
                     let c = bytes[i]
                     if c >= 0x80 { ascii = false }
                     if c >= 97 && c <= 122 { hasLower = true }
@@ -58,9 +58,9 @@ struct Tokenizer {
                 if ascii {
                     lower = String(decoding: slice.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
                 } else {
-                    lower = String(decoding: slice, as: UTF8.self).lowercased()
                     let original = String(decoding: slice, as: UTF8.self)
-                    hasUpper = hasUpper || original != lower
+                    lower = ScriptText.lower(original)
+                    hasUpper = hasUpper || original.contains(where: \.isUppercase)
                     hasLower = hasLower || original.contains(where: \.isLowercase)
                 }
                 let first = bytes[start]
@@ -76,6 +76,10 @@ struct Tokenizer {
                     // A full stop after a one-letter word or a known abbreviation does not end a sentence.
                     if b != 46 || !isAbbreviation(tokens.last) { gap.insert(.sentenceEnd) }
                 case 59, 58, 40, 41: gap.insert(.clauseBreak)
+                case 0xC2, 0xD5, 0xD6:
+                    // The two-byte separators (see `separator`); other bytes here lead letters.
+                    if let kind = separator(bytes, i) { gap.formUnion(kind) }
+                    i += 1
                 case 0xE2:
                     if i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 { gap.insert(.clauseBreak) }
                     i += 2
@@ -91,6 +95,21 @@ struct Tokenizer {
     static func isWordByte(_ b: UInt8) -> Bool {
         // 0xE2 leads the general-punctuation block (dashes, ellipsis), never a letter we match.
         (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || (b >= 0x80 && b != 0xE2)
+    }
+
+    /// What the two-byte character at `i` separates, if it is one of the punctuation marks
+    /// and spaces that share lead bytes with letters: a no-break space, « and » (quotes),
+    /// the Armenian full stop ։ (a sentence end) and comma ՝.
+    @inline(__always)
+    static func separator(_ bytes: [UInt8], _ i: Int) -> Gap? {
+        guard i + 1 < bytes.count else { return nil }
+        switch (bytes[i], bytes[i + 1]) {
+        case (0xC2, 0xA0): return []
+        case (0xC2, 0xAB), (0xC2, 0xBB): return .quote
+        case (0xD6, 0x89): return .sentenceEnd
+        case (0xD5, 0x9D): return .comma
+        default: return nil
+        }
     }
 
     static let abbreviations: Set<String> = [

@@ -8,7 +8,7 @@ final class DocumentBuilder {
 
     /// A builder with its own term generator.
     init() throws {
-        generator = try TermGenerator(stemmer: Stem(Schema.language))
+        generator = try TermGenerator(stemmer: Schema.stemmer())
     }
 
     /// The document for `passage` of `article`; the lead passage (the article's first
@@ -21,10 +21,18 @@ final class DocumentBuilder {
             // the title's words count in its free text, weighted above body text. Other
             // passages do not repeat the title, so they match on their own words only.
             // No positions: phrases never straddle title and passage.
-            try generator.indexText(article.title, prefix: Schema.titlePrefix, positions: false)
-            try generator.indexText(article.title, wdfIncrement: Schema.titleWeight, positions: false)
+            let title = ScriptText.normalized(article.title)
+            try generator.indexText(title, prefix: Schema.titlePrefix, positions: false)
+            try generator.indexText(title, wdfIncrement: Schema.titleWeight, positions: false)
         }
-        try generator.indexText(passage.text)
+        try generator.indexText(ScriptText.normalized(passage.text))
+        for key in transliterationKeys(passage.text) { try doc.addTerm(Schema.transliterationPrefix + key) }
+        if passage.language != .english && passage.language != .unknown {
+            for id in passage.tags.places + passage.tags.actors { try doc.addTerm(Schema.namePrefix + id) }
+        }
+        let language = Schema.storage(of: .language)!
+        try doc.addBooleanTerm(language.prefix + passage.language.rawValue)
+        try doc.addValue(passage.language.rawValue, slot: language.firstSlot)
         try doc.addBooleanTerm(Schema.uniqueTerm(article: article.id, ordinal: passage.ordinal))
         try doc.addBooleanTerm(Schema.articleTerm(article.id))
         try doc.addBooleanTerm(Schema.kindPrefix + passage.kind.rawValue)
@@ -59,6 +67,25 @@ final class DocumentBuilder {
         if !categories.isEmpty { try doc.addValue(categories.joined(separator: ","), slot: figures.firstSlot) }
         try doc.setData(StoredPassage(passage, of: article).json())
         return doc
+    }
+
+    /// Transliteration keys of the words seen by this builder (ICU's transforms are slow).
+    private var keysOfWord: [String: [String]] = [:]
+
+    /// The transliteration keys of the passage's words in Cyrillic, Armenian or Latin with
+    /// letters beyond ASCII; English words get none, so English passages are as before.
+    private func transliterationKeys(_ text: String) -> [String] {
+        // Only text with Cyrillic, Armenian or Turkic letters (their UTF-8 lead bytes) has keys.
+        guard text.utf8.contains(where: { $0 >= 0xC4 && $0 <= 0xD6 }) else { return [] }
+        var keys: [String] = []
+        for word in text.split(whereSeparator: { !$0.isLetter }) where word.utf8.contains(where: { $0 >= 0x80 }) {
+            let word = String(word)
+            if keysOfWord.count > 100_000 { keysOfWord.removeAll() } // bounded memory on endless vocabularies
+            let found = keysOfWord[word] ?? Transliteration.keys(word)
+            keysOfWord[word] = found
+            keys += found
+        }
+        return keys
     }
 
     /// The ordinal as a fixed-width string, so value order is numeric order.

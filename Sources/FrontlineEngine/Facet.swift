@@ -14,6 +14,8 @@ public enum Facet: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyR
     case source
     /// The categories of the figures a passage reports (`killed`, `equipment`…).
     case figure
+    /// The language of a passage (`en`, `ru`, `hy`, `az`, `unknown`; see `Language`).
+    case language
     /// The publication date (counted in day, month or year buckets; filtered by range).
     case date
 
@@ -21,7 +23,7 @@ public enum Facet: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyR
     public static let tags: [Facet] = [.side, .claimant, .actor, .place]
     /// The facets filtered by value (`--side armenia`, `source:"The Moscow Times"`,
     /// `figure:killed`), in output order.
-    public static let filterable: [Facet] = tags + [.source, .figure]
+    public static let filterable: [Facet] = tags + [.source, .figure, .language]
 
     /// Whether its values are gazetteer ids, with labels and aliases.
     public var isTag: Bool { Facet.tags.contains(self) }

@@ -1,4 +1,5 @@
 import Xapian
+import FrontlineCorpus
 
 /// Counts every facet's values over a whole match set, Tantivy-collector style: attached
 /// to an `Enquire` before it matches, read after. Each facet's run of value slots is
@@ -42,7 +43,7 @@ struct FacetCollector {
                     }
                 }
             }
-            let sorted = counts.map { FacetCount(value: $0.key, label: facet.isTag ? labels.label($0.key) : $0.key, count: $0.value) }
+            let sorted = counts.map { FacetCount(value: $0.key, label: facet.isTag ? labels.label($0.key) : facet == .language ? Language(rawValue: $0.key)?.name ?? $0.key : $0.key, count: $0.value) }
                 .sorted { ($0.count, $1.value) > ($1.count, $0.value) }
             results.append(FacetResult(facet: facet, counts: sorted))
         }

@@ -18,35 +18,64 @@ struct QueryRewriter {
     struct Rewritten {
         var text: String
         var notices: [String]
+        /// Terms that find the query's names in every script: transliteration keys
+        /// (`Transliteration`) and the names of places and actors (`Schema.namePrefix`).
+        var crossScriptTerms: [String] = []
     }
 
-    /// Rewrites `query`, or throws `SearchError.query` with what to type instead.
-    func rewrite(_ query: String) throws -> Rewritten {
+    /// Rewrites `query`, or throws `SearchError.query` with what to type instead. With
+    /// `crossScript`, it also gathers the terms that find its names in other scripts.
+    func rewrite(_ query: String, crossScript: Bool = false) throws -> Rewritten {
         guard query.count <= QueryRewriter.maximumLength else {
             throw SearchError.query("the query is \(query.count) characters long; the limit is \(QueryRewriter.maximumLength)",
                                     hint: "search for the few words that matter")
         }
-        let cleaned = String(query.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        let cleaned = ScriptText.normalized(String(query.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) }))
         var notices: [String] = []
         var words: [String] = []
+        var keys: [String] = []
+        let plain = crossScript ? QueryRewriter.words(cleaned).map { QueryRewriter.transliterationKeys(of: $0).isEmpty ? "" : $0 } : []
+        for (i, word) in plain.enumerated() where !word.isEmpty {
+            // A place or actor named by a word or two, in any of its scripts.
+            for phrase in [word] + (i + 1 < plain.count && !plain[i + 1].isEmpty ? [word + " " + plain[i + 1]] : []) {
+                let bare = String(phrase.filter { $0 != "+" && $0 != "(" && $0 != ")" })
+                for facet in [Facet.place, .actor] {
+                    if let id = name(bare, in: facet) ?? inflectedName(bare, in: facet) { keys.append(Schema.namePrefix + id) }
+                }
+            }
+        }
         for word in QueryRewriter.words(cleaned) {
             // Xapian 1.4.22 crashes (SIGSEGV) matching `a XOR NOT b`, so XOR is not an
             // operator in Frontline's query language: it is searched as a word.
             words.append(word == "XOR" ? "xor" : try rewriteWord(word, notices: &notices))
+            if crossScript { keys += QueryRewriter.transliterationKeys(of: word).map { Schema.transliterationPrefix + $0 } }
         }
-        return Rewritten(text: words.joined(separator: " "), notices: notices)
+        return Rewritten(text: words.joined(separator: " "), notices: notices, crossScriptTerms: keys)
     }
 
     /// True if `query` (rewritten) has only filters and operators, nothing that weighs.
     static func isFilterOnly(_ query: String) -> Bool {
-        let booleanFields = Set(Facet.allCases.map(\.rawValue) + ["kind"])
-        return words(query).allSatisfy { word in
+        words(query).allSatisfy { word in
             let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()+-"))
-            if bare.isEmpty || operators.contains(bare) { return true }
-            guard let colon = bare.firstIndex(of: ":") else { return false }
-            return booleanFields.contains(bare[..<colon].lowercased())
+            return bare.isEmpty || operators.contains(bare) || isFilter(bare)
         }
     }
+
+    /// The filter words of `query` (rewritten: `language:az`, `-side:armenia`), with
+    /// their signs and without brackets, or nil if it has none.
+    static func filters(_ query: String) -> String? {
+        let found = words(query).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "()")) }
+            .filter { isFilter($0.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) }
+        return found.isEmpty ? nil : found.joined(separator: " ")
+    }
+
+    /// Whether a word without signs or brackets is a boolean field (`side:…`, `date:…`).
+    private static func isFilter(_ bare: String) -> Bool {
+        guard let colon = bare.firstIndex(of: ":") else { return false }
+        return booleanFields.contains(bare[..<colon].lowercased())
+    }
+
+    private static let booleanFields = Set(Facet.allCases.map(\.rawValue) + ["kind"])
 
     /// Splits on spaces, keeping quoted stretches (even `field:"two words"`) whole.
     static func words(_ text: String) -> [String] {
@@ -76,7 +105,11 @@ struct QueryRewriter {
             body = body.dropLast()
         }
         guard let colon = body.firstIndex(of: ":") else {
-            return word.hasPrefix("\"") || word.contains("*") ? word : String(lead) + splitHyphens(body) + trail
+            if word.hasPrefix("\"") || word.contains("*") { return word }
+            // A capitalised word is left unstemmed (Xapian's STEM_SOME), which suits English
+            // names; names in the inflecting languages are written lower case, so that
+            // "Шуша" finds "в Шуше".
+            return String(lead) + splitHyphens(QueryRewriter.inflects(body) ? Substring(ScriptText.lower(String(body))) : body) + trail
         }
         let field = body[..<colon].lowercased()
         var value = String(body[body.index(after: colon)...])
@@ -90,6 +123,8 @@ struct QueryRewriter {
             if let id = labels.resolve(value, in: facet) { return "\(lead)\(field):\(id)\(trail)" }
             notices.append(labels.unknownValueNotice(value, in: facet))
             return "\(lead)\(field):\(value.lowercased().replacingOccurrences(of: " ", with: "-"))\(trail)"
+        case "language":
+            return "\(lead)language:\(Language(declared: value)?.rawValue ?? Schema.filterValue(value))\(trail)"
         case "source", "figure":
             if field == "figure", !value.isEmpty, let notice = QueryRewriter.unknownFigureCategory(value) { notices.append(notice) }
             return "\(lead)\(field):\(Schema.filterValue(value))\(trail)"
@@ -101,6 +136,43 @@ struct QueryRewriter {
     /// The notice for a figure category that does not exist, or nil if it does.
     static func unknownFigureCategory(_ value: String) -> String? {
         Figure.categories.contains(Schema.filterValue(value)) ? nil : FigureLedger.unknownCategory(value)
+    }
+
+    /// The id of the place or actor named `phrase` (its words as typed), or nil.
+    private func name(_ phrase: String, in facet: Facet) -> String? {
+        // `Labels.key` of words without ’ - _ is their lower case: skip its Foundation calls.
+        if !phrase.contains(where: { $0 == "’" || $0 == "-" || $0 == "_" }) { return labels.lookup[facet]?[phrase.lowercased()] }
+        return labels.resolve(phrase, in: facet)
+    }
+
+    /// The id of the place or actor an inflected name stands for ("Шуше", "Алиева"), or nil.
+    private func inflectedName(_ phrase: String, in facet: Facet) -> String? {
+        guard !phrase.contains(" "), QueryRewriter.inflects(Substring(phrase)) else { return nil }
+        let keys = Set(Inflection.keys(ScriptText.lower(phrase)))
+        for (name, id) in labels.lookup[facet] ?? [:] where !name.contains(" ") && QueryRewriter.inflects(Substring(name)) {
+            if Inflection.keys(name).contains(where: keys.contains) { return id }
+        }
+        return nil
+    }
+
+    /// Whether a word is written in an inflecting language's letters: Cyrillic, Armenian,
+    /// or Latin with a Turkic letter.
+    static func inflects(_ word: Substring) -> Bool {
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return word.unicodeScalars.contains { scalar in
+            switch ScriptText.script(of: scalar) {
+            case .cyrillic, .armenian: return true
+            case .latin: return "əƏıİşŞğĞ".unicodeScalars.contains(scalar)
+            default: return false
+            }
+        }
+    }
+
+    /// The transliteration keys of a plain word of the query (not a field, a phrase, a
+    /// wildcard, an operator or an excluded word).
+    static func transliterationKeys(of word: String) -> [String] {
+        guard !word.hasPrefix("-"), !word.contains(":"), !word.contains("\""), !word.contains("*"), !operators.contains(word) else { return [] }
+        return word.split(whereSeparator: { !$0.isLetter }).flatMap { Transliteration.queryKeys(String($0)) }
     }
 
     /// "Nagorno-Karabakh" → "Nagorno Karabakh", so that each part gets its name variants.

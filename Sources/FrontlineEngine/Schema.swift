@@ -1,11 +1,12 @@
 import FrontlineCorpus
+import Xapian
 
 /// How passages are laid out in Xapian: term prefixes (Omega's conventions,
 /// `X…` for Frontline's own fields), value slots, metadata keys. One Xapian
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-9"
+    public static let version = "frontline-10"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
@@ -18,8 +19,20 @@ public enum Schema {
     /// Metadata key prefix for one article's record: `A:<key>` → `hash\tpassages\tfile\tid` (`ArticleRecord`).
     static let articlePrefix = "A:"
 
-    /// The language of stemming, for indexing and queries alike.
-    static let language = "english"
+    /// The stemmer of indexing and queries alike: by each word's script, the Snowball
+    /// stemmer of its language (`Language.stemmer`): Latin words are stemmed as English,
+    /// exactly as before, unless they hold a Turkic letter (Azerbaijani).
+    static func stemmer() throws -> Stem {
+        try Stem(latin: Language.english.stemmer!, cyrillic: Language.russian.stemmer!,
+                 armenian: Language.armenian.stemmer!, turkic: Language.azerbaijani.stemmer!)
+    }
+    /// The prefix of a passage's transliteration keys (`Transliteration`): the Latin key of
+    /// each of its Cyrillic, Armenian and Azerbaijani words, for names across scripts.
+    static let transliterationPrefix = "XTR"
+    /// The prefix of the weighted term a passage in Russian, Armenian or Azerbaijani carries
+    /// for each place and actor it names (`XNshusha`), found in whatever inflected form the
+    /// tagger met it ("Շուշիի", "Şuşada"): a name searched in any script finds them.
+    static let namePrefix = "XN"
     /// The prefix Xapian's term generator and query parser give stemmed terms.
     static let stemPrefix = "Z"
     /// Metadata key holding the query expansions (`Synonyms`) as JSON.
@@ -74,6 +87,7 @@ public enum Schema {
         case .place: return FacetStorage(prefix: "XPLACE", firstSlot: 50, width: 16)
         case .source: return FacetStorage(prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
         case .figure: return FacetStorage(prefix: "XFIG", firstSlot: 70, width: 1, holdsSets: true)
+        case .language: return FacetStorage(prefix: "XLANG", firstSlot: 80, width: 1)
         case .date: return nil
         }
     }

@@ -37,6 +37,9 @@ public struct SearchRequest: Sendable {
     public var highlight = ("**", "**")
     /// Snippet length in bytes.
     public var snippetLength = 240
+    /// Match names across scripts: a word also finds passages in other scripts whose words
+    /// transliterate to it (Martuni ↔ Мартуни ↔ Մարտունի).
+    public var crossScript = true
 
     /// A request for `query`.
     public init(query: String) { self.query = query }

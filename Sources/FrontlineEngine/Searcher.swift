@@ -21,6 +21,9 @@ public final class Searcher {
     public private(set) var labels: Labels
     /// BM25 parameters: k1 (term frequency saturation) and b (length normalisation).
     public var bm25 = (k1: 0.6, b: 0.25)
+    /// Whether the index holds passages in Russian, Armenian or Azerbaijani: only then do
+    /// searches look for their names in other scripts (an English index has no such terms).
+    private var hasOtherLanguages = false
     /// The value slots of each facet that hold values in the revision the database is at
     /// (a facet's run of slots is mostly unused); refreshed when the database is reopened.
     private var usedSlots: [Facet: [Int]] = [:]
@@ -33,8 +36,8 @@ public final class Searcher {
         self.locations = locations
         (database, stamps) = try Searcher.open(locations)
         labels = Labels(labels: [:], lookup: [:], sides: [])
-        stemmer = try Stem(Schema.language)
         do {
+            stemmer = try Schema.stemmer()
             try loadRevision()
         } catch let error as XapianError {
             throw SearchError.translating(error, at: locations.joined(separator: ", "))
@@ -113,6 +116,8 @@ public final class Searcher {
         // Local shards carry the expansions in Xapian's synonym table too (written from the
         // same `Synonyms`); remote shards do not serve it, so there they come from metadata.
         synonyms = hasRemoteShard ? try Synonyms.database(stored: try database.metadata(Schema.synonymsKey)) : database
+        let others = Set([Language.russian, .armenian, .azerbaijani].map { Schema.storage(of: .language)!.prefix + $0.rawValue })
+        hasOtherLanguages = try database.allTerms(prefix: Schema.storage(of: .language)!.prefix).contains { others.contains($0.term) }
         try findUsedSlots()
     }
 
@@ -179,12 +184,21 @@ public final class Searcher {
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResult {
-        let rewritten = try QueryRewriter(labels: labels).rewrite(request.query)
+        let rewritten = try QueryRewriter(labels: labels).rewrite(request.query, crossScript: request.crossScript && hasOtherLanguages)
         let parser = try parser()
         var flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
-        if synonyms != nil { flags.insert(.autoSynonyms) }
+        // Without cross-script matching, a name finds its own spelling only.
+        if synonyms != nil && request.crossScript { flags.insert(.autoSynonyms) }
         var text = rewritten.text
         var query = try parser.parse(text, flags: flags)
+        if !query.isEmpty, !rewritten.crossScriptTerms.isEmpty {
+            // Passages of other scripts naming a query word's place or actor, or whose words
+            // transliterate to it. English passages carry neither, so they match and score as before.
+            let keys = try rewritten.crossScriptTerms.map { try Query(term: $0) }
+            query = try Query.or([query] + keys)
+            // The query's own filters hold for the terms added beside it.
+            if let filters = QueryRewriter.filters(text) { query = try Query.filter(query, by: try parser.parse(filters, flags: flags)) }
+        }
         let corrected = try SpellingCorrector(database: database, stemmer: stemmer).correct(text)
         let filterOnly = QueryRewriter.isFilterOnly(text)
         var result = try match(query, request: request, filterOnly: filterOnly)
@@ -223,7 +237,8 @@ public final class Searcher {
     /// The stored value a filter's `value` stands for: a tag's gazetteer id (through its
     /// names and aliases), else the normalised value.
     func filterID(_ value: String, in facet: Facet) -> String {
-        facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.filterValue(value)
+        if facet == .language { return Language(declared: value)?.rawValue ?? Schema.filterValue(value) }
+        return facet.isTag ? (labels.resolve(value, in: facet) ?? Labels.key(value).replacingOccurrences(of: " ", with: "-")) : Schema.filterValue(value)
     }
 
     private func filterQuery(_ request: SearchRequest) throws -> Query? {

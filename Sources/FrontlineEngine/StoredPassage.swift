@@ -32,10 +32,12 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
     public var eventDates: [String]
     /// The figures it reports.
     public var figures: [Figure]
+    /// Its language code (`en`, `ru`, `hy`, `az`, `unknown`; see `Language`).
+    public var language: String
 
     enum CodingKeys: String, CodingKey {
         case article = "a", title = "t", date = "d", source = "s", url = "u", ordinal = "o", kind = "k", text = "x"
-        case sides = "sd", claimants = "cl", actors = "ac", places = "pl", eventDates = "ev", figures = "fg"
+        case sides = "sd", claimants = "cl", actors = "ac", places = "pl", eventDates = "ev", figures = "fg", language = "ln"
     }
 
     /// The keys of a stored figure.
@@ -60,6 +62,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         places = passage.tags.places
         eventDates = passage.eventDates.map(\.iso)
         figures = passage.figures
+        language = passage.language.rawValue
     }
 
     /// Encodes as compact JSON (hand-written: this runs once per passage while indexing).
@@ -78,6 +81,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         field(.url, url)
         out += "\"o\":\(ordinal),"
         field(.kind, kind)
+        field(.language, language)
         field(.text, text)
         list(.sides, sides)
         list(.claimants, claimants)
@@ -147,6 +151,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         url = text(.url)
         ordinal = (record[CodingKeys.ordinal.rawValue] as? NSNumber)?.intValue ?? 0
         kind = text(.kind)
+        language = record[CodingKeys.language.rawValue] as? String ?? Language.unknown.rawValue
         self.text = text(.text)
         sides = list(.sides)
         claimants = list(.claimants)

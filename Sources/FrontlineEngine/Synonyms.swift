@@ -16,7 +16,7 @@ struct Synonyms: Equatable {
 
     /// The expansions of `gazetteer`.
     init(_ gazetteer: Gazetteer) throws {
-        let stemmer = try Stem(Schema.language)
+        let stemmer = try Schema.stemmer()
         func stemmed(_ word: String) throws -> String { Schema.stemPrefix + (try stemmer.stem(word)) }
         var entries: [String: Set<String>] = [:]
         for group in gazetteer.searchVariantGroups {
@@ -34,6 +34,16 @@ struct Synonyms: Equatable {
                 let term = try stemmed(target)
                 entries[word, default: []].insert(term)
                 entries[key, default: []].insert(term)
+            }
+            // A word of another language (not ASCII: перемирие, հրադադար, atəşkəs) is an
+            // equivalent, not a narrower word: it finds the word and its other equivalents.
+            let equivalents = targets.filter { $0.utf8.contains { $0 >= 0x80 } }
+            for target in equivalents {
+                let term = try stemmed(target)
+                for other in [word] + equivalents where other != target {
+                    entries[target, default: []].insert(try stemmed(other))
+                    entries[term, default: []].insert(try stemmed(other))
+                }
             }
         }
         self.entries = entries.mapValues { $0.sorted() }

@@ -13,6 +13,29 @@ public final class Stem {
         self.language = language
     }
 
+    /// Creates a stemmer that chooses its Snowball language by each word's script:
+    /// `cyrillic` for a word with a Cyrillic letter, `armenian` for one with an Armenian
+    /// letter, `turkic` for a Latin word with one of ə ı ş ğ (ə stemmed as e), and
+    /// `latin` for every other word, which it stems exactly as `Stem(latin)` does.
+    ///
+    /// ```swift
+    /// let stem = try Stem(latin: "english", cyrillic: "russian", armenian: "armenian", turkic: "turkish")
+    /// try stem.stem("шуше") == "шуш"
+    /// ```
+    /// - Throws: `.invalidArgument` for an unknown language.
+    public init(latin: String, cyrillic: String, armenian: String, turkic: String) throws {
+        handle = try call(latin) { err in
+            withBytes(latin) { l, ll in
+                withBytes(cyrillic) { c, cl in
+                    withBytes(armenian) { a, al in
+                        withBytes(turkic) { cx_stem_new_by_script(l, ll, c, cl, a, al, $0, $1, err) }
+                    }
+                }
+            }
+        }!
+        language = [latin, cyrillic, armenian, turkic].joined(separator: ",")
+    }
+
     deinit { cx_stem_free(handle) }
 
     /// The stem of `word` (expects lower case).

@@ -16,6 +16,8 @@ struct Filters: ParsableArguments {
     var sources: [String] = []
     @Option(name: .customLong("figure"), help: "Keep passages reporting figures of this category: killed, wounded, captured, missing, equipment, attacks (repeat to OR).")
     var figures: [String] = []
+    @Option(name: .customLong("language"), help: "Keep passages in this language: en, ru, hy, az or unknown (repeat to OR).")
+    var languages: [String] = []
     @Option(help: ArgumentHelp("Published on or after this day, month or year (2016-04-01, 2016-04, 2016).", valueName: "DATE"))
     var from: String?
     @Option(help: ArgumentHelp("Published on or before this day, month or year.", valueName: "DATE"))
@@ -23,7 +25,7 @@ struct Filters: ParsableArguments {
 
     /// True if no filter is given.
     var isEmpty: Bool {
-        [sides, claimants, actors, places, sources, figures].allSatisfy(\.isEmpty) && from == nil && to == nil
+        [sides, claimants, actors, places, sources, figures, languages].allSatisfy(\.isEmpty) && from == nil && to == nil
     }
 
     func validate() throws {
@@ -33,7 +35,7 @@ struct Filters: ParsableArguments {
 
     /// Applies the filters to `request`, or throws a validation error naming the bad date.
     func apply(to request: inout SearchRequest) throws {
-        request.filters = [.side: sides, .claimant: claimants, .actor: actors, .place: places, .source: sources, .figure: figures]
+        request.filters = [.side: sides, .claimant: claimants, .actor: actors, .place: places, .source: sources, .figure: figures, .language: languages]
         if from != nil || to != nil {
             let low = try from.map { try Filters.day($0, option: "--from") }?.from
             let high = try to.map { try Filters.day($0, option: "--to") }?.to

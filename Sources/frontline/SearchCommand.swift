@@ -32,6 +32,8 @@ struct SearchCommand: ParsableCommand {
     var offset = 0
     @Flag(help: "Show only the best passage of each article.")
     var perArticle = false
+    @Flag(help: "Match names as written only: no other scripts (Talish without Талыш, Թալիշ) and no name variants.")
+    var noCrossScript = false
     @Option(parsing: .unconditional, help: "relevance, date (oldest first) or -date (newest first).")
     var sort = FrontlineEngine.SortOrder.relevance
     @Option(help: "The buckets of the date facet.")
@@ -58,6 +60,7 @@ struct SearchCommand: ParsableCommand {
         request.limit = limit
         request.offset = offset
         request.perArticle = perArticle
+        request.crossScript = !noCrossScript
         request.sort = sort
         request.dateBucket = dateBucket
         request.facets = !noFacets

@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCorpus
 import FrontlineEngine
 
 /// Renders a search result for a person.
@@ -32,6 +33,8 @@ struct SearchPrinter {
         let meta = [p.date, p.source].filter { !$0.isEmpty }.joined(separator: ", ")
         var lines = ["\(style.dim(padded(String(hit.rank), to: 3, alignRight: true) + ".")) \(style.bold(title))\(meta.isEmpty ? "" : style.dim(" — " + meta))"]
         var tags = ["\(p.article)#\(p.ordinal)", p.kind]
+        // English, the language of most corpora, goes unsaid; any other is shown.
+        if p.language != Language.english.rawValue { tags.append(p.language) }
         if hit.score > 0 { tags.append("score " + decimal(hit.score, places: 2)) }
         if !p.sides.isEmpty { tags.append("sides: " + p.sides.joined(separator: ", ")) }
         if !p.claimants.isEmpty { tags.append("claimants: " + p.claimants.joined(separator: ", ")) }
@@ -44,7 +47,9 @@ struct SearchPrinter {
     func facetLines(_ result: SearchResult) -> [String] {
         guard result.total > 0, !result.facets.isEmpty else { return [] }
         var out = ["", style.bold(result.total == 1 ? "Facets (the one match)" : "Facets (all \(result.total) matches)")]
-        for result in result.facets where !result.counts.isEmpty {
+        // Languages are worth a line once a match is not all in English.
+        let allEnglish: (FacetResult) -> Bool = { $0.facet == .language && $0.counts.allSatisfy { $0.value == Language.english.rawValue } }
+        for result in result.facets where !result.counts.isEmpty && !allEnglish(result) {
             let counts = result.counts, name = result.facet.rawValue
             if result.facet == .date {
                 let first = counts.first!.value, last = counts.last!.value

@@ -31,7 +31,8 @@ import Testing
         #expect((hit["snippet"] as! String).contains("**"))
         #expect(!(hit["text"] as! String).contains("\u{1B}"))
         let facets = result["facets"] as! [String: [[String: Any]]]
-        #expect(Set(facets.keys) == ["side", "claimant", "actor", "place", "source", "figure", "date"])
+        #expect(Set(facets.keys) == ["side", "claimant", "actor", "place", "source", "figure", "language", "date"])
+        #expect(hit["language"] as? String == "en")
         let side = facets["side"]!.first!
         #expect(side["value"] is String && side["label"] is String && side["count"] is Int)
         #expect(facets["date"]!.allSatisfy { ($0["value"] as! String).count == 7 }) // month buckets by default
@@ -114,7 +115,7 @@ import Testing
             #expect(run.status == 0, "\(arguments): \(run.err)")
             return try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any] ?? [:]
         }
-        let passageKeys: Set<String> = ["article", "passage", "kind", "text", "sides", "claimants", "actors", "places", "event_dates", "figures"]
+        let passageKeys: Set<String> = ["article", "passage", "kind", "language", "text", "sides", "claimants", "actors", "places", "event_dates", "figures"]
         let hit = ((try object(["search", "casualties"]))["hits"] as? [[String: Any]])?.first ?? [:]
         #expect(Set(hit.keys) == passageKeys.union(["rank", "score", "snippet", "other_passages"]))
         let shown = try object(["show", "002_88958093e7319f4a.txt#7", "--context", "1"])
@@ -130,7 +131,7 @@ import Testing
         #expect(((group["hits"] as? [[String: Any]])?.first).map { Set($0.keys) == Set(hit.keys) } == true)
         let stats = try object(["stats"])
         #expect(Set(stats.keys) == ["schema", "articles", "passages", "terms", "average_passage_length", "index_bytes", "facets"])
-        #expect(Set((stats["facets"] as? [String: Any] ?? [:]).keys) == ["side", "claimant", "actor", "place", "source", "figure", "date"])
+        #expect(Set((stats["facets"] as? [String: Any] ?? [:]).keys) == ["side", "claimant", "actor", "place", "source", "figure", "language", "date"])
     }
 
     @Test func figuresListWhoClaimsWhatAndWhereTheyDisagree() throws {

@@ -138,7 +138,7 @@ import Testing
         let (gazetteer, diagnostics) = try Gazetteer.load(path: Repository.gazetteer)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(gazetteer.sides.map(\.id) == ["armenia", "azerbaijan", "karabakh"])
-        #expect(gazetteer.searchVariantGroups.contains { Set($0) == ["talish", "talysh", "talış"] })
+        #expect(gazetteer.searchVariantGroups.contains { Set($0) == ["talish", "talysh", "talış", "талыш", "թալիշ"] })
     }
 
     @Test func duplicateAliasesAndUnknownAffiliationsAreReportedWithLines() throws {

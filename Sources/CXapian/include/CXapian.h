@@ -147,6 +147,11 @@ uint32_t cx_document_docid(const cx_document *doc);
 /* ---- stemming and term generation ------------------------------------ */
 
 cx_stem *cx_stem_new(const char *language, size_t len, CXError *err);
+/** A stemmer choosing one of four Snowball languages by each word's script: Cyrillic,
+ *  Armenian, Latin with a Turkic letter (ə ı ş ğ; ə is stemmed as e), other Latin. */
+cx_stem *cx_stem_new_by_script(const char *latin, size_t latin_len, const char *cyrillic, size_t cyrillic_len,
+                               const char *armenian, size_t armenian_len, const char *turkic, size_t turkic_len,
+                               CXError *err);
 void cx_stem_free(cx_stem *stem);
 char *cx_stem_apply(const cx_stem *stem, const char *word, size_t len, size_t *out_len,
                     CXError *err);

@@ -1,7 +1,7 @@
 import FrontlineCorpus
 
 /// A passage in Frontline's JSON vocabulary, as `show` lists it: `{"article", "passage",
-/// "kind", "text", "sides", "claimants", "actors", "places", "event_dates", "figures"}`
+/// "kind", "language", "text", "sides", "claimants", "actors", "places", "event_dates", "figures"}`
 /// (each figure `{"count": {"value", "min", "max", "approximate"}, "category", "item",
 /// "subject", "side", "claimants", "text", "period"}`). A search hit
 /// (`HitJSON`) has the same fields and more.
@@ -9,6 +9,8 @@ public struct PassageJSON: Encodable, Sendable, Equatable {
     public var article: ArticleJSON
     public var passage: Int
     public var kind: String
+    /// The passage's language code (`Language`).
+    public var language: String
     public var text: String
     public var sides, claimants, actors, places: [String]
     public var eventDates: [String]
@@ -19,6 +21,7 @@ public struct PassageJSON: Encodable, Sendable, Equatable {
         article = ArticleJSON(stored)
         passage = stored.ordinal
         kind = stored.kind
+        language = stored.language
         text = stored.text
         sides = stored.sides
         claimants = stored.claimants
@@ -29,6 +32,6 @@ public struct PassageJSON: Encodable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case article, passage, kind, text, sides, claimants, actors, places, eventDates = "event_dates", figures
+        case article, passage, kind, language, text, sides, claimants, actors, places, eventDates = "event_dates", figures
     }
 }
