@@ -74,7 +74,10 @@ struct PassageAnalysis {
         let word = tokens[v].lower
         let isAccording = word == "according" && v + 1 < tokens.count && tokens[v + 1].lower == "to"
         guard isAccording || Tagger.claimVerbs.contains(word), !claimsLives(v) else { return nil }
-        if v > 0, Tagger.determiners.contains(tokens[v - 1].lower), !tokens[v].gap.contains(.comma) {
+        // "the claims", and "claims from Baku" after any word ("rubbished claims from Baku").
+        let fromSource = ["claims", "reports"].contains(word) && v + 1 < tokens.count && ["from", "by"].contains(tokens[v + 1].lower)
+            && mentionAfter(v + 2, within: 4) != nil
+        if fromSource || (v > 0 && Tagger.determiners.contains(tokens[v - 1].lower) && !tokens[v].gap.contains(.comma)) {
             claimAsNoun(v)
             return nil
         }
@@ -162,7 +165,7 @@ struct PassageAnalysis {
         }
         var t = limit - 1
         while t >= 0, limit - t <= 7, sentenceOf[t] == sentenceOf[v] {
-            if let m = mentionAt[t] { return coordinated(from: m) }
+            if let m = mentionAt[t] { return namesUnknownSpeaker(after: m, before: limit) ? [] : coordinated(from: m) }
             let word = tokens[t].lower
             // A comma between the verb and a mention ends the search: "…, officials said" has a
             // subject the gazetteer does not know, not the last party named before the comma.
@@ -173,6 +176,24 @@ struct PassageAnalysis {
             t -= 1
         }
         return []
+    }
+
+    /// True if the words between mention `m` and the claim verb at `v` make the mention a
+    /// modifier of a speaker the gazetteer does not know ("the Syrian Observatory for Human
+    /// Rights said", "a Ukrainian ballerina says"), not the party's own institution or official
+    /// ("Ukrainian officials said", "Ukrainian President Volodymyr Zelenskyy said": a name
+    /// after a title is the official's). `v` is the verb, or the start of a clause set off by
+    /// commas before it.
+    private func namesUnknownSpeaker(after m: Int, before v: Int) -> Bool {
+        var afterTitle = false
+        for t in mentions[m].end..<v {
+            let word = tokens[t].lower
+            if Tagger.speakerHeads.contains(word) { afterTitle = true; continue }
+            if Tagger.betweenSubjectAndVerb.contains(word) { continue }
+            if afterTitle, tokens[t].capitalized { continue }
+            return true
+        }
+        return false
     }
 
     /// The party of mention `m` and of those joined to it before by "and"/"or"
