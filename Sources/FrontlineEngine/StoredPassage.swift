@@ -41,7 +41,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
     /// The keys of a stored figure.
     private enum FigureKey: String {
         case category = "c", value = "v", min = "n", max = "m", approximate = "ap", item = "i", subject = "s", side = "sd"
-        case claimants = "cl", text = "t", period = "p"
+        case claimants = "cl", text = "t", period = "p", rate = "r"
     }
 
     /// The stored form of `passage` of `article`.
@@ -114,6 +114,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         out += "]"
         optional(.text, figure.text)
         optional(.period, figure.period)
+        optional(.rate, figure.rate)
         out += "}"
     }
 
@@ -124,7 +125,8 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         let count = Figure.Count(value: value, min: number(.min) ?? value, max: number(.max) ?? value,
                                  approximate: (record[FigureKey.approximate.rawValue] as? NSNumber)?.boolValue ?? false)
         return Figure(count: count, category: category, item: text(.item), subject: text(.subject), side: text(.side),
-                      claimants: record[FigureKey.claimants.rawValue] as? [String] ?? [], text: text(.text) ?? "", period: text(.period))
+                      claimants: record[FigureKey.claimants.rawValue] as? [String] ?? [], text: text(.text) ?? "", period: text(.period),
+                      rate: text(.rate))
     }
 
     /// Decodes document data written by `json()`. Read with `JSONSerialization` rather than

@@ -103,7 +103,7 @@ struct FiguresCommand: ParsableCommand {
         }
         let rows = figures.map { f in
             [f.date, f.claimants.joined(separator: ";"), f.side ?? "", f.category, f.item ?? "", f.subject ?? "", String(f.count.value), String(f.count.min),
-             String(f.count.max), String(f.count.approximate), f.place ?? "", f.article, String(f.passage), f.text].map(field).joined(separator: ",")
+             f.count.max == Figure.Count.unbounded ? "" : String(f.count.max), String(f.count.approximate), f.place ?? "", f.article, String(f.passage), f.text].map(field).joined(separator: ",")
         }
         return (["date,claimants,side,category,item,subject,value,min,max,approximate,place,article,passage,text"] + rows).joined(separator: "\n")
     }
