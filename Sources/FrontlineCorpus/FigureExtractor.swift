@@ -487,7 +487,7 @@ public struct FigureExtractor: Sendable {
     /// 2. "its", "our" (the sentence's first claimant's own), "enemy" (its opponents');
     /// 3. "on their side" later in the clause;
     /// 4. the party that inflicted them, after the figure ("shot down by Armenian forces",
-    ///    "rocket fire from Azerbaijan"): its opponents';
+    ///    "rocket fire from Azerbaijan", "killed in Russian shelling"): its opponents';
     /// 5. the subject of the cue before the figure: the opponents of one that inflicts ("it
     ///    has destroyed six tanks"), the one that suffers ("Armenia confirmed losing 18");
     /// 6. a claimant admitting them ("acknowledged the loss of 30 fighters"): its own.
@@ -514,6 +514,13 @@ public struct FigureExtractor: Sendable {
         }
         for j in clause where lexicon.agentMarkers.contains(words[j].core) {
             if let agent = ((j + 1)...(j + 4)).lazy.compactMap({ $0 < r.sentence.upperBound ? self.sideOf[String(words[$0].owner)] : nil }).first {
+                return opponent(of: agent, preferring: claimant)
+            }
+        }
+        // "killed in Russian shelling", "wounded in a Ukrainian drone strike": the attacker's opponents'.
+        for j in clause where j + 1 < r.sentence.upperBound {
+            guard let agent = sideOf[String(words[j].owner)] else { continue }
+            if ((j + 1)...Swift.min(j + 2, r.sentence.upperBound - 1)).contains(where: { lexicon.attackNouns.contains(words[$0].core) }) {
                 return opponent(of: agent, preferring: claimant)
             }
         }

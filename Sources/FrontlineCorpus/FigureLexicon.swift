@@ -70,7 +70,7 @@ public struct FigureLexicon: Decodable, Sendable {
     /// people know").
     public var afterArticle: [String]
     /// Words before a word of loss that make it what might happen, not what did ("could kill
-    /// thousands", "would be killed"). Optional in the file, like the five lists after it.
+    /// thousands", "would be killed"). Optional in the file, like the six lists after it.
     public var hypothetical: [String] { optionalLists.hypothetical ?? [] }
     /// Words before a count that deny it ("no one was hurt").
     public var negations: [String] { optionalLists.negations ?? [] }
@@ -80,15 +80,17 @@ public struct FigureLexicon: Decodable, Sendable {
     public var rates: [String: String] { optionalLists.rates ?? [:] }
     /// Units after "per", "a", "each", "every" that make a figure a rate ("per day" → `day`).
     public var rateUnits: [String: String] { optionalLists.rateUnits ?? [:] }
+    /// Nouns of attack after a side's name that make it the attacker ("Russian shelling", "a Ukrainian drone strike").
+    public var attackNouns: [String] { optionalLists.attackNouns ?? [] }
     /// Words between a person and a word of loss ("a journalist has been killed", "were also among the dead").
     public var lossAuxiliaries: [String] { optionalLists.lossAuxiliaries ?? [] }
 
     /// The lists a lexicon written before them may lack.
     private struct OptionalLists: Decodable, Sendable {
         var hypothetical: [String]?, negations: [String]?, changes: [String]?
-        var rates: [String: String]?, rateUnits: [String: String]?, lossAuxiliaries: [String]?
+        var rates: [String: String]?, rateUnits: [String: String]?, lossAuxiliaries: [String]?, attackNouns: [String]?
         enum CodingKeys: String, CodingKey {
-            case hypothetical, negations, changes, rates, rateUnits = "rate_units", lossAuxiliaries = "loss_auxiliaries"
+            case hypothetical, negations, changes, rates, rateUnits = "rate_units", lossAuxiliaries = "loss_auxiliaries", attackNouns = "attack_nouns"
         }
     }
     private var optionalLists: OptionalLists

@@ -46,9 +46,11 @@ struct PassageAnalysis {
                 context.lastClaimant = claimant
             }
         }
-        if let actor = mentions.last(where: { if case .actor = $0.entity { return true } else { return false } }) {
-            context.lastActorParty = speaker(actor.entity)
-        }
+        let lastActor = mentions.last { if case .actor = $0.entity { return true } else { return false } }
+        if let lastActor { context.lastActorParty = speaker(lastActor.entity) }
+        // A person the gazetteer does not know, named after the last actor ("Olga Smirnova, a
+        // ballerina"), is whom a later "she" means: not the actor's party.
+        if namesUnknownPerson(from: lastActor?.end ?? 0, before: tokens.count) { context.lastActorParty = nil }
         return result
     }
 
@@ -145,9 +147,9 @@ struct PassageAnalysis {
 
     /// True if two capitalised words in a row, in one sentence, that are not a gazetteer
     /// name (a person the gazetteer does not know) come before token `v`.
-    private func namesUnknownPerson(before v: Int) -> Bool {
-        guard v > 1 else { return false }
-        return (0..<(v - 1)).contains { t in
+    private func namesUnknownPerson(from first: Int = 0, before v: Int) -> Bool {
+        guard v > first + 1 else { return false }
+        return (first..<(v - 1)).contains { t in
             mentionAt[t] == nil && mentionAt[t + 1] == nil && tokens[t].capitalized && tokens[t + 1].capitalized
                 && !tokens[t + 1].gap.contains(.sentenceEnd)
         }
@@ -196,12 +198,25 @@ struct PassageAnalysis {
         return false
     }
 
-    /// The party of mention `m` and of those joined to it before by "and"/"or"
+    /// The party of mention `m` and of those joined to it before by "and"/"or" or a comma
     /// ("Armenia and Azerbaijan", "Russia, France and the US").
     private func coordinated(from m: Int) -> [String] {
         var subjects = [speaker(mentions[m].entity)].compactMap { $0 }
         var first = mentions[m].start
-        while first >= 2, ["and", "or"].contains(tokens[first - 1].lower), let other = mentionAt[first - 2] {
+        var listed = false // joined by "and"/"or": a comma before may list more ("Russia, France and …")
+        while first >= 1 {
+            // "and the United States": the article may stand between.
+            let joint = first >= 2 && tokens[first - 1].lower == "the" && !tokens[first - 1].gap.contains(.sentenceEnd) ? first - 1 : first
+            let other: Int?
+            if joint >= 2, ["and", "or"].contains(tokens[joint - 1].lower) {
+                other = mentionAt[joint - 2]
+                listed = true
+            } else if listed, tokens[joint].gap.contains(.comma), !tokens[joint].gap.contains(.quote) {
+                other = mentionAt[joint - 1] // "Russia, France and the United States"
+            } else {
+                other = nil
+            }
+            guard let other else { break }
             subjects += [speaker(mentions[other].entity)].compactMap { $0 }
             first = mentions[other].start
         }

@@ -103,9 +103,9 @@ import Testing
     @Test func extractionWithTheWarsGazetteerHoldsItsScores() throws {
         let gazetteer = try Gazetteer.load(path: Self.folder + "/syria-gazetteer.json").0.extended(by: worldBase)
         let score = try Self.score(gazetteer: gazetteer, name: "syria-gazetteer.json over the world base")
-        #expect(score.recall >= 0.75)
-        #expect(score.attribution >= 0.538)
-        #expect(score.attributed >= 56)
+        #expect(score.recall >= 0.79) // 109/138 with the rules of issue 23
+        #expect(score.attribution >= 0.61) // 67/109
+        #expect(score.attributed >= 67)
         #expect(score.trapsHit.isEmpty)
     }
 
@@ -115,8 +115,8 @@ import Testing
     /// that the base does no harm where it cannot help.
     @Test func extractionWithTheWorldBaseAloneHoldsItsScores() throws {
         let score = try Self.score(gazetteer: worldBase.gazetteer, name: "world base alone")
-        #expect(score.recall >= 0.75)
-        #expect(score.attributed >= 40)
+        #expect(score.recall >= 0.79)
+        #expect(score.attributed >= 41)
         #expect(score.trapsHit.isEmpty)
     }
 }
