@@ -112,8 +112,9 @@ public final class Tagger: Sendable {
         "ministry", "military", "army", "statement", "government", "spokesman", "spokeswoman", "command", "authorities", "office",
     ]
     /// Words that, between a party's name and a claim verb, make the party the speaker:
-    /// its institutions, officials and media ("Ukrainian officials said", "Russia's defence
-    /// ministry said", "Syrian state TV said"), with the words that may come between a
+    /// its institutions, officials, media and accounts ("Ukrainian officials said", "Russia's
+    /// defence ministry said", "Syrian state TV said", "the Armenian version of the story
+    /// states"), with the words that may come between a
     /// subject and its verb ("Russia also said", "Baku on Sunday said"). Any other word there
     /// names a speaker the gazetteer does not know ("the Syrian Observatory said", "a
     /// Ukrainian ballerina says"): the claim is then not the party's.
@@ -128,6 +129,7 @@ public final class Tagger: Sendable {
         "police", "emergency", "emergencies", "health", "national", "governor", "mayor", "head", "chief", "department",
         "committee", "headquarters", "operational", "regional", "local", "officer", "officers", "servicemen", "soldiers",
         "deputy", "secretary", "cabinet", "kremlin", "federal", "joint", "general's", "aerospace", "ground", "operations",
+        "version", "account", "story", "communique", "bulletin",
     ]
     /// Words that may stand between a subject and its claim verb without being the subject's noun.
     static let betweenSubjectAndVerb: Set<String> = [
