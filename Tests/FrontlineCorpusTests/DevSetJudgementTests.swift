@@ -103,7 +103,7 @@ import Testing
     @Test func extractionWithTheWarsGazetteerHoldsItsScores() throws {
         let gazetteer = try Gazetteer.load(path: Self.folder + "/syria-gazetteer.json").0.extended(by: worldBase)
         let score = try Self.score(gazetteer: gazetteer, name: "syria-gazetteer.json over the world base")
-        #expect(score.recall >= 0.79) // 109/138 with the rules of issue 23
+        #expect(score.found >= 109) // recall 109/138 = 0.790 with the rules of issue 23
         #expect(score.attribution >= 0.61) // 67/109
         #expect(score.attributed >= 67)
         #expect(score.trapsHit.isEmpty)
@@ -115,7 +115,7 @@ import Testing
     /// that the base does no harm where it cannot help.
     @Test func extractionWithTheWorldBaseAloneHoldsItsScores() throws {
         let score = try Self.score(gazetteer: worldBase.gazetteer, name: "world base alone")
-        #expect(score.recall >= 0.79)
+        #expect(score.found >= 109)
         #expect(score.attributed >= 41)
         #expect(score.trapsHit.isEmpty)
     }
