@@ -64,6 +64,9 @@ public struct Figure: Sendable, Equatable, Encodable {
     /// For a rate ("60 to 100 soldiers killed per day"), the time it is per: `day`, `week`,
     /// `month` or `year`. A rate is no total: it is never added to other figures.
     public var rate: String?
+    /// True for a running total ("the death toll rose to 710", "in total", "since the start
+    /// of the war"), false for the losses of one event or day. Totals are never added up.
+    public var cumulative: Bool
 
     /// One line for a reader: "12 killed soldiers · whose: Azerbaijan · claimed by Azerbaijan",
     /// naming parties with `label`.
@@ -75,7 +78,7 @@ public struct Figure: Sendable, Equatable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case count, category, item, subject, side, claimants, text, period, rate
+        case count, category, item, subject, side, claimants, text, period, rate, cumulative
     }
 
     /// Every key present, `null` where the text does not say.
@@ -90,11 +93,12 @@ public struct Figure: Sendable, Equatable, Encodable {
         try container.encode(text, forKey: .text)
         try container.encode(period, forKey: .period)
         try container.encode(rate, forKey: .rate)
+        try container.encode(cumulative, forKey: .cumulative)
     }
 
     /// A figure of `count` `category`.
     public init(count: Count, category: String, item: String?, subject: String?, side: String?, claimants: [String], text: String, period: String?,
-                rate: String? = nil) {
+                rate: String? = nil, cumulative: Bool = false) {
         self.count = count
         self.category = category
         self.item = item
@@ -104,5 +108,6 @@ public struct Figure: Sendable, Equatable, Encodable {
         self.text = text
         self.period = period
         self.rate = rate
+        self.cumulative = cumulative
     }
 }

@@ -410,7 +410,8 @@ public struct FigureExtractor: Sendable {
         let text = words[start...end].map(\.raw).joined(separator: " ").trimmingCharacters(in: ",;:(\"'“”")
         let figure = Figure(count: count, category: category, item: item, subject: subject, side: side, claimants: attribution.claimants,
                             text: text, period: period(of: i, in: sentence, words) ?? referredPeriod(sentence, words, context),
-                            rate: rate(after: end, sentence: sentence, words))
+                            rate: rate(after: end, sentence: sentence, words),
+                            cumulative: isCumulative(at: i, start: start, end: end, toll: toll, sentence: sentence, words))
         return (figure, start...end)
     }
 
@@ -426,6 +427,15 @@ public struct FigureExtractor: Sendable {
             j += 1
         }
         return nil
+    }
+
+    /// True if the figure whose number is at `i` (its words `start...end`) is a running total: a toll that is not one event's
+    /// ("the death toll rose to 710", not "the death toll from the blast reached 59"), or a word
+    /// such as "total", "overall" or "since" near it ("31 killed since Saturday" counts days).
+    private func isCumulative(at i: Int, start: Int, end: Int, toll: Int?, sentence: Range<Int>, _ words: [Word]) -> Bool {
+        if let toll, toll < i, !(toll..<i).contains(where: { lexicon.attackNouns.contains(words[$0].core) }) { return true }
+        let near = Swift.max(sentence.lowerBound, start - 6)..<Swift.min(sentence.upperBound, end + 8)
+        return near.contains { lexicon.cumulativeMarkers.contains(words[$0].core) }
     }
 
     /// "50 to 100", "between 50 and 100", "from 50 to 100": one count from the first number to

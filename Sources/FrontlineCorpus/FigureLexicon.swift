@@ -70,7 +70,7 @@ public struct FigureLexicon: Decodable, Sendable {
     /// people know").
     public var afterArticle: [String]
     /// Words before a word of loss that make it what might happen, not what did ("could kill
-    /// thousands", "would be killed"). Optional in the file, like the six lists after it.
+    /// thousands", "would be killed"). Optional in the file, like the lists after it.
     public var hypothetical: [String] { optionalLists.hypothetical ?? [] }
     /// Words before a count that deny it ("no one was hurt").
     public var negations: [String] { optionalLists.negations ?? [] }
@@ -82,6 +82,8 @@ public struct FigureLexicon: Decodable, Sendable {
     public var rateUnits: [String: String] { optionalLists.rateUnits ?? [:] }
     /// Nouns of attack after a side's name that make it the attacker ("Russian shelling", "a Ukrainian drone strike").
     public var attackNouns: [String] { optionalLists.attackNouns ?? [] }
+    /// Words near a figure that make it a running total ("in total", "overall", "since the start").
+    public var cumulativeMarkers: [String] { optionalLists.cumulativeMarkers ?? [] }
     /// Words between a person and a word of loss ("a journalist has been killed", "were also among the dead").
     public var lossAuxiliaries: [String] { optionalLists.lossAuxiliaries ?? [] }
 
@@ -89,8 +91,10 @@ public struct FigureLexicon: Decodable, Sendable {
     private struct OptionalLists: Decodable, Sendable {
         var hypothetical: [String]?, negations: [String]?, changes: [String]?
         var rates: [String: String]?, rateUnits: [String: String]?, lossAuxiliaries: [String]?, attackNouns: [String]?
+        var cumulativeMarkers: [String]?
         enum CodingKeys: String, CodingKey {
             case hypothetical, negations, changes, rates, rateUnits = "rate_units", lossAuxiliaries = "loss_auxiliaries", attackNouns = "attack_nouns"
+            case cumulativeMarkers = "cumulative_markers"
         }
     }
     private var optionalLists: OptionalLists

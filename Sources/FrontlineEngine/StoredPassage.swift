@@ -41,7 +41,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
     /// The keys of a stored figure.
     private enum FigureKey: String {
         case category = "c", value = "v", min = "n", max = "m", approximate = "ap", item = "i", subject = "s", side = "sd"
-        case claimants = "cl", text = "t", period = "p", rate = "r"
+        case claimants = "cl", text = "t", period = "p", rate = "r", cumulative = "cu"
     }
 
     /// The stored form of `passage` of `article`.
@@ -115,6 +115,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         optional(.text, figure.text)
         optional(.period, figure.period)
         optional(.rate, figure.rate)
+        if figure.cumulative { out += ","; key(.cumulative); out += "true" }
         out += "}"
     }
 
@@ -126,7 +127,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
                                  approximate: (record[FigureKey.approximate.rawValue] as? NSNumber)?.boolValue ?? false)
         return Figure(count: count, category: category, item: text(.item), subject: text(.subject), side: text(.side),
                       claimants: record[FigureKey.claimants.rawValue] as? [String] ?? [], text: text(.text) ?? "", period: text(.period),
-                      rate: text(.rate))
+                      rate: text(.rate), cumulative: (record[FigureKey.cumulative.rawValue] as? NSNumber)?.boolValue ?? false)
     }
 
     /// Decodes document data written by `json()`. Read with `JSONSerialization` rather than

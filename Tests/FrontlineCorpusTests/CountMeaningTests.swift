@@ -62,3 +62,19 @@ import Testing
         #expect(figures("Twelve soldiers were killed on Monday.").first?.rate == nil)
     }
 }
+
+/// Which figures are running totals: a toll of the war, "in total", "since the start".
+@Suite struct CumulativeFigureTests {
+    let extractor = FigureExtractor(lexicon: shippedLexicon, gazetteer: worldBase.gazetteer)
+
+    private func cumulative(_ text: String) -> [Bool] {
+        extractor.figures(in: text, claims: []).map(\.cumulative)
+    }
+
+    @Test func totalsAreCumulativeAndOneStrikesTollIsNot() {
+        #expect(cumulative("The death toll among servicemen rose to 710.") == [true])
+        #expect(cumulative("In total, 9,000 soldiers have been killed since the start of the war.") == [true])
+        #expect(cumulative("The strike on the theatre killed 200 people.") == [false])
+        #expect(cumulative("The death toll from the blast at the station reached 59.") == [false])
+    }
+}
