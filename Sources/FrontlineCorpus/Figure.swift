@@ -8,12 +8,27 @@ public struct Figure: Sendable, Equatable, Encodable {
         /// True for "about", "dozens", "several"…
         public var approximate: Bool
 
+        /// The `max` of a count with no upper bound ("at least 12": min 12, value 12).
+        public static let unbounded = Int.max
+
         /// As a reader says it: "12", "about 30000", "at least 12", "up to 500", "61 (24–99, approximate)".
         public var phrase: String {
             if min == max { return "\(approximate ? "about " : "")\(value)" }
+            if max == Count.unbounded { return "\(approximate ? "about " : "")at least \(min)" }
             if !approximate, min == value { return "at least \(value)" }
             if !approximate, max == value { return "up to \(value)" }
             return "\(value) (\(min)–\(max)\(approximate ? ", approximate" : ""))"
+        }
+
+        enum CodingKeys: String, CodingKey { case value, min, max, approximate }
+
+        /// `max` is `null` for a count with no upper bound.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(value, forKey: .value)
+            try container.encode(min, forKey: .min)
+            try container.encode(max == Count.unbounded ? nil : max, forKey: .max)
+            try container.encode(approximate, forKey: .approximate)
         }
 
         /// A count of `value`, between `min` and `max`.
@@ -46,6 +61,12 @@ public struct Figure: Sendable, Equatable, Encodable {
     /// The period a historical figure belongs to, when its sentence names one ("1990s",
     /// "1994"), so it is never mixed with the day's figures.
     public var period: String?
+    /// For a rate ("60 to 100 soldiers killed per day"), the time it is per: `day`, `week`,
+    /// `month` or `year`. A rate is no total: it is never added to other figures.
+    public var rate: String?
+    /// True for a running total ("the death toll rose to 710", "in total", "since the start
+    /// of the war"), false for the losses of one event or day. Totals are never added up.
+    public var cumulative: Bool
 
     /// One line for a reader: "12 killed soldiers · whose: Azerbaijan · claimed by Azerbaijan",
     /// naming parties with `label`.
@@ -57,7 +78,7 @@ public struct Figure: Sendable, Equatable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case count, category, item, subject, side, claimants, text, period
+        case count, category, item, subject, side, claimants, text, period, rate, cumulative
     }
 
     /// Every key present, `null` where the text does not say.
@@ -71,10 +92,13 @@ public struct Figure: Sendable, Equatable, Encodable {
         try container.encode(claimants, forKey: .claimants)
         try container.encode(text, forKey: .text)
         try container.encode(period, forKey: .period)
+        try container.encode(rate, forKey: .rate)
+        try container.encode(cumulative, forKey: .cumulative)
     }
 
     /// A figure of `count` `category`.
-    public init(count: Count, category: String, item: String?, subject: String?, side: String?, claimants: [String], text: String, period: String?) {
+    public init(count: Count, category: String, item: String?, subject: String?, side: String?, claimants: [String], text: String, period: String?,
+                rate: String? = nil, cumulative: Bool = false) {
         self.count = count
         self.category = category
         self.item = item
@@ -83,5 +107,7 @@ public struct Figure: Sendable, Equatable, Encodable {
         self.claimants = claimants
         self.text = text
         self.period = period
+        self.rate = rate
+        self.cumulative = cumulative
     }
 }

@@ -70,9 +70,15 @@ public struct FigureExtractor: Sendable {
         var figures: [Figure] = []
         var spans: [ClosedRange<Int>] = []
         var sentenceStart = 0, sentenceEnd = 0
+        var read = -1 // the last word of a range or pair read with an earlier number
         for i in words.indices {
             if i > 0, words[i - 1].endsSentence { sentenceStart = i }
-            guard let number = number(at: i, words), !isTrap(i, number, words) else { continue }
+            guard i > read, var number = number(at: i, words), !isTrap(i, number, words) else { continue }
+            if let (range, last) = range(from: i, number, words) {
+                (number, read) = (range, last)
+            } else if let second = personPair(at: i, words) {
+                read = second
+            }
             if i >= sentenceEnd {
                 sentenceEnd = (i..<words.count).first { words[$0].endsSentence }.map { $0 + 1 } ?? words.count
             }
@@ -129,10 +135,13 @@ public struct FigureExtractor: Sendable {
         var claimWord: Int?
         /// The party of the sentence's first claim.
         var subject: String?
+        /// The word of the sentence's first claim.
+        var subjectWord: Int?
 
         init(figureAt i: Int, sentence: Range<Int>, claims: [(word: Int, claimant: String)]) {
             let inSentence = claims.filter { sentence.contains($0.word) }
             subject = inSentence.first?.claimant
+            subjectWord = inSentence.first?.word
             guard let word = inSentence.last(where: { $0.word < i })?.word ?? inSentence.first?.word else { return }
             claimWord = word
             for claim in inSentence where claim.word == word && !claimants.contains(claim.claimant) { claimants.append(claim.claimant) }
@@ -220,13 +229,35 @@ public struct FigureExtractor: Sendable {
         if ((i + 1)...(i + 3)).contains(where: { $0 < words.count && itemOf[words[$0].core] != nil }) { return one }
         // "a 12-year-old boy was killed", "killed a woman": one person, when the loss is next to it.
         if let k = ((i + 1)...(i + 2)).first(where: { $0 < words.count && subjectOf[words[$0].core] != nil }) {
-            if i > 0, categoryOf[words[i - 1].core] != nil { return one }
-            let after = ((k + 1)...(k + 2)).filter { $0 < words.count }.map { words[$0].core }
-            if let first = after.first, categoryOf[first] != nil || (after.count == 2 && ["was", "is", "has", "had"].contains(first) && categoryOf[after[1]] != nil) {
-                return one
-            }
+            if i > 0, categoryOf[words[i - 1].core] != nil, !words[i - 1].endsSentence { return one }
+            if let second = personPair(at: i, words) { return lossFollows(second, words) ? Figure.Count(value: 2, min: 2, max: 2, approximate: false) : nil }
+            if lossFollows(k, words) { return one }
         }
         return nil
+    }
+
+    /// "A woman and her baby", "a child and a woman": the second person's word, after "a"
+    /// (or "one") and the first's.
+    private func personPair(at i: Int, _ words: [Word]) -> Int? {
+        guard lexicon.single.contains(words[i].core),
+              let k = ((i + 1)...(i + 2)).first(where: { $0 < words.count && subjectOf[words[$0].core] != nil }),
+              k + 2 < words.count, words[k + 1].core == "and", !words[k].endsSentence, !words[k].endsWithComma else { return nil }
+        if subjectOf[words[k + 2].core] != nil { return k + 2 }
+        guard k + 3 < words.count, lexicon.single.contains(words[k + 2].core) || lexicon.possessives.contains(words[k + 2].core),
+              subjectOf[words[k + 3].core] != nil else { return nil }
+        return k + 3
+    }
+
+    /// True if a word of loss follows the person's word at `k`, after at most a few auxiliary
+    /// words ("was killed", "has been killed", "were also among the dead").
+    private func lossFollows(_ k: Int, _ words: [Word]) -> Bool {
+        var j = k + 1
+        while j < Swift.min(words.count, k + 6) {
+            if categoryOf[words[j].core] != nil { return true }
+            guard lexicon.lossAuxiliaries.contains(words[j].core), !words[j - 1].endsSentence else { return false }
+            j += 1
+        }
+        return false
     }
 
     /// Digits, a number word below a hundred or a vague quantity: the start of a count of its own.
@@ -259,6 +290,8 @@ public struct FigureExtractor: Sendable {
         let next = i + 1 < words.count ? words[i + 1].core : ""
         let previous = i > 0 ? words[i - 1].core : ""
         if lexicon.months.contains(next) || lexicon.months.contains(previous) { return true }
+        // "No one was hurt".
+        if lexicon.negations.contains(previous) { return true }
         if lexicon.durations.contains(next) { return true }
         if next.hasPrefix("year") { return true }
         // "a 12-year-old boy" is one boy; "12-year-old" alone is an age.
@@ -286,7 +319,7 @@ public struct FigureExtractor: Sendable {
             guard i - parts.count >= sentence.lowerBound, zip(parts, words[(i - parts.count)..<i]).allSatisfy({ $0 == $1.core }) else { continue }
             start = i - parts.count
             switch bound {
-            case "min": count.max = Swift.max(count.max, count.value * 10)
+            case "min": count.max = Figure.Count.unbounded
             case "max": count.min = 0
             default: count.approximate = true
             }
@@ -295,8 +328,13 @@ public struct FigureExtractor: Sendable {
         // and the toll's words say of whom.
         var toll: Int?
         if start > sentence.lowerBound, lexicon.tollLinks.contains(words[start - 1].core) {
-            toll = (Swift.max(sentence.lowerBound, start - 9)..<(start - 1)).last { lexicon.tolls.contains(words[$0].core) }
+            // The toll may be far back ("The death toll from a bomb blast on a crowded bus convoy
+            // outside Aleppo reached 112"), with no other count between.
+            let back = Swift.max(sentence.lowerBound, start - 20)..<(start - 1)
+            toll = back.last { lexicon.tolls.contains(words[$0].core) }
+            if let found = toll, ((found + 1)..<(start - 1)).contains(where: { isCount(words[$0].core) && words[$0 - 1].core != "from" }) { toll = nil }
         }
+
         // "would save 65 lives": losses avoided are not losses, before the count or after it
         // ("five million lives could have been saved") either.
         if (Swift.max(sentence.lowerBound, start - 3)..<Swift.min(sentence.upperBound, i + 7)).contains(where: { lexicon.averted.contains(words[$0].core) }) { return nil }
@@ -322,12 +360,24 @@ public struct FigureExtractor: Sendable {
             guard (Swift.max(sentence.lowerBound, i - 6)..<i).contains(where: { lexicon.attackVerbs.contains(words[$0].core) }) else { return nil }
             category = "attacks"
             end = i + 1
+        } else if let toll, toll > sentence.lowerBound, item == nil, categoryOf[words[toll - 1].core]?.contains("killed") == true {
+            (category, cue) = ("killed", toll - 1) // "the death toll … reached 112"
         } else if let found = nearestCategory(around: i, span: start...end, sentence: sentence, equipment: item != nil, words: words) {
-            (category, cue) = (found.category, found.word)
+            // "ten prisoners of war were killed": prisoners who were killed are killed.
+            if found.category == "captured", found.word > i, let killed = ((found.word + 1)..<Swift.min(sentence.upperBound, found.word + 6))
+                .first(where: { categoryOf[words[$0].core]?.contains("killed") == true && lexicon.inflicted.contains(words[$0].core) }) {
+                (category, cue, subject, end) = ("killed", killed, subjectOf[words[found.word].core] ?? subject, Swift.max(end, found.word))
+            } else {
+                (category, cue) = (found.category, found.word)
+            }
         } else {
             return nil // a number with no loss near it ("the two sides")
         }
         if category == "equipment", item == nil { return nil }
+        // "could kill thousands", "1 billion would be killed": what might happen is no loss.
+        let cueWord = cue ?? i
+        let hedge = Swift.max(sentence.lowerBound, Swift.min(start, cueWord) - 3)..<Swift.max(i, cueWord)
+        if hedge.contains(where: { lexicon.hypothetical.contains(words[$0].core) }) { return nil }
         // A bare number counts losses only right before their word ("101 have been wounded",
         // "35 more wounded") or right after it, ending the clause ("wounded 1,000,"; not "lost
         // 12 of their 14 games"), not as any number near one ("the two sides").
@@ -359,8 +409,45 @@ public struct FigureExtractor: Sendable {
         let side = category == "attacks" ? attacker(reading, words) : whose(reading, words)
         let text = words[start...end].map(\.raw).joined(separator: " ").trimmingCharacters(in: ",;:(\"'“”")
         let figure = Figure(count: count, category: category, item: item, subject: subject, side: side, claimants: attribution.claimants,
-                            text: text, period: period(of: i, in: sentence, words) ?? referredPeriod(sentence, words, context))
+                            text: text, period: period(of: i, in: sentence, words) ?? referredPeriod(sentence, words, context),
+                            rate: rate(after: end, sentence: sentence, words),
+                            cumulative: isCumulative(at: i, start: start, end: end, toll: toll, sentence: sentence, words))
         return (figure, start...end)
+    }
+
+    /// The time a figure is a rate per ("killed per day", "a day", "every week", "daily"), if it is one:
+    /// within a few words after it, in its clause.
+    private func rate(after end: Int, sentence: Range<Int>, _ words: [Word]) -> String? {
+        var j = end + 1
+        while j < Swift.min(sentence.upperBound, end + 6) {
+            let word = words[j].core
+            if let unit = lexicon.rates[word] { return unit }
+            if ["per", "a", "an", "each", "every"].contains(word), j + 1 < sentence.upperBound, let unit = lexicon.rateUnits[words[j + 1].core] { return unit }
+            if words[j].endsWithComma { break }
+            j += 1
+        }
+        return nil
+    }
+
+    /// True if the figure whose number is at `i` (its words `start...end`) is a running total: a toll that is not one event's
+    /// ("the death toll rose to 710", not "the death toll from the blast reached 59"), or a word
+    /// such as "total", "overall" or "since" near it ("31 killed since Saturday" counts days).
+    private func isCumulative(at i: Int, start: Int, end: Int, toll: Int?, sentence: Range<Int>, _ words: [Word]) -> Bool {
+        if let toll, toll < i, !(toll..<i).contains(where: { lexicon.attackNouns.contains(words[$0].core) }) { return true }
+        let near = Swift.max(sentence.lowerBound, start - 6)..<Swift.min(sentence.upperBound, end + 8)
+        return near.contains { lexicon.cumulativeMarkers.contains(words[$0].core) }
+    }
+
+    /// "50 to 100", "between 50 and 100", "from 50 to 100": one count from the first number to
+    /// the second, and the second's word. Not "rose from 50 to 100" (a toll's new value), nor
+    /// "killed 50 and wounded 100".
+    func range(from i: Int, _ low: Figure.Count, _ words: [Word]) -> (Figure.Count, Int)? {
+        guard i + 2 < words.count, !low.approximate, low.min == low.max, !words[i].endsWithComma, !words[i].endsSentence else { return nil }
+        let link = words[i + 1].core, opener = i > 0 ? words[i - 1].core : ""
+        guard link == "to" || (link == "and" && opener == "between") else { return nil }
+        if opener == "from", i > 1, lexicon.changes.contains(words[i - 2].core) { return nil }
+        guard let high = number(at: i + 2, words), !high.approximate, high.min == high.max, high.value > low.value else { return nil }
+        return (Figure.Count(value: (low.value + high.value) / 2, min: low.value, max: high.value, approximate: false), i + 2)
     }
 
     /// Where a figure was read: its words (`start...end`, and the owner phrase up to
@@ -410,7 +497,7 @@ public struct FigureExtractor: Sendable {
     /// 2. "its", "our" (the sentence's first claimant's own), "enemy" (its opponents');
     /// 3. "on their side" later in the clause;
     /// 4. the party that inflicted them, after the figure ("shot down by Armenian forces",
-    ///    "rocket fire from Azerbaijan"): its opponents';
+    ///    "rocket fire from Azerbaijan", "killed in Russian shelling"): its opponents';
     /// 5. the subject of the cue before the figure: the opponents of one that inflicts ("it
     ///    has destroyed six tanks"), the one that suffers ("Armenia confirmed losing 18");
     /// 6. a claimant admitting them ("acknowledged the loss of 30 fighters"): its own.
@@ -422,7 +509,10 @@ public struct FigureExtractor: Sendable {
         let claimant = r.attribution.claimants.first { id in gazetteer.sides.contains { $0.id == id } }
         // Whom "its" and "their side" mean: the sentence's first claimant, else the first side
         // it names before the figure ("Armenia lost 20 of its soldiers").
-        let speaker = r.attribution.subject.flatMap { id in gazetteer.sides.contains { $0.id == id } ? id : nil } ?? claimant
+        // A side named before the sentence's first claim is its subject, whoever the claim is
+        // from ("Armenia rubbished claims from Baku that 100 of its troops…").
+        let named = r.attribution.subjectWord.flatMap { w in (r.sentence.lowerBound..<Swift.min(w, r.start)).lazy.compactMap { self.sideOf[String(words[$0].owner)] }.first }
+        let speaker = named ?? r.attribution.subject.flatMap { id in gazetteer.sides.contains { $0.id == id } ? id : nil } ?? claimant
             ?? (r.sentence.lowerBound..<r.start).lazy.compactMap { self.sideOf[String(words[$0].owner)] }.first
         let span = words[r.start...r.ownerEnd]
         if span.contains(where: { lexicon.own.contains($0.core) }), let speaker { return speaker }
@@ -434,6 +524,13 @@ public struct FigureExtractor: Sendable {
         }
         for j in clause where lexicon.agentMarkers.contains(words[j].core) {
             if let agent = ((j + 1)...(j + 4)).lazy.compactMap({ $0 < r.sentence.upperBound ? self.sideOf[String(words[$0].owner)] : nil }).first {
+                return opponent(of: agent, preferring: claimant)
+            }
+        }
+        // "killed in Russian shelling", "wounded in a Ukrainian drone strike": the attacker's opponents'.
+        for j in clause where j + 1 < r.sentence.upperBound {
+            guard let agent = sideOf[String(words[j].owner)] else { continue }
+            if ((j + 1)...Swift.min(j + 2, r.sentence.upperBound - 1)).contains(where: { lexicon.attackNouns.contains(words[$0].core) }) {
                 return opponent(of: agent, preferring: claimant)
             }
         }

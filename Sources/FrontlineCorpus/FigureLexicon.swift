@@ -69,6 +69,69 @@ public struct FigureLexicon: Decodable, Sendable {
     /// Vague quantities that count only after "a" ("a few people were hurt", not "few
     /// people know").
     public var afterArticle: [String]
+    /// Words before a word of loss that make it what might happen, not what did ("could kill
+    /// thousands", "would be killed"). Optional in the file, like the lists after it.
+    public var hypothetical: [String] { optionalLists.hypothetical ?? [] }
+    /// Words before a count that deny it ("no one was hurt").
+    public var negations: [String] { optionalLists.negations ?? [] }
+    /// Verbs before "from N to M" that make M a new value, not the top of a range ("rose from 50 to 100").
+    public var changes: [String] { optionalLists.changes ?? [] }
+    /// Words after a figure that make it a rate, and the time it is per ("daily" → `day`).
+    public var rates: [String: String] { optionalLists.rates ?? [:] }
+    /// Units after "per", "a", "each", "every" that make a figure a rate ("per day" → `day`).
+    public var rateUnits: [String: String] { optionalLists.rateUnits ?? [:] }
+    /// Nouns of attack after a side's name that make it the attacker ("Russian shelling", "a Ukrainian drone strike").
+    public var attackNouns: [String] { optionalLists.attackNouns ?? [] }
+    /// Words near a figure that make it a running total ("in total", "overall", "since the start").
+    public var cumulativeMarkers: [String] { optionalLists.cumulativeMarkers ?? [] }
+    /// Words between a person and a word of loss ("a journalist has been killed", "were also among the dead").
+    public var lossAuxiliaries: [String] { optionalLists.lossAuxiliaries ?? [] }
+
+    /// The lists a lexicon written before them may lack.
+    private struct OptionalLists: Decodable, Sendable {
+        var hypothetical: [String]?, negations: [String]?, changes: [String]?
+        var rates: [String: String]?, rateUnits: [String: String]?, lossAuxiliaries: [String]?, attackNouns: [String]?
+        var cumulativeMarkers: [String]?
+        enum CodingKeys: String, CodingKey {
+            case hypothetical, negations, changes, rates, rateUnits = "rate_units", lossAuxiliaries = "loss_auxiliaries", attackNouns = "attack_nouns"
+            case cumulativeMarkers = "cumulative_markers"
+        }
+    }
+    private var optionalLists: OptionalLists
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        categories = try c.decode([String: [String]].self, forKey: .categories)
+        items = try c.decode([String: [String]].self, forKey: .items)
+        subjects = try c.decode([String: [String]].self, forKey: .subjects)
+        numbers = try c.decode([String: Int].self, forKey: .numbers)
+        vague = try c.decode([String: [Int]].self, forKey: .vague)
+        bounds = try c.decode([String: String].self, forKey: .bounds)
+        single = try c.decode([String].self, forKey: .single)
+        own = try c.decode([String].self, forKey: .own)
+        enemy = try c.decode([String].self, forKey: .enemy)
+        admissions = try c.decode([String].self, forKey: .admissions)
+        inflicted = try c.decode([String].self, forKey: .inflicted)
+        suffered = try c.decode([String].self, forKey: .suffered)
+        possessives = try c.decode([String].self, forKey: .possessives)
+        durations = try c.decode([String].self, forKey: .durations)
+        months = try c.decode([String].self, forKey: .months)
+        lostLives = try c.decode([String].self, forKey: .lostLives)
+        notLosses = try c.decode([String].self, forKey: .notLosses)
+        tolls = try c.decode([String].self, forKey: .tolls)
+        tollLinks = try c.decode([String].self, forKey: .tollLinks)
+        agentMarkers = try c.decode([String].self, forKey: .agentMarkers)
+        periodNouns = try c.decode([String].self, forKey: .periodNouns)
+        periodOpeners = try c.decode([String].self, forKey: .periodOpeners)
+        periodReferences = try c.decode([String].self, forKey: .periodReferences)
+        attackVerbs = try c.decode([String].self, forKey: .attackVerbs)
+        bareFollowers = try c.decode([String].self, forKey: .bareFollowers)
+        partitives = try c.decode([String].self, forKey: .partitives)
+        coordinators = try c.decode([String].self, forKey: .coordinators)
+        averted = try c.decode([String].self, forKey: .averted)
+        afterArticle = try c.decode([String].self, forKey: .afterArticle)
+        optionalLists = try OptionalLists(from: decoder)
+    }
 
     enum CodingKeys: String, CodingKey {
         case categories, items, subjects, numbers, vague, bounds, single, own, enemy, admissions, inflicted, suffered, possessives, durations, months

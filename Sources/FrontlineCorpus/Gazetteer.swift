@@ -74,11 +74,13 @@ public struct Gazetteer: Sendable {
     /// The belligerent sides.
     public var sides: [Party] { parties.filter(\.belligerent) }
 
-    /// The sides fighting `side`: those of the other camps, or, without camps, the other
-    /// sides when there is just one.
+    /// The sides fighting `side`: those of the other camp, or, without camps, the other
+    /// side. None when there are several (a war of three camps, the world base's states):
+    /// which of them it fights is not known.
     public func opponents(of side: String) -> [String] {
         if let camp = camps.first(where: { $0.contains(side) }) {
-            return camps.filter { $0 != camp }.flatMap { $0 }
+            let others = camps.filter { $0 != camp }
+            return others.count == 1 ? others[0] : []
         }
         let others = sides.map(\.id).filter { $0 != side }
         return others.count == 1 ? others : []

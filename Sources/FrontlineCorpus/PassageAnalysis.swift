@@ -50,9 +50,11 @@ struct PassageAnalysis {
                 context.lastClaimant = claimant
             }
         }
-        if let actor = mentions.last(where: { if case .actor = $0.entity { return true } else { return false } }) {
-            context.lastActorParty = speaker(actor.entity)
-        }
+        let lastActor = mentions.last { if case .actor = $0.entity { return true } else { return false } }
+        if let lastActor { context.lastActorParty = speaker(lastActor.entity) }
+        // A person the gazetteer does not know, named after the last actor ("Olga Smirnova, a
+        // ballerina"), is whom a later "she" means: not the actor's party.
+        if namesUnknownPerson(from: lastActor?.end ?? 0, before: tokens.count) { context.lastActorParty = nil }
         return result
     }
 
@@ -84,7 +86,10 @@ struct PassageAnalysis {
         }
         let isAccording = word == "according" && v + 1 < tokens.count && tokens[v + 1].lower == "to"
         guard isAccording || Tagger.claimVerbs.contains(word), !claimsLives(v) else { return nil }
-        if v > 0, Tagger.determiners.contains(tokens[v - 1].lower), !tokens[v].gap.contains(.comma) {
+        // "the claims", and "claims from Baku" after any word ("rubbished claims from Baku").
+        let fromSource = ["claims", "reports"].contains(word) && v + 1 < tokens.count && ["from", "by"].contains(tokens[v + 1].lower)
+            && mentionAfter(v + 2, within: 4) != nil
+        if fromSource || (v > 0 && Tagger.determiners.contains(tokens[v - 1].lower) && !tokens[v].gap.contains(.comma)) {
             claimAsNoun(v)
             return nil
         }
@@ -152,9 +157,9 @@ struct PassageAnalysis {
 
     /// True if two capitalised words in a row, in one sentence, that are not a gazetteer
     /// name (a person the gazetteer does not know) come before token `v`.
-    private func namesUnknownPerson(before v: Int) -> Bool {
-        guard v > 1 else { return false }
-        return (0..<(v - 1)).contains { t in
+    private func namesUnknownPerson(from first: Int = 0, before v: Int) -> Bool {
+        guard v > first + 1 else { return false }
+        return (first..<(v - 1)).contains { t in
             mentionAt[t] == nil && mentionAt[t + 1] == nil && tokens[t].capitalized && tokens[t + 1].capitalized
                 && !tokens[t + 1].gap.contains(.sentenceEnd)
         }
@@ -172,7 +177,7 @@ struct PassageAnalysis {
         }
         var t = limit - 1
         while t >= 0, limit - t <= 7, sentenceOf[t] == sentenceOf[v] {
-            if let m = mentionAt[t] { return coordinated(from: m) }
+            if let m = mentionAt[t] { return namesUnknownSpeaker(after: m, before: limit) ? [] : coordinated(from: m) }
             let word = tokens[t].lower
             // A comma between the verb and a mention ends the search: "…, officials said" has a
             // subject the gazetteer does not know, not the last party named before the comma.
@@ -185,12 +190,43 @@ struct PassageAnalysis {
         return []
     }
 
-    /// The party of mention `m` and of those joined to it before by "and"/"or"
+    /// True if the words between mention `m` and the claim verb at `v` make the mention a
+    /// modifier of a speaker the gazetteer does not know ("the Syrian Observatory for Human
+    /// Rights said", "a Ukrainian ballerina says"), not the party's own institution or official
+    /// ("Ukrainian officials said", "Ukrainian President Volodymyr Zelenskyy said": a name
+    /// after a title is the official's). `v` is the verb, or the start of a clause set off by
+    /// commas before it.
+    private func namesUnknownSpeaker(after m: Int, before v: Int) -> Bool {
+        var afterTitle = false
+        for t in mentions[m].end..<v {
+            let word = tokens[t].lower
+            if Tagger.speakerHeads.contains(word) { afterTitle = true; continue }
+            if Tagger.betweenSubjectAndVerb.contains(word) { continue }
+            if afterTitle, tokens[t].capitalized { continue }
+            return true
+        }
+        return false
+    }
+
+    /// The party of mention `m` and of those joined to it before by "and"/"or" or a comma
     /// ("Armenia and Azerbaijan", "Russia, France and the US").
     private func coordinated(from m: Int) -> [String] {
         var subjects = [speaker(mentions[m].entity)].compactMap { $0 }
         var first = mentions[m].start
-        while first >= 2, ["and", "or"].contains(tokens[first - 1].lower), let other = mentionAt[first - 2] {
+        var listed = false // joined by "and"/"or": a comma before may list more ("Russia, France and …")
+        while first >= 1 {
+            // "and the United States": the article may stand between.
+            let joint = first >= 2 && tokens[first - 1].lower == "the" && !tokens[first - 1].gap.contains(.sentenceEnd) ? first - 1 : first
+            let other: Int?
+            if joint >= 2, ["and", "or"].contains(tokens[joint - 1].lower) {
+                other = mentionAt[joint - 2]
+                listed = true
+            } else if listed, tokens[joint].gap.contains(.comma), !tokens[joint].gap.contains(.quote) {
+                other = mentionAt[joint - 1] // "Russia, France and the United States"
+            } else {
+                other = nil
+            }
+            guard let other else { break }
             subjects += [speaker(mentions[other].entity)].compactMap { $0 }
             first = mentions[other].start
         }

@@ -15,9 +15,13 @@ public struct FigureRecord: Sendable, Encodable {
     public var count: Figure.Count
     public var place: String?
     public var text: String
+    /// A running total (`Figure.cumulative`).
+    public var cumulative: Bool = false
+    /// The time a rate is per (`Figure.rate`), if it is one.
+    public var rate: String?
 
     enum CodingKeys: String, CodingKey {
-        case article, passage, date, claimants, side, category, item, subject, count, place, text
+        case article, passage, date, claimants, side, category, item, subject, count, place, text, cumulative, rate
     }
 
     /// Every key present, `null` where the text does not say (whose, what item, whom, where).
@@ -34,6 +38,8 @@ public struct FigureRecord: Sendable, Encodable {
         try container.encode(count, forKey: .count)
         try container.encode(place, forKey: .place)
         try container.encode(text, forKey: .text)
+        try container.encode(cumulative, forKey: .cumulative)
+        try container.encode(rate, forKey: .rate)
     }
 }
 
@@ -118,7 +124,8 @@ public extension Searcher {
                     let period = figure.period.flatMap { $0.hasSuffix("s") || !p.date.hasPrefix($0) ? $0 : nil }
                     records.append(FigureRecord(article: p.article, passage: p.ordinal, date: period ?? p.eventDates.first ?? p.date,
                                                 claimants: figure.claimants, side: figure.side, category: figure.category, item: figure.item,
-                                                subject: figure.subject, count: figure.count, place: p.places.first, text: figure.text))
+                                                subject: figure.subject, count: figure.count, place: p.places.first, text: figure.text,
+                                                cumulative: figure.cumulative, rate: figure.rate))
                 }
             }
             guard hits.count == page.limit else { break }
@@ -133,10 +140,11 @@ public extension Searcher {
 public struct FigureSummary: Sendable, Encodable {
     /// The claimant or side.
     public var party: String
-    /// Category → the sum of the counts: the party's own losses (`.claimant`) or all of
-    /// its losses (`.side`).
+    /// Category → the total: the party's own losses (`.claimant`) or all of its losses
+    /// (`.side`). Running totals are not added: a category's total is the sum of its
+    /// events' figures or its largest running total, whichever is larger; rates are left out.
     public var own: [String: Int]
-    /// Category → the sum of the counts of the losses it claims of others (`.claimant` only).
+    /// Category → the total of the losses it claims of others (`.claimant` only), alike.
     public var others: [String: Int]
 }
 
@@ -145,7 +153,10 @@ public extension FigureLedger {
     func summary(by axis: ComparisonAxis) -> [FigureSummary] {
         let grouped = Dictionary(grouping: figures, by: { axis == .claimant ? ($0.claimants.first ?? "") : ($0.side ?? "") })
         func totals(_ list: [FigureRecord]) -> [String: Int] {
-            Dictionary(grouping: list, by: \.category).mapValues { $0.reduce(0) { $0 + $1.count.value } }
+            Dictionary(grouping: list.filter { $0.rate == nil }, by: \.category).mapValues { figures in
+                let events = figures.filter { !$0.cumulative }.reduce(0) { $0 + $1.count.value }
+                return Swift.max(events, figures.filter(\.cumulative).map(\.count.value).max() ?? 0)
+            }
         }
         return grouped.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }.map { party, list in
             axis == .claimant
@@ -157,12 +168,14 @@ public extension FigureLedger {
 
 extension FigureLedger {
     /// The claims the parties dispute: figures of one category about one side (of one
-    /// subject or item), dated within `windowDays` of the first of them, from two claimants
+    /// subject or item, both running totals or both events', no rate), dated within `windowDays` of the first of them, from two claimants
     /// or more, where one claimant's count is `disputeRatio` times another's or more. Each
     /// group lists every figure of those claims, by claimant.
     static func disputes(in records: [FigureRecord]) -> [DisputedFigures] {
-        let dated = records.filter { $0.side != nil && $0.date.count == 10 && !$0.claimants.isEmpty && dayNumber($0.date) != nil }
-        let byTopic = Dictionary(grouping: dated) { [$0.category, $0.side!, $0.item ?? "", $0.subject ?? ""] }
+        // Like with like: a running total is set against totals, one event's toll against
+        // events'; a rate against nothing.
+        let dated = records.filter { $0.side != nil && $0.rate == nil && $0.date.count == 10 && !$0.claimants.isEmpty && dayNumber($0.date) != nil }
+        let byTopic = Dictionary(grouping: dated) { [$0.category, $0.side!, $0.item ?? "", $0.subject ?? "", $0.cumulative ? "total" : "event"] }
         var groups: [DisputedFigures] = []
         for (_, figures) in byTopic {
             var remaining = figures.sorted { ($0.date, $0.article, $0.passage) < ($1.date, $1.article, $1.passage) }

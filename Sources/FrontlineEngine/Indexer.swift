@@ -20,8 +20,11 @@ public final class Indexer: @unchecked Sendable {
         public var rebuild = false
         /// Writer threads, and shards of a new index.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
-        /// The gazetteer file; nil for none (passages are not tagged).
+        /// The gazetteer file; nil for none (passages are tagged with `worldBase` alone, if given).
         public var gazetteer: String?
+        /// The world base (`world.json`) the gazetteer extends, or that is used alone when
+        /// `gazetteer` is nil; nil for none.
+        public var worldBase: String?
         /// Allow `gazetteer` to differ from the one the index was tagged with (every article
         /// is then re-tagged). Otherwise such a run fails with `IndexError.gazetteerChanged`.
         public var retag = false
@@ -101,11 +104,16 @@ public final class Indexer: @unchecked Sendable {
     }
 
     private func loadGazetteer() throws -> Gazetteer {
-        guard let path = options.gazetteer else { return .empty }
         do {
+            let base = try options.worldBase.map { path in
+                let (base, diagnostics) = try WorldBase.load(path: path)
+                diagnostics.forEach(report)
+                return base
+            }
+            guard let path = options.gazetteer else { return base?.gazetteer ?? .empty }
             let (gazetteer, diagnostics) = try Gazetteer.load(path: path)
             diagnostics.forEach(report)
-            return gazetteer
+            return base.map(gazetteer.extended(by:)) ?? gazetteer
         } catch let error as GazetteerError {
             throw IndexError.gazetteer(error.diagnostic)
         }
@@ -140,7 +148,7 @@ public final class Indexer: @unchecked Sendable {
             guard found == Schema.version else { throw IndexError.schemaMismatch(folder: options.index, found: found) }
             let taggedWith = try first.metadata(Schema.gazetteerHashKey)
             if !options.retag, !taggedWith.isEmpty, taggedWith != GazetteerStore.hash(gazetteer) {
-                throw IndexError.gazetteerChanged(folder: options.index, was: try first.metadata(Schema.gazetteerPathKey), now: options.gazetteer)
+                throw IndexError.gazetteerChanged(folder: options.index, was: try first.metadata(Schema.gazetteerPathKey), now: options.gazetteer ?? options.worldBase)
             }
             shardCount = layout.shardNames().count
         } else {
@@ -319,7 +327,7 @@ public final class Indexer: @unchecked Sendable {
     private func finish(_ writers: [ShardWriter], gazetteer: Gazetteer) throws {
         let store = GazetteerStore(gazetteer: gazetteer)
         for writer in writers {
-            try store.write(to: writer.database, path: options.gazetteer)
+            try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase)
             try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
         }

@@ -43,7 +43,7 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
     /// The keys of a stored figure.
     private enum FigureKey: String {
         case category = "c", value = "v", min = "n", max = "m", approximate = "ap", item = "i", subject = "s", side = "sd"
-        case claimants = "cl", text = "t", period = "p"
+        case claimants = "cl", text = "t", period = "p", rate = "r", cumulative = "cu"
     }
 
     /// The stored form of `passage` of `article`.
@@ -118,6 +118,8 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         out += "]"
         optional(.text, figure.text)
         optional(.period, figure.period)
+        optional(.rate, figure.rate)
+        if figure.cumulative { out += ","; key(.cumulative); out += "true" }
         out += "}"
     }
 
@@ -128,7 +130,8 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         let count = Figure.Count(value: value, min: number(.min) ?? value, max: number(.max) ?? value,
                                  approximate: (record[FigureKey.approximate.rawValue] as? NSNumber)?.boolValue ?? false)
         return Figure(count: count, category: category, item: text(.item), subject: text(.subject), side: text(.side),
-                      claimants: record[FigureKey.claimants.rawValue] as? [String] ?? [], text: text(.text) ?? "", period: text(.period))
+                      claimants: record[FigureKey.claimants.rawValue] as? [String] ?? [], text: text(.text) ?? "", period: text(.period),
+                      rate: text(.rate), cumulative: (record[FigureKey.cumulative.rawValue] as? NSNumber)?.boolValue ?? false)
     }
 
     /// Decodes document data written by `json()`. Read with `JSONSerialization` rather than

@@ -13,6 +13,10 @@ public struct ServeOptions: ParsableArguments {
     public var tokenFile: String?
     @Flag(help: "Serve on an address other than 127.0.0.1 without a token.")
     public var `public` = false
+    @Option(parsing: .unconditional, help: ArgumentHelp("Close a connection idle, or sending its request too slowly, after this many seconds (1 to 3600).", valueName: "SECONDS"))
+    public var idleTimeout = 15
+    @Option(parsing: .unconditional, help: ArgumentHelp("Serve at most this many connections at once; more wait to be accepted (1 to 100000).", valueName: "N"))
+    public var maxConnections = 2_000
 
     public init() {}
 
@@ -32,6 +36,8 @@ public struct ServeOptions: ParsableArguments {
 
     public func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
+        guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 100000") }
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         if !loopback && tokenFile == nil && !`public` {
             throw ValidationError("serving on \(host) exposes the index beyond this machine: give --token-file FILE, or --public to serve without a token")

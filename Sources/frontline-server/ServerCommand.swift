@@ -20,6 +20,8 @@ struct ServerCommand: AsyncParsableCommand {
         var server = FrontlineServer.Options(locations: options.index.resolved)
         server.host = options.host
         server.port = options.port
+        server.idleTimeout = .seconds(options.idleTimeout)
+        server.maximumConnections = options.maxConnections
         if let tokenFile = options.tokenFile {
             guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
                 throw ValidationError("the token file \(tokenFile) cannot be read")

@@ -102,7 +102,7 @@ struct FiguresCommand: ParsableCommand {
         let header = ["date", "claimants", "side", "category", "item", "subject", "value", "min", "max", "approximate", "place", "article", "passage", "text"]
         let rows = figures.map { f in
             CSV.row([f.date, f.claimants.joined(separator: ";"), f.side ?? "", f.category, f.item ?? "", f.subject ?? "", String(f.count.value), String(f.count.min),
-                     String(f.count.max), String(f.count.approximate), f.place ?? "", f.article, String(f.passage), f.text])
+                     f.count.max == Figure.Count.unbounded ? "" : String(f.count.max), String(f.count.approximate), f.place ?? "", f.article, String(f.passage), f.text])
         }
         return String((CSV.row(header) + rows.joined()).dropLast(2))
     }

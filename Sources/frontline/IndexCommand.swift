@@ -20,7 +20,9 @@ struct IndexCommand: ParsableCommand {
         is indexed.
 
         The gazetteer (sides, actors, places) is --gazetteer, else gazetteer.json in the first
-        PATH folder, else Corpus/gazetteer.json. The index remembers the gazetteer it was tagged
+        PATH folder; it extends the world base (world.json beside it, else Corpus/world.json:
+        every state and the international bodies). With no gazetteer the base is used alone,
+        every state a side. The index remembers the gazetteer it was tagged
         with: a run that would use another one (or none) stops unless --gazetteer or --rebuild
         is given. Figures (who claims how many killed, wounded, destroyed…) are read with the
         words of --figures, else figures.json beside the gazetteer; a new lexicon re-reads every
@@ -80,9 +82,16 @@ struct IndexCommand: ParsableCommand {
         options.prune = prune
         options.followLinks = followLinks
         options.gazetteer = gazetteer ?? defaultGazetteer(for: corpus)
+        options.worldBase = WorldBaseLocation.find(besideGazetteer: options.gazetteer)
         options.retag = gazetteer != nil || rebuild
-        if options.gazetteer == nil { complain("warning: no gazetteer found; passages will not be tagged (use --gazetteer FILE)") }
-        options.figures = figures ?? options.gazetteer.flatMap(defaultFigureLexicon(beside:))
+        switch (options.gazetteer, options.worldBase) {
+        case (nil, let base?):
+            complain("note: no gazetteer given or in \(corpus[0]); tagging with the world base alone (\(base)): every state is a side, no conflict's camps, groups or places (write one with --gazetteer FILE)")
+        case (nil, nil): complain("warning: no gazetteer and no world base (\(WorldBase.fileName)) found; passages will not be tagged (use --gazetteer FILE)")
+        case (_?, nil): complain("warning: no world base (\(WorldBase.fileName)) found; only the gazetteer's names are known")
+        case (_?, _?): break
+        }
+        options.figures = figures ?? (options.gazetteer ?? options.worldBase).flatMap(defaultFigureLexicon(beside:))
         if options.figures == nil { complain("warning: no figures.json beside the gazetteer; figures will not be read (use --figures FILE)") }
 
         let progress = ProgressDisplay(enabled: !quiet && !json)
@@ -111,7 +120,7 @@ struct IndexCommand: ParsableCommand {
             let candidate = (first as NSString).appendingPathComponent("gazetteer.json")
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
-        return FileManager.default.fileExists(atPath: "Corpus/gazetteer.json") ? "Corpus/gazetteer.json" : nil
+        return nil
     }
 
     private func describe(_ s: IndexSummary) -> String {

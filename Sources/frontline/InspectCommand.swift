@@ -10,7 +10,8 @@ struct InspectCommand: ParsableCommand {
         abstract: "Show how articles are cleaned, split into passages, tagged and read for figures, without indexing them.",
         discussion: HelpText.discussion("""
         Without indexing, shows each article as the indexer reads it: its passages with their
-        tags (sides, claimants, actors, places, dates) and figures. The figure lexicon is
+        tags (sides, claimants, actors, places, dates) and figures. The gazetteer extends the
+        world base (world.json beside it, else Corpus/world.json). The figure lexicon is
         --figures, else figures.json beside the gazetteer. With --text, prints only the text
         that is indexed, passage by passage with a blank line between (the title is metadata and
         not among them); with --out DIR, writes it to DIR/<name>.txt for each article instead,
@@ -38,7 +39,12 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let style = Style.forStandardOutput(disabled: noColor)
-        let (loaded, problems) = try reportingFailures { try Gazetteer.load(path: gazetteer) }
+        var (loaded, problems) = try reportingFailures { try Gazetteer.load(path: gazetteer) }
+        if let basePath = WorldBaseLocation.find(besideGazetteer: gazetteer) {
+            let (base, baseProblems) = try reportingFailures { try WorldBase.load(path: basePath) }
+            loaded = loaded.extended(by: base)
+            problems += baseProblems
+        }
         problems.forEach { complain($0.description) }
         let lexiconPath = figures ?? FigureLexicon.path(besideGazetteer: gazetteer)
         var lexicon: FigureLexicon?

@@ -22,6 +22,7 @@ public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, reb
     options.jobs = jobs
     options.rebuild = rebuild
     options.gazetteer = Repository.gazetteer
+    options.worldBase = Repository.worldBase
     options.figures = Repository.figureLexicon
     options.batching = batch.map(Batching.fixed) ?? .growing
     let collected = Collected()

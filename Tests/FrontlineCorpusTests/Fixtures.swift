@@ -2,8 +2,10 @@ import Foundation
 @_exported import TestSupport
 @testable import FrontlineCorpus
 
-/// The shipped gazetteer, loaded once.
-let shippedGazetteer: Gazetteer = try! Gazetteer.load(path: Repository.gazetteer).0
+/// The world base, loaded once.
+let worldBase: WorldBase = try! WorldBase.load(path: Repository.worldBase).0
+/// The shipped gazetteer over the world base, as `frontline index` uses it, loaded once.
+let shippedGazetteer: Gazetteer = try! Gazetteer.load(path: Repository.gazetteer).0.extended(by: worldBase)
 let shippedTagger = Tagger(gazetteer: shippedGazetteer)
 
 /// Reads one shipped seed article by its file-name prefix ("002").

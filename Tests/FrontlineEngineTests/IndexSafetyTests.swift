@@ -53,6 +53,7 @@ import Xapian
 
         var options = Indexer.Options(paths: [corpus], index: index)
         options.gazetteer = Repository.gazetteer
+        options.worldBase = Repository.worldBase
         options.prune = true
         let pruned = try Indexer(options: options, onDiagnostic: { _ in }).run()
         #expect(pruned.articlesRemoved == 5)

@@ -1,9 +1,6 @@
 import EngineTestSupport
 import Foundation
 import FrontlineEngine
-@testable import FrontlineServer
-import Logging
-import Synchronization
 import Testing
 
 /// The server on loopback under a mix of cheap searches, expensive wildcard compares and
@@ -22,21 +19,8 @@ import Testing
         request.limit = 0
         let before = try Searcher(locations: [index]).search(request).total
 
-        var options = FrontlineServer.Options(locations: [index])
-        options.port = 0
-        options.timeLimit = .seconds(10)
-        let server = try FrontlineServer(options: options)
-        let port = Mutex<Int>(0)
-        var logger = Logger(label: "load")
-        logger.logLevel = .critical
-        let running = Task { try await server.application(logger: logger) { bound in port.withLock { $0 = bound } }.run() }
-        defer { running.cancel() }
-        var bound = 0
-        for _ in 0..<100 where bound == 0 {
-            try await Task.sleep(for: .milliseconds(50))
-            bound = port.withLock { $0 }
-        }
-        try #require(bound > 0)
+        let server = try #require(ServedFrontline(["--index", index]))
+        let bound = server.port
 
         let script = Repository.root + "/Tests/FrontlineServerTests/Load/load.py"
         let load = Task.detached { try runProgram("/usr/bin/env", ["python3", script, String(bound), "12"], timeout: 120) }
@@ -56,5 +40,6 @@ import Testing
         #expect(failures.isEmpty, "\(statuses)")
         #expect((statuses["search 200"] ?? 0) > 0, "\(statuses)")
         #expect(summary["health"] as? Int == 200)
+        #expect(server.stop() == 0, "a SIGTERM stops the server cleanly")
     }
 }

@@ -202,22 +202,9 @@ import XapianTestSupport
     }
 
     @Test func aConnectionThatSendsItsHeadersTooSlowlyIsClosed() async throws {
-        var options = FrontlineServer.Options(locations: [try #require(Self.index)])
-        options.port = 0
-        options.idleTimeout = .seconds(1)
-        options.maximumConnections = 50
-        let server = try FrontlineServer(options: options)
-        let port = Mutex<Int>(0)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let running = Task { try await server.application(logger: logger) { bound in port.withLock { $0 = bound } }.run() }
-        defer { running.cancel() }
-        var bound = 0
-        for _ in 0..<100 where bound == 0 {
-            try await Task.sleep(for: .milliseconds(50))
-            bound = port.withLock { $0 }
-        }
-        try #require(bound > 0)
+        let index = try #require(Self.index)
+        let server = try #require(ServedFrontline(["--index", index, "--idle-timeout", "1", "--max-connections", "50"]))
+        let bound = server.port
         // 80 connections (more than the cap) each send half a request head and stall; each is
         // closed by the server, and a whole request is answered after them.
         let script = """
@@ -252,6 +239,7 @@ import XapianTestSupport
         let lines = result.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("80 ") == true, "\(result)")
         #expect(lines.last?.hasPrefix("HTTP/1.1 200") == true, "\(result)")
+        #expect(server.stop() == 0, "a SIGTERM stops the server cleanly")
     }
 
     @Test func aTokenIsRequiredWhenSet() async throws {

@@ -8,6 +8,8 @@ public enum Repository {
     public static let corpus = root + "/Corpus"
     /// The shipped gazetteer.
     public static let gazetteer = corpus + "/gazetteer.json"
+    /// The world base every gazetteer extends.
+    public static let worldBase = corpus + "/world.json"
     /// The shipped figure lexicon.
     public static let figureLexicon = corpus + "/figures.json"
     /// The article-extraction development pages with their ground truth: `$FRONTLINE_INGEST_DEV`,
