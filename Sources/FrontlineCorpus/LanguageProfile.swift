@@ -18,9 +18,13 @@ public struct LanguageProfile: Sendable, Equatable, Decodable {
     /// Month names in every form a date takes ("апреля": 4, "ապրիլի": 4, "aprel": 4), lower
     /// case; a number before or after makes the day.
     public var months: [String: Int] = [:]
+    /// Words that, between a party's name and a claim word, make the party the speaker: its
+    /// institutions and officials ("министерство", "nazirliyi"), lower case — as the English
+    /// `Tagger.speakerHeads`; any other word there names a speaker the gazetteer does not know.
+    public var speakerHeads: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case claimWords = "claim_words", attributions, months
+        case claimWords = "claim_words", attributions, months, speakerHeads = "speaker_heads"
     }
 
     /// Reads a profile; every key may be left out.
@@ -29,6 +33,7 @@ public struct LanguageProfile: Sendable, Equatable, Decodable {
         claimWords = try container.decodeIfPresent([String].self, forKey: .claimWords) ?? []
         attributions = try container.decodeIfPresent([String].self, forKey: .attributions) ?? []
         months = try container.decodeIfPresent([String: Int].self, forKey: .months) ?? [:]
+        speakerHeads = try container.decodeIfPresent([String].self, forKey: .speakerHeads) ?? []
     }
 
     /// The largest profile file read.

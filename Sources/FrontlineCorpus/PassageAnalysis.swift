@@ -200,7 +200,7 @@ struct PassageAnalysis {
         var afterTitle = false
         for t in mentions[m].end..<v {
             let word = tokens[t].lower
-            if Tagger.speakerHeads.contains(word) { afterTitle = true; continue }
+            if Tagger.speakerHeads.contains(word) || tagger.profileSpeakerHeads.contains(word) { afterTitle = true; continue }
             if Tagger.betweenSubjectAndVerb.contains(word) { continue }
             if afterTitle, tokens[t].capitalized { continue }
             return true

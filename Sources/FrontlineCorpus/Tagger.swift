@@ -56,6 +56,8 @@ public final class Tagger: Sendable {
 
     /// The claim words of the gazetteer's language profiles.
     let profileClaimWords: Set<String>
+    /// The language profiles' institution and official words (see `LanguageProfile.speakerHeads`).
+    let profileSpeakerHeads: Set<String>
     /// Their source phrases ("по данным") as words, by first word.
     let profileAttributions: [String: [[String]]]
 
@@ -64,6 +66,7 @@ public final class Tagger: Sendable {
         self.gazetteer = gazetteer
         let profiles = gazetteer.profiles.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
         profileClaimWords = Set(profiles.flatMap(\.claimWords))
+        profileSpeakerHeads = Set(profiles.flatMap(\.speakerHeads))
         profileAttributions = Dictionary(grouping: profiles.flatMap(\.attributions).map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty },
                                          by: { $0[0] })
         belligerents = Set(gazetteer.sides.map(\.id))

@@ -139,12 +139,13 @@ import XapianTestSupport
         try buildIndex([Repository.corpus], into: index, jobs: 1)
         try await app(locations: [index]).test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
-            // Overwrite the middle of the posting lists, as a failing disk would.
+            // Cut the posting lists short, as a disk that filled up or failed would. (Garbage
+            // written over the blocks instead can crash Xapian itself, which reads its own
+            // tables unchecked: that takes the process down, whatever Frontline does.)
             let postlist = IndexLayout(folder: index).shardPath(0) + "/postlist.glass"
             let handle = try #require(FileHandle(forUpdatingAtPath: postlist))
             let size = try handle.seekToEnd()
-            try handle.seek(toOffset: size / 4)
-            try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size / 2)))
+            try handle.truncate(atOffset: size / 3)
             try handle.close()
             for query in ["ceasefire", "Talish", "helicopter", "Putin"] {
                 try await client.execute(uri: "/api/search?q=\(query)", method: .get) { response in
