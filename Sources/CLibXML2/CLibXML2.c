@@ -51,11 +51,21 @@ static int is_skipped(const xmlNode *node) {
         || is_name(node, "svg") || is_name(node, "math");
 }
 
+/// The attributes an extractor reads; the others (scripts' handlers, data-*, src) are left out.
+static int is_kept_attribute(const xmlNode *node, const xmlChar *name) {
+    static const char *kept[] = {
+        "class", "id", "style", "role", "hidden", "aria-hidden", "itemprop", "property", "name", "content",
+        "http-equiv", "rel", "datetime", "lang", "type", NULL,
+    };
+    for (const char **k = kept; *k; k++) if (strcasecmp((const char *)name, *k) == 0) return 1;
+    return strcasecmp((const char *)name, "href") == 0 && is_name(node, "link");
+}
+
 static void open_element(buffer *b, const xmlNode *node) {
     put_code(b, CLX_OPEN);
     put_string(b, node->name);
     for (const xmlAttr *attribute = node->properties; attribute; attribute = attribute->next) {
-        if (!attribute->name || !attribute->children) continue;
+        if (!attribute->name || !attribute->children || !is_kept_attribute(node, attribute->name)) continue;
         xmlChar *value = xmlNodeListGetString(node->doc, attribute->children, 1);
         if (value && strlen((const char *)value) <= 4096) {
             put_string(b, attribute->name);

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Substring tests on UTF-8 bytes, for the cleaning hot path where
 /// `String.contains` and Foundation's `range(of:)` cost too much.
 enum ByteSearch {
@@ -5,6 +7,12 @@ enum ByteSearch {
     @inline(__always)
     static func contains(_ text: String, _ needle: String) -> Bool {
         offset(of: needle, in: text) != nil
+    }
+
+    /// True if `text` contains the byte `byte` (memchr over its UTF-8).
+    static func contains(_ text: String, byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
     }
 
     /// True if `text` contains any of `needles`.

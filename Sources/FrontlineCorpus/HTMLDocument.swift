@@ -7,7 +7,7 @@ struct HTMLDocument {
     struct Node {
         /// The element's lower-case name; "" for a text node.
         var name: String
-        /// The element's attributes, names lower-cased, in document order.
+        /// The element's attributes (those the shim keeps), names lower-case, in document order.
         var attributes: [(name: String, value: String)]
         /// A text node's text.
         var text: String
@@ -80,11 +80,11 @@ struct HTMLDocument {
                 let name = string()
                 var attributes: [(name: String, value: String)] = []
                 while i < n, events[i] != 0 {
-                    let key = string().lowercased()
+                    let key = string() // libxml2's HTML parser lower-cases names
                     attributes.append((key, string()))
                 }
                 i += 1 // the empty name ending the attributes
-                add(Node(name: name.lowercased(), attributes: attributes, text: "", parent: open.last ?? -1))
+                add(Node(name: name, attributes: attributes, text: "", parent: open.last ?? -1))
                 open.append(nodes.count - 1)
             case Int32(CLX_TEXT):
                 add(Node(name: "", attributes: [], text: string(), parent: open.last ?? -1))

@@ -445,11 +445,25 @@ struct MainText {
         /// Ends the current block: kept unless it is empty or mostly links.
         mutating func flush() {
             defer { text = ""; linkText = 0 }
-            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" })
-            guard !words.isEmpty else { return }
-            let density = Double(linkText) / Double(max(1, text.utf8.count))
-            if density > 0.5 { return }
-            blocks.append(Block(kind, Substring(words.joined(separator: " ")), line: line))
+            guard !text.isEmpty, Double(linkText) / Double(text.utf8.count) <= 0.5 else { return }
+            // Runs of white space (no-break spaces too) as one space, none at the ends.
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var space = false
+            var bytes = Array(text.utf8)[...]
+            while let b = bytes.first {
+                bytes = bytes.dropFirst()
+                let isSpace = b == 32 || b == 10 || b == 9 || b == 13 || (b == 0xC2 && bytes.first == 0xA0)
+                if isSpace {
+                    if b == 0xC2 { bytes = bytes.dropFirst() }
+                    space = !out.isEmpty
+                    continue
+                }
+                if space { out.append(32); space = false }
+                out.append(b)
+            }
+            guard !out.isEmpty else { return }
+            blocks.append(Block(kind, Substring(String(decoding: out, as: UTF8.self)), line: line))
         }
     }
 }

@@ -201,3 +201,21 @@ import Testing
         #expect(unknown.status == 6 && unknown.err.contains("the category \"deaths\" is not one of"), "\(unknown.err)")
     }
 }
+
+/// `frontline inspect --text`: the indexed text of each input, printed or written per page.
+@Suite struct InspectTextTests {
+    @Test func theIndexedTextIsPrintedAndWrittenOnePagePerFile() throws {
+        let dir = TemporaryDirectory()
+        dir.write("pages/a.html", "<html><body><nav><a href='/'>Home</a></nav><p>Officials said the shelling of the town went on through the night.</p><p>The ministry confirmed it on Sunday, and residents took shelter.</p></body></html>")
+        dir.write("pages/b.txt", "Armenia said it held the line.\n")
+        let printed = try runFrontline(["inspect", "--text", dir.child("pages"), "--gazetteer", Repository.gazetteer, "--no-color"])
+        #expect(printed.status == 0, "\(printed.err)")
+        #expect(printed.out == "a.html\nOfficials said the shelling of the town went on through the night.\n\nThe ministry confirmed it on Sunday, and residents took shelter.\n\nb.txt\nArmenia said it held the line.\n\n")
+        let written = try runFrontline(["inspect", "--text", dir.child("pages"), "--out", dir.child("out"), "--gazetteer", Repository.gazetteer])
+        #expect(written.status == 0, "\(written.err)")
+        #expect(try String(contentsOfFile: dir.child("out/a.txt"), encoding: .utf8) == "Officials said the shelling of the town went on through the night.\n\nThe ministry confirmed it on Sunday, and residents took shelter.\n")
+        #expect(try String(contentsOfFile: dir.child("out/b.txt"), encoding: .utf8) == "Armenia said it held the line.\n")
+        let misuse = try runFrontline(["inspect", dir.child("pages"), "--out", dir.child("out")])
+        #expect(misuse.status != 0 && misuse.err.contains("--out is only used with --text"), "\(misuse.err)")
+    }
+}

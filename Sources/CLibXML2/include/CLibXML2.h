@@ -30,7 +30,9 @@ typedef struct {
 
 /// Parses `length` bytes of UTF-8 HTML with libxml2's HTML parser (recovering from
 /// errors, no network, no entity substitution, no error output) and writes its elements
-/// and text as events into `out`. Comments, processing instructions, scripts (except
+/// (with the attributes that describe a page: class, id, style, role, hidden, aria-hidden,
+/// itemprop, property, name, content, http-equiv, rel, datetime, lang, type, and a link's
+/// href) and text as events into `out`. Comments, processing instructions, scripts (except
 /// JSON-LD), styles and templates are left out; elements deeper than `max_depth` are not
 /// descended into; at most `max_output` bytes are written. The walk is iterative, so no
 /// nesting exhausts the stack. Returns 0, or -1 if the document could not be parsed.
