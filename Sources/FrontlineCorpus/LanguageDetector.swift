@@ -20,6 +20,7 @@ public enum LanguageDetector {
             guard let first = token.lower.utf8.first, first >= 0x61 else { continue } // a word, not a number
             words += 1
             if englishWords.contains(token.lower) { english += 1 } else if letters.turkic, azerbaijaniWords.contains(token.lower) { azerbaijani += 1 }
+            if english == 3 && !letters.turkic { break } // enough for any length read (see `needed`)
         }
         if letters.turkic { return azerbaijani > 0 ? .azerbaijani : .unknown }
         // A French or Turkish name in an English report is fine; text of such letters is not English.

@@ -93,6 +93,15 @@ import Testing
         #expect(tagger.tag("Talishes and Shushas").places.isEmpty)
     }
 
+    @Test func transliterationKeysAgreeAcrossScripts() {
+        #expect(Set(["Талыш", "Թալիշ", "Talış", "Talish", "Talysh"].compactMap(Transliteration.key)) == ["talis"])
+        #expect(Set(["Мартуни", "Մարտունի", "Martuni"].compactMap(Transliteration.key)) == ["martuni"])
+        #expect(Transliteration.keys("Мадагизом").contains("madagiz"))
+        #expect(Transliteration.queryKeys("Shusha").contains(try! #require(Transliteration.keys("Шуше").last)))
+        #expect(Transliteration.key("ოთხი") == nil) // a script with no transliteration
+        #expect(Transliteration.fold("Dzhebrail") == Transliteration.fold("Jebrail"))
+    }
+
     @Test func hostileTextIsReadAndMarkedUnknown() {
         let processor = ArticleProcessor(gazetteer: .empty)
         for body in [
