@@ -292,6 +292,8 @@ public struct FigureExtractor: Sendable {
         if lexicon.months.contains(next) || lexicon.months.contains(previous) { return true }
         // "No one was hurt".
         if lexicon.negations.contains(previous) { return true }
+        // "1) If these terrorists…": a list's label.
+        if words[i].raw.hasSuffix(")"), !words[i].raw.contains("(") { return true }
         if lexicon.durations.contains(next) { return true }
         if next.hasPrefix("year") { return true }
         // "a 12-year-old boy" is one boy; "12-year-old" alone is an age.

@@ -43,7 +43,9 @@ public enum IndexError: FrontlineFailure {
                 return "the index in \(folder) was tagged with \(previous), and this run found none: indexing without it would strip"
                     + " every tag. Pass --gazetteer FILE, or --rebuild to build the index without one"
             }
-            return "the gazetteer \(now) differs from \(previous), which the index in \(folder) was tagged with; re-tagging"
+            // The same file with another world base under it (or an older one) differs too.
+            let same = CorpusReader.absolute(now) == was ? " (as extended by the world base, or as it read when the index was built)" : ""
+            return "the gazetteer \(now)\(same) differs from \(previous), which the index in \(folder) was tagged with; re-tagging"
                 + " changes every article. Pass --gazetteer \(now) to re-tag, or --rebuild"
         case .backend(let message):
             return "Xapian: \(message)"

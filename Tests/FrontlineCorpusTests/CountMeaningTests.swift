@@ -34,6 +34,7 @@ import Testing
         #expect(figures("A strike on the plant could kill thousands of people.").isEmpty)
         #expect(figures("In the war game, 1 billion people would be killed within hours.").isEmpty)
         #expect(figures("Such a bomb might kill 100,000 people.").isEmpty)
+        #expect(figures("1) If these terrorists acquire the bomb, thousands will be missing.").allSatisfy { $0.count.value != 1 })
     }
 
     @Test func killedPrisonersAreKilled() {
