@@ -505,7 +505,11 @@ cx_query *cx_query_term(const char *term, size_t len, uint32_t wqf, CXError *err
 }
 
 cx_query *cx_query_match_all(CXError *err) {
-    return guarded<cx_query *>(err, nullptr, [&] { return new cx_query{Xapian::Query::MatchAll}; });
+    // Not a copy of the static Xapian::Query::MatchAll: a copy shares its internal object,
+    // whose reference count is not atomic, so copies made on two threads at once corrupt it
+    // (and a search crashes later in Query::get_length). Query(string()) is the same query,
+    // with an internal object of its own.
+    return guarded<cx_query *>(err, nullptr, [&] { return new cx_query{Xapian::Query(std::string())}; });
 }
 
 cx_query *cx_query_combine(int32_t op, const cx_query *const *subqueries, size_t count,
