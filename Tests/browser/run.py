@@ -38,7 +38,7 @@ def fixture(folder, frontline):
     corpus = os.path.join(folder, "corpus")
     os.makedirs(corpus)
     for name in os.listdir(os.path.join(ROOT, "Corpus")):
-        if name != "gazetteer.json":
+        if name.endswith((".txt", ".md")):  # the articles, not the gazetteer, lexicon and profiles
             with open(os.path.join(ROOT, "Corpus", name), "rb") as src, open(os.path.join(corpus, name), "wb") as dst:
                 dst.write(src.read())
     with open(os.path.join(corpus, "hostile.md"), "w", encoding="utf-8") as f:
