@@ -98,7 +98,10 @@ final class SearcherPool: Sendable {
 private struct Lent: @unchecked Sendable { let searcher: Searcher }
 
 /// A fixed set of worker threads taking jobs from one bounded queue, oldest first.
-private final class Lane: Sendable {
+///
+/// `@unchecked Sendable`: `jobs` is only touched with `condition` locked. (A pthread lock and
+/// condition, not `Mutex`: ThreadSanitizer sees their ordering, and the suite runs under it.)
+private final class Lane: @unchecked Sendable {
     /// One request's work: `run` gets the worker's searcher and returns whether the searcher
     /// may be kept; `failed` is called instead when no searcher could be opened.
     struct Job: Sendable {
@@ -113,8 +116,8 @@ private final class Lane: Sendable {
         }
     }
 
-    private let queue = Mutex<[Job]>([])
-    private let waiting = DispatchSemaphore(value: 0)
+    private let condition = NSCondition()
+    private var jobs: [Job] = []
     private let queueLimit: Int
 
     init(name: String, workers: Int, queueLimit: Int, open: @escaping @Sendable () throws -> Searcher, first: Lent?) {
@@ -130,20 +133,26 @@ private final class Lane: Sendable {
 
     /// Queues `job`; false if the queue is full.
     func submit(_ job: Job) -> Bool {
-        let accepted = queue.withLock { jobs in
-            guard jobs.count < queueLimit else { return false }
-            jobs.append(job)
-            return true
-        }
-        if accepted { waiting.signal() }
-        return accepted
+        condition.lock()
+        defer { condition.unlock() }
+        guard jobs.count < queueLimit else { return false }
+        jobs.append(job)
+        condition.signal()
+        return true
+    }
+
+    /// The oldest job, once there is one.
+    private func next() -> Job {
+        condition.lock()
+        defer { condition.unlock() }
+        while jobs.isEmpty { condition.wait() }
+        return jobs.removeFirst()
     }
 
     private func work(open: @Sendable () throws -> Searcher, searcher given: Lent?) -> Never {
         var searcher = given?.searcher
         while true {
-            waiting.wait()
-            guard let job = queue.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
+            let job = next()
             // Past its time limit the request has been answered: its work is not started.
             guard DispatchTime.now() < job.deadline else { continue }
             let current: Searcher
