@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "CLibXML2", dependencies: ["LibXML2"]),
         // zlib's shim: gzip files (web archives) read as a stream, and gzip data inflated.
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+        // What the server needs of Linux beyond Swift's Glibc module (a thread's niceness).
+        .target(name: "CLinux"),
         // Reading, cleaning, splitting and tagging articles; knows nothing about Xapian.
         .target(name: "FrontlineCorpus", dependencies: ["Yams", "CLibXML2", "CZlib"]),
         // Schema, indexer and searcher: the corpus layer written into and read from Xapian.
@@ -44,6 +46,7 @@ let package = Package(
             dependencies: [
                 "FrontlineCorpus",
                 "FrontlineEngine",
+                "CLinux",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

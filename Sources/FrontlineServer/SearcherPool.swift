@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 import Foundation
 import FrontlineEngine
@@ -47,8 +48,9 @@ final class SearcherPool: Sendable {
         self.onDamage = onDamage
         let first = try Searcher(locations: locations)
         let open: @Sendable () throws -> Searcher = { try Searcher(locations: locations) }
-        light = Lane(name: "light", workers: workers, queueLimit: queueLimit, open: open, first: Lent(searcher: first))
-        heavy = Lane(name: "heavy", workers: max(1, workers / 2), queueLimit: queueLimit, open: open, first: nil)
+        light = Lane(name: "light", workers: workers, queueLimit: queueLimit, open: open, first: Lent(searcher: first), niceness: 0)
+        // Heavy work yields the processor to light work whenever both want it.
+        heavy = Lane(name: "heavy", workers: max(1, workers / 2), queueLimit: queueLimit, open: open, first: nil, niceness: 10)
     }
 
     /// Runs `body` with a searcher at the newest revision, on a worker of `cost`'s lane,
@@ -120,11 +122,15 @@ private final class Lane: @unchecked Sendable {
     private var jobs: [Job] = []
     private let queueLimit: Int
 
-    init(name: String, workers: Int, queueLimit: Int, open: @escaping @Sendable () throws -> Searcher, first: Lent?) {
+    /// `workers` threads at scheduling `niceness` (0 normal, up to 19 the lowest priority).
+    init(name: String, workers: Int, queueLimit: Int, open: @escaping @Sendable () throws -> Searcher, first: Lent?, niceness: Int32) {
         self.queueLimit = queueLimit
         for number in 0..<workers {
             let given = number == 0 ? first : nil
-            let thread = Thread { [self] in work(open: open, searcher: given) }
+            let thread = Thread { [self] in
+                if niceness != 0 { _ = cl_set_thread_niceness(niceness) }
+                work(open: open, searcher: given)
+            }
             thread.name = "frontline-\(name)-\(number)"
             thread.stackSize = 8 << 20 // Xapian recurses over wide queries
             thread.start()
