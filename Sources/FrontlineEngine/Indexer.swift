@@ -139,10 +139,10 @@ public final class Indexer: @unchecked Sendable {
     private func openShards(gazetteer: Gazetteer, figures: (lexicon: FigureLexicon, hash: String)?) throws -> [ShardWriter] {
         let live = layout.exists ? layout.liveGeneration : 0
         generation = live + 1
-        let resumable = FileManager.default.fileExists(atPath: layout.startedPath(generation: generation))
-        layout.removeAll(except: live, keeping: resumable && !options.rebuild ? generation : nil, shards: layout.shardNames().count)
-        var shardCount: Int
-        if layout.exists && !options.rebuild {
+        let updates = layout.exists && !options.rebuild
+        let resumes = !options.rebuild && FileManager.default.fileExists(atPath: layout.startedPath(generation: generation))
+        layout.removeAll(except: live, keeping: resumes ? generation : nil, shards: layout.shardNames().count)
+        if updates {
             let first = try Database(path: layout.shardPath(0))
             let found = try first.metadata(Schema.versionKey)
             guard found == Schema.version else { throw IndexError.schemaMismatch(folder: options.index, found: found) }
@@ -150,15 +150,14 @@ public final class Indexer: @unchecked Sendable {
             if !options.retag, !taggedWith.isEmpty, taggedWith != GazetteerStore.hash(gazetteer) {
                 throw IndexError.gazetteerChanged(folder: options.index, was: try first.metadata(Schema.gazetteerPathKey), now: options.gazetteer ?? options.worldBase)
             }
-            shardCount = layout.shardNames().count
-        } else {
-            shardCount = max(1, options.jobs)
         }
-        if resumable && !options.rebuild {
+        let shardCount: Int
+        if resumes {
             shardCount = layout.shardCount(generation: generation)
         } else {
+            shardCount = updates ? layout.shardNames().count : max(1, options.jobs)
             do {
-                try layout.prepare(generation: generation, copyingLive: layout.exists && !options.rebuild)
+                try layout.prepare(generation: generation, copyingLive: updates)
             } catch {
                 throw IndexError.io("cannot prepare \(options.index) for this run: \(FileError.describe(error))")
             }

@@ -68,8 +68,7 @@ public struct FrontlineServer: Sendable {
     /// The application, listening on the options' address.
     public func application(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(router: router(logger: logger),
-                    server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000
-                                                                                  + options.idleTimeout.components.attoseconds / 1_000_000_000))),
+                    server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(options.idleTimeout.inSeconds * 1e9)))),
                     configuration: .init(address: .hostname(options.host, port: options.port), serverName: "frontline",
                                          availableConnectionsDelegate: MaximumAvailableConnections(options.maximumConnections)),
                     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

@@ -69,7 +69,7 @@ final class HealthMonitor: Sendable {
     private static func probe(_ monitor: HealthMonitor?, _ location: String, number: Int, every interval: Duration) {
         weak var monitor = monitor
         while true {
-            Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+            Thread.sleep(forTimeInterval: interval.inSeconds)
             guard let started = monitor else { return }
             started.probes.withLock { $0[number].started = .now }
             let health = ShardHealth.check(location)

@@ -45,7 +45,7 @@ struct RequestGuard: RouterMiddleware {
         }
         for (name, value) in RequestGuard.securityHeaders { response.headers[name] = value }
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed.inSeconds * 1000
         logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds)) ms")
         return response
     }

@@ -58,7 +58,7 @@ final class SearcherPool: Sendable {
     func withSearcher<T: Sendable>(_ cost: Cost = .light, timeLimit limit: Duration? = nil,
                                    _ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
         let limit = limit ?? timeLimit
-        let deadline = DispatchTime.now() + SearcherPool.seconds(limit)
+        let deadline = DispatchTime.now() + limit.inSeconds
         let pending = Pending<T>()
         return try await withCheckedThrowingContinuation { continuation in
             pending.set(continuation)
@@ -89,10 +89,6 @@ final class SearcherPool: Sendable {
                                                  hint: "narrow the search: fewer words, a filter, more letters before a *")))
             }
         }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 
