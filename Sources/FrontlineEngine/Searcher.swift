@@ -27,6 +27,12 @@ public final class Searcher {
     /// The value slots of each facet that hold values in the revision the database is at
     /// (a facet's run of slots is mostly unused); refreshed when the database is reopened.
     private var usedSlots: [Facet: [Int]] = [:]
+    /// Names the revision of the index this searcher reads: the stub of each local index
+    /// (a publish writes a new one) and the passage count, last passage number and average
+    /// length of all shards (every commit that adds, changes or removes a passage moves one
+    /// of them, remote shards included). Two searchers over the same locations at the same
+    /// revision have the same value; answers kept for one value are never given for another.
+    public private(set) var revision = ""
 
     /// Opens the indexes at `locations` (a location given twice is searched once).
     public init(locations given: [String]) throws {
@@ -112,6 +118,8 @@ public final class Searcher {
     /// Reads what a revision of the index carries beside its passages: the gazetteer's
     /// labels and expansions, and which facet slots hold values.
     private func loadRevision() throws {
+        revision = stamps.map { $0 ?? "remote" }.joined(separator: "\u{1}")
+            + "|\(try database.documentCount)|\(try database.lastDocumentID)|\(try database.averageLength)"
         labels = Labels.parse(try database.metadata(Schema.labelsKey))
         // Local shards carry the expansions in Xapian's synonym table too (written from the
         // same `Synonyms`); remote shards do not serve it, so there they come from metadata.

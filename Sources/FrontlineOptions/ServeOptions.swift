@@ -17,6 +17,9 @@ public struct ServeOptions: ParsableArguments {
     public var idleTimeout = 15
     @Option(parsing: .unconditional, help: ArgumentHelp("Serve at most this many connections at once; more wait to be accepted (1 to 100000).", valueName: "N"))
     public var maxConnections = 2_000
+    @Option(name: .customLong("cache-mb"), parsing: .unconditional,
+            help: ArgumentHelp("Keep up to this many megabytes of answers, given again to the same request while the index is unchanged (0 to 4096; 0: none).", valueName: "MB"))
+    public var cacheMegabytes = 64
 
     public init() {}
 
@@ -38,6 +41,7 @@ public struct ServeOptions: ParsableArguments {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
         guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 100000") }
+        guard (0...4096).contains(cacheMegabytes) else { throw ValidationError("--cache-mb must be between 0 and 4096") }
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         if !loopback && tokenFile == nil && !`public` {
             throw ValidationError("serving on \(host) exposes the index beyond this machine: give --token-file FILE, or --public to serve without a token")

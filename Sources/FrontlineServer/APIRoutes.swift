@@ -7,12 +7,14 @@ import Hummingbird
 struct APIRoutes: Sendable {
     let pool: SearcherPool
     let health: HealthMonitor
+    /// Answers kept for searches, comparisons and ledgers asked again.
+    let cache: ResponseCache
 
     /// Adds the routes to `router`.
     func add(to router: Router<FrontlineContext>) {
-        router.read("/api/search") { request, _ in await respond { try await search(QueryParameters(request.uri.query)) } }
-        router.read("/api/compare") { request, _ in await respond { try await compare(QueryParameters(request.uri.query)) } }
-        router.read("/api/figures") { request, _ in await respond { try await figures(QueryParameters(request.uri.query)) } }
+        router.read("/api/search") { request, _ in await respondKept { try await search(QueryParameters(request.uri.query)) } }
+        router.read("/api/compare") { request, _ in await respondKept { try await compare(QueryParameters(request.uri.query)) } }
+        router.read("/api/figures") { request, _ in await respondKept { try await figures(QueryParameters(request.uri.query)) } }
         router.read("/api/stats") { _, _ in await respond { try await pool.withSearcher { StatisticsJSON(try $0.statistics(), indexBytes: $0.localIndexBytes) } } }
         router.read("/api/suggest") { request, _ in await respond { try await suggest(QueryParameters(request.uri.query)) } }
         router.read("/api/articles/**") { request, _ in
@@ -29,24 +31,35 @@ struct APIRoutes: Sendable {
         do { return try Responses.json(try await body()) } catch { return Responses.error(Responses.apiError(for: error)) }
     }
 
-    func search(_ parameters: QueryParameters) async throws -> SearchJSON {
-        let request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
-        return SearchJSON(try await pool.withSearcher(.init(query: request.query)) { try $0.search(request) })
+    /// The kept or made answer `body` gives, or the error it threw.
+    private func respondKept(_ body: () async throws -> ResponseCache.Answer) async -> Response {
+        do { return try await body().response } catch { return Responses.error(Responses.apiError(for: error)) }
     }
 
-    func compare(_ parameters: QueryParameters) async throws -> ComparisonJSON {
+    func search(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
+        let request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
+        return try await pool.answer("/api/search?" + parameters.normalised, cost: .init(query: request.query), cache: cache) {
+            try Responses.jsonAnswer(SearchJSON(try $0.search(request)))
+        }
+    }
+
+    func compare(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
         var request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
         request.limit = 0
         let (axis, limit) = try RequestDecoding.comparison(parameters)
-        return ComparisonJSON(try await pool.withSearcher(.heavy) { [request] in try $0.compare(request, by: axis, limit: limit) })
+        return try await pool.answer("/api/compare?" + parameters.normalised, cost: .heavy, cache: cache) { [request] in
+            try Responses.jsonAnswer(ComparisonJSON(try $0.compare(request, by: axis, limit: limit)))
+        }
     }
 
     /// The ledger as `frontline figures --json` prints it (`disputed=1`: only the disputed figures).
-    func figures(_ parameters: QueryParameters) async throws -> FigureLedger {
+    func figures(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
         let request = try RequestDecoding.search(parameters, highlight: ("", ""))
         let options = try RequestDecoding.figures(parameters)
-        let ledger = try await pool.withSearcher(.heavy) { try $0.figures(request, category: options.category) }
-        return options.disputed ? FigureLedger(figures: ledger.disputed.flatMap(\.figures), disputed: ledger.disputed) : ledger
+        return try await pool.answer("/api/figures?" + parameters.normalised, cost: .heavy, cache: cache) {
+            let ledger = try $0.figures(request, category: options.category)
+            return try Responses.jsonAnswer(options.disputed ? FigureLedger(figures: ledger.disputed.flatMap(\.figures), disputed: ledger.disputed) : ledger)
+        }
     }
 
     func suggest(_ parameters: QueryParameters) async throws -> [String: [Suggestion]] {

@@ -30,6 +30,9 @@ public struct FrontlineServer: Sendable {
         public var maximumConnections = 2_000
         /// How often each index location's health is checked in the background.
         public var healthInterval: Duration = .seconds(2)
+        /// The most bytes of answers kept for requests asked again at the same revision of
+        /// the index (0: none kept; see `ResponseCache`).
+        public var cacheBytes = 64 << 20
 
         /// Options serving `locations`.
         public init(locations: [String]) { self.locations = locations }
@@ -38,6 +41,7 @@ public struct FrontlineServer: Sendable {
     private let options: Options
     private let pool: SearcherPool
     private let health: HealthMonitor
+    private let cache: ResponseCache
 
     /// A server over the indexes in `options` (opened now, so a wrong location fails here).
     public init(options: Options) throws {
@@ -45,6 +49,7 @@ public struct FrontlineServer: Sendable {
         let health = HealthMonitor(locations: options.locations, interval: options.healthInterval)
         pool = try SearcherPool(locations: options.locations, timeLimit: options.timeLimit, onDamage: health.damaged)
         self.health = health
+        cache = ResponseCache(byteLimit: options.cacheBytes)
     }
 
     /// Why `token` cannot be the access token, or nil if it can: it must be 16 characters
@@ -56,12 +61,18 @@ public struct FrontlineServer: Sendable {
         return allowed ? nil : "holds a character a cookie cannot carry (only visible ASCII letters, digits and marks but \" , ; \\)"
     }
 
+    /// Lookups that found a kept answer and lookups that did not, so far.
+    var cacheStatistics: (hits: Int, misses: Int) {
+        let statistics = cache.statistics
+        return (statistics.hits, statistics.misses)
+    }
+
     /// The routes, for the server and for in-process tests.
     public func router(logger: Logger) -> Router<FrontlineContext> {
         let router = Router(context: FrontlineContext.self)
         router.add(middleware: RequestGuard(token: options.token, logger: logger))
-        APIRoutes(pool: pool, health: health).add(to: router)
-        PageRoutes(pool: pool).add(to: router)
+        APIRoutes(pool: pool, health: health, cache: cache).add(to: router)
+        PageRoutes(pool: pool, cache: cache).add(to: router)
         return router
     }
 

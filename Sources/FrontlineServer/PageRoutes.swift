@@ -6,12 +6,14 @@ import Hummingbird
 /// compiled-in stylesheet and script (`/static/…`).
 struct PageRoutes: Sendable {
     let pool: SearcherPool
+    /// Pages kept for searches, comparisons and ledgers asked again.
+    let cache: ResponseCache
 
     /// Adds the routes to `router`.
     func add(to router: Router<FrontlineContext>) {
-        router.read("/") { request, _ in await page(request) { try await search(QueryParameters(request.uri.query)) } }
-        router.read("/compare") { request, _ in await page(request) { try await compare(QueryParameters(request.uri.query)) } }
-        router.read("/figures") { request, _ in await page(request) { try await figures(QueryParameters(request.uri.query)) } }
+        router.read("/") { request, _ in await keptPage(request) { try await search(QueryParameters(request.uri.query)) } }
+        router.read("/compare") { request, _ in await keptPage(request) { try await compare(QueryParameters(request.uri.query)) } }
+        router.read("/figures") { request, _ in await keptPage(request) { try await figures(QueryParameters(request.uri.query)) } }
         router.read("/articles/**") { request, _ in
             await page(request) { try await article(Routes.articleID(request.uri.path, after: "/articles/"), QueryParameters(request.uri.query)) }
         }
@@ -23,34 +25,42 @@ struct PageRoutes: Sendable {
 
     /// The page `body` makes, or an error page with the error's status.
     private func page(_ request: Request, _ body: () async throws -> String) async -> Response {
+        await keptPage(request) { Responses.htmlAnswer(try await body()) }
+    }
+
+    /// The kept or made page `body` gives, or an error page with the error's status.
+    private func keptPage(_ request: Request, _ body: () async throws -> ResponseCache.Answer) async -> Response {
         do {
-            return Responses.html(try await body())
+            return try await body().response
         } catch {
             let apiError = Responses.apiError(for: error)
             return Responses.html(ErrorPage.render(apiError, parameters: QueryParameters(request.uri.query)), status: apiError.status)
         }
     }
 
-    func search(_ parameters: QueryParameters) async throws -> String {
+    func search(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
         var request = try RequestDecoding.search(parameters, highlight: HTML.highlight, defaultLimit: 20)
         if parameters.value("date_bucket") == nil { request.dateBucket = .day } // the histogram picks its buckets
-        let (result, labels) = try await pool.withSearcher(.init(query: request.query)) { [request] in (try $0.search(request), $0.labels) }
-        return SearchPage(result: result, request: request, parameters: parameters, labels: labels).render()
+        return try await pool.answer("/?" + parameters.normalised, cost: .init(query: request.query), cache: cache) { [request] in
+            Responses.htmlAnswer(SearchPage(result: try $0.search(request), request: request, parameters: parameters, labels: $0.labels).render())
+        }
     }
 
-    func compare(_ parameters: QueryParameters) async throws -> String {
+    func compare(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
         var request = try RequestDecoding.search(parameters, highlight: HTML.highlight)
         request.limit = 0
         let (axis, limit) = try RequestDecoding.comparison(parameters)
-        let (comparison, labels) = try await pool.withSearcher(.heavy) { [request] in (try $0.compare(request, by: axis, limit: limit), $0.labels) }
-        return ComparePage(comparison: comparison, parameters: parameters, labels: labels).render()
+        return try await pool.answer("/compare?" + parameters.normalised, cost: .heavy, cache: cache) { [request] in
+            Responses.htmlAnswer(ComparePage(comparison: try $0.compare(request, by: axis, limit: limit), parameters: parameters, labels: $0.labels).render())
+        }
     }
 
-    func figures(_ parameters: QueryParameters) async throws -> String {
+    func figures(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
         let request = try RequestDecoding.search(parameters, highlight: HTML.highlight)
         let options = try RequestDecoding.figures(parameters)
-        let (ledger, labels) = try await pool.withSearcher(.heavy) { (try $0.figures(request, category: options.category), $0.labels) }
-        return FiguresPage(ledger: ledger, options: options, parameters: parameters, labels: labels).render()
+        return try await pool.answer("/figures?" + parameters.normalised, cost: .heavy, cache: cache) {
+            Responses.htmlAnswer(FiguresPage(ledger: try $0.figures(request, category: options.category), options: options, parameters: parameters, labels: $0.labels).render())
+        }
     }
 
     func article(_ id: String, _ parameters: QueryParameters) async throws -> String {

@@ -57,6 +57,15 @@ struct QueryParameters: Sendable {
         QueryParameters(pairs: pairs.filter { !($0.name == name && $0.value == value) })
     }
 
+    /// The parameters as one text that is the same for every spelling of the same request:
+    /// empty values left out, names in order (the values of one name keep theirs), each
+    /// decoded; for keying kept answers (`ResponseCache`).
+    var normalised: String {
+        pairs.filter { !$0.value.isEmpty }.enumerated()
+            .sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }
+            .map { QueryParameters.encode($0.element.name) + "=" + QueryParameters.encode($0.element.value) }.joined(separator: "&")
+    }
+
     /// The query string (`a=1&b=2`), empty values left out.
     var encoded: String {
         pairs.filter { !$0.value.isEmpty }.map { QueryParameters.encode($0.name) + "=" + QueryParameters.encode($0.value) }.joined(separator: "&")

@@ -6,15 +6,31 @@ import Hummingbird
 enum Responses {
     /// `value` as JSON (keys sorted, like `frontline … --json`).
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(status: status, headers: [.contentType: jsonType], body: ResponseBody(byteBuffer: try jsonBody(value)))
+    }
+
+    /// `value` as a JSON answer the response cache can keep.
+    static func jsonAnswer<T: Encodable>(_ value: T) throws -> ResponseCache.Answer {
+        ResponseCache.Answer(body: try jsonBody(value), contentType: jsonType)
+    }
+
+    /// `page` as an HTML answer the response cache can keep.
+    static func htmlAnswer(_ page: String) -> ResponseCache.Answer {
+        ResponseCache.Answer(body: ByteBuffer(string: page), contentType: htmlType)
+    }
+
+    private static let jsonType = "application/json; charset=utf-8"
+    private static let htmlType = "text/html; charset=utf-8"
+
+    private static func jsonBody<T: Encodable>(_ value: T) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return ByteBuffer(data: try encoder.encode(value))
     }
 
     /// An HTML page.
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+        Response(status: status, headers: [.contentType: htmlType], body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
 
     /// An API error as `{"error": {"code", "message", "hint"}}`.

@@ -22,6 +22,7 @@ struct ServerCommand: AsyncParsableCommand {
         server.port = options.port
         server.idleTimeout = .seconds(options.idleTimeout)
         server.maximumConnections = options.maxConnections
+        server.cacheBytes = options.cacheMegabytes << 20
         if let tokenFile = options.tokenFile {
             guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
                 throw ValidationError("the token file \(tokenFile) cannot be read")
