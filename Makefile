@@ -8,7 +8,7 @@ BIN := .build/release/frontline
 # What running needs, and what the tests and benchmarks need beside it (`make run` installs
 # only the first list; `make test` both).
 RUN_PACKAGES := libxapian-dev xapian-tools libxml2-dev pkg-config zlib1g-dev poppler-utils
-TEST_PACKAGES := python3-xapian time bsdutils chromium wrk iproute2
+TEST_PACKAGES := python3-xapian time bsdutils chromium wrk iproute2 nftables curl
 PYTHON ?= python3
 
 .PHONY: run serve test test-swift test-asan test-tsan deps deps-test build check-imports man completions clean

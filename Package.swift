@@ -83,11 +83,13 @@ let package = Package(
         // indexes built through the engine for the engine and command-line tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "XapianTestSupport", dependencies: ["Xapian"], path: "Tests/XapianTestSupport"),
+        // Hosts of their own for the multi-host tests: network namespaces (or loopback ports).
+        .target(name: "NetworkTestSupport", dependencies: ["TestSupport"], path: "Tests/NetworkTestSupport"),
         .target(name: "EngineTestSupport", dependencies: ["FrontlineEngine", "FrontlineCorpus", "TestSupport"], path: "Tests/EngineTestSupport"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport", "XapianTestSupport"]),
         .testTarget(name: "FrontlineCorpusTests", dependencies: ["FrontlineCorpus", "TestSupport"]),
         .testTarget(name: "FrontlineEngineTests",
-                    dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport", "XapianTestSupport"],
+                    dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport", "XapianTestSupport", "NetworkTestSupport"],
                     exclude: ["BadInput"]),
         // The HTTP server in process: every endpoint, status, error body and header.
         .testTarget(name: "FrontlineServerTests", dependencies: [
