@@ -16,10 +16,12 @@ import Synchronization
 /// kept. Only successful answers of the reading routes are kept (errors never), and the
 /// kept bytes are bounded (`byteLimit`): the least recently used go first.
 final class ResponseCache: Sendable {
-    /// One kept answer: its body and content type.
+    /// One answer: its body and content type, and whether it may be kept (not when it is
+    /// partial: a shard that could not be reached may answer the next request).
     struct Answer: Sendable {
         let body: ByteBuffer
         let contentType: String
+        var keepable = true
 
         /// The answer as a response (200).
         var response: Response {
@@ -106,7 +108,7 @@ extension SearcherPool {
             let revision = searcher.revision
             if let kept = cache.answer(for: key, at: revision) { return kept }
             let made = try make(searcher)
-            cache.keep(made, for: key, at: revision)
+            if made.keepable { cache.keep(made, for: key, at: revision) }
             return made
         }
     }

@@ -18,6 +18,8 @@ import Testing
         let three: String
         /// `tcp://` locations of the three shards, one per host.
         var shards: [String] = []
+        /// Their servers, in the same order.
+        var servers: [NetworkLab.Program] = []
 
         init(idleTimeout: Int? = nil) throws {
             one = dir.child("one")
@@ -29,6 +31,7 @@ import Testing
                 let served = try #require(try lab.serveShard(layout.shardPath(number), on: lab[host], reachableFrom: lab["client"], idleTimeout: idleTimeout),
                                           "xapian-tcpsrv is not installed (Debian package xapian-tools)")
                 shards.append(served.location)
+                servers.append(served.program)
             }
         }
 
