@@ -152,12 +152,20 @@ cx_database *cx_database_open(const char *path, size_t path_len, CXError *err) {
 }
 
 cx_database *cx_database_open_remote(const char *host, size_t host_len, uint32_t port,
-                                     uint32_t timeout_ms, CXError *err) {
+                                     uint32_t connect_timeout_ms, uint32_t timeout_ms, CXError *err) {
     return guarded<cx_database *>(err, nullptr, [&] {
         Xapian::Database remote = Xapian::Remote::open(str(host, host_len), port, timeout_ms,
-                                                       timeout_ms);
+                                                       connect_timeout_ms);
         return new cx_database{new Xapian::Database(remote), false};
     });
+}
+
+char *cx_database_uuid(const cx_database *db, size_t *out_len, CXError *err) {
+    return guarded<char *>(err, nullptr, [&] { return dup_bytes(db->db->get_uuid(), out_len); });
+}
+
+uint64_t cx_database_revision(const cx_database *db, CXError *err) {
+    return guarded<uint64_t>(err, 0, [&] { return static_cast<uint64_t>(db->db->get_revision()); });
 }
 
 cx_database *cx_database_new_empty(CXError *err) {

@@ -63,9 +63,16 @@ public final class Indexer: @unchecked Sendable {
         self.onProgress = onProgress
     }
 
+    /// How many changesets each shard keeps (Xapian's `XAPIAN_MAX_CHANGESETS`, set for the
+    /// run unless the environment sets it): a replica kept by `xapian-replicate` that is up
+    /// to this many commits behind catches up from them; one further behind, or following
+    /// a shard that `--rebuild` made anew (another UUID), is sent a full copy.
+    public static let changesetsKept = 10
+
     /// Runs the index build or update.
     public func run() throws -> IndexSummary {
         let started = Date()
+        setenv("XAPIAN_MAX_CHANGESETS", String(Indexer.changesetsKept), 0)
         let missing = CorpusReader.missingPaths(options.paths)
         guard missing.isEmpty else { throw IndexError.missingInput(missing) }
         do {
@@ -325,8 +332,10 @@ public final class Indexer: @unchecked Sendable {
     /// then publishes the run's generation to readers in one step.
     private func finish(_ writers: [ShardWriter], gazetteer: Gazetteer) throws {
         let store = GazetteerStore(gazetteer: gazetteer)
+        let published = String(Int(Date().timeIntervalSince1970 * 1000))
         for writer in writers {
             try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase)
+            try writer.database.setMetadata(Schema.publishedKey, published)
             try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
         }

@@ -14,6 +14,15 @@ public enum SearchError: FrontlineFailure {
     case query(String, hint: String)
     /// A remote index could not be reached.
     case unreachable(String, reason: String)
+    /// Shards none of whose copies could be reached, for a search that did not allow a
+    /// partial answer (`SearchRequest.allowPartial`).
+    case incomplete([MissingShard])
+    /// A topology file that cannot be used (`line` 0: the file as a whole).
+    case badTopology(String, line: Int, problem: String)
+    /// Two shards that share some of their shards but not all (by UUID).
+    case overlappingShards(String, String)
+    /// Two shards tagged with different gazetteers: their tags and expansions disagree.
+    case differentGazetteers(String, String)
     /// The database failed; Xapian's message.
     case backend(String)
 
@@ -32,6 +41,15 @@ public enum SearchError: FrontlineFailure {
             return "query error: \(problem); \(hint)"
         case .unreachable(let address, let reason):
             return "cannot reach the index at \(address): \(reason)"
+        case .incomplete(let missing):
+            return missing.map { "cannot reach shard \($0.location) (\(Int(($0.share * 100).rounded()))% of the index): \($0.reason)" }.joined(separator: "; ")
+                + "; search the other shards with --allow-partial (partial=1 in the API)"
+        case .badTopology(let file, let line, let problem):
+            return "the topology file \(file)\(line > 0 ? ":\(line)" : "") cannot be used: \(problem)"
+        case .overlappingShards(let one, let other):
+            return "\(one) and \(other) hold some of the same shards (by UUID) but not all: give each shard once"
+        case .differentGazetteers(let one, let other):
+            return "\(one) and \(other) were tagged with different gazetteers, so their tags and expansions disagree: rebuild one with the other's gazetteer (frontline index --rebuild --gazetteer FILE)"
         case .backend(let message):
             return "Xapian: \(message)"
         }
@@ -41,9 +59,9 @@ public enum SearchError: FrontlineFailure {
     public var category: FailureCategory {
         switch self {
         case .noIndex, .schemaMismatch, .corrupt: return .noIndex
-        case .badLocation: return .usage
+        case .badLocation, .badTopology, .overlappingShards, .differentGazetteers: return .usage
         case .query: return .badQuery
-        case .unreachable: return .unreachable
+        case .unreachable, .incomplete: return .unreachable
         case .backend: return .failure
         }
     }

@@ -41,6 +41,10 @@ public struct SearchRequest: Sendable {
     /// transliterate to it (Martuni ↔ Мартуни ↔ Մարտունի).
     public var crossScript = true
 
+    /// Answer from the shards that can be reached when a shard cannot (the answer names
+    /// what it leaves out, `SearchResult.missingShards`), instead of failing.
+    public var allowPartial = false
+
     /// A request for `query`.
     public init(query: String) { self.query = query }
 }

@@ -31,8 +31,11 @@ public struct SearchResult: Sendable {
     public var hits: [Hit]
     /// The counts of each facet, in `Facet` order (empty when facets were not asked for).
     public var facets: [FacetResult]
-    /// Things the user should know (unknown facet values…).
+    /// Things the user should know (unknown facet values, shards left out…).
     public var notices: [String]
+    /// The shards this answer leaves out because none of their copies answered (only
+    /// when the request allowed a partial answer).
+    public var missingShards: [MissingShard] = []
 }
 
 public extension SearchResult {

@@ -8,10 +8,10 @@ import Xapian
 /// Not thread-safe: one `Searcher` per thread.
 public final class Searcher {
     private var database: Database
-    /// The stub text of each local index when it was opened: when an index run publishes
-    /// a new generation (another set of shards, perhaps another count) the stub changes,
-    /// and `refresh` opens the new set (see `IndexLayout`).
-    private var stamps: [String?]
+    /// The shards, their copies, and which copies answered (see `ShardSet`).
+    private let shardSet: ShardSet
+    /// What the last open of the shards found: the copies read, the shards missing.
+    private var opened: ShardSet.Opened
     /// The database the query parser takes the index's query expansions from (see `Synonyms`).
     private var synonyms: Database?
     /// Whether a shard is served by `xapian-tcpsrv`.
@@ -34,13 +34,18 @@ public final class Searcher {
     /// revision have the same value; answers kept for one value are never given for another.
     public private(set) var revision = ""
 
-    /// Opens the indexes at `locations` (a location given twice is searched once).
+    /// Opens the indexes at `locations`: folders, `tcp://HOST:PORT` addresses, copies of
+    /// one shard joined by `|`, or topology files (see `Topology`). A location given twice,
+    /// or reached twice (the same shard's UUID), is searched once. A shard none of whose
+    /// copies answers is left out (a search reports it, see `SearchRequest.allowPartial`);
+    /// opening fails only when no shard answers.
     public init(locations given: [String]) throws {
-        var seen: Set<String> = []
-        let locations = given.filter { seen.insert($0.hasPrefix("tcp://") ? $0.lowercased() : CorpusReader.absolute($0)).inserted }
-        hasRemoteShard = locations.contains { $0.hasPrefix("tcp://") }
-        self.locations = locations
-        (database, stamps) = try Searcher.open(locations)
+        let topology = try Topology(locations: given)
+        hasRemoteShard = topology.shards.contains { $0.copies.contains { $0.hasPrefix("tcp://") } }
+        locations = topology.shards.map(\.name)
+        shardSet = ShardSet(topology)
+        opened = try Searcher.open(shardSet)
+        database = opened.database
         labels = Labels(labels: [:], lookup: [:], sides: [])
         do {
             stemmer = try Schema.stemmer()
@@ -50,69 +55,48 @@ public final class Searcher {
         }
     }
 
-    /// The stub text of each local location (nil for a remote one).
-    private static func stamps(of locations: [String]) -> [String?] {
-        locations.map { $0.hasPrefix("tcp://") ? nil : IndexLayout(folder: $0).stamp() }
-    }
-
-    /// Opens `locations` as one database, with the stub text of each local one. An index
-    /// run that publishes while the shards are being opened removes the generation the
-    /// stub named: then the stub has changed, and the open is tried again.
-    private static func open(_ locations: [String]) throws -> (Database, [String?]) {
+    /// Opens a live copy of every shard of `shards`. An index run that publishes while the
+    /// shards are being opened removes the generation the stub named: then the stub has
+    /// changed, and the open is tried again.
+    private static func open(_ shards: ShardSet) throws -> ShardSet.Opened {
+        let locations = shards.topology.shards.flatMap(\.copies)
         for attempt in 0..<3 {
-            let stamps = Searcher.stamps(of: locations)
+            let stamps = locations.map(ShardSet.stamp)
             do {
-                let shards = try locations.map(openShard)
-                let database = shards.count == 1 ? shards[0] : try Database(shards: shards)
-                for (shard, location) in zip(shards, locations) {
-                    let found = try shard.metadata(Schema.versionKey)
-                    guard found == Schema.version else {
-                        // Anything but an earlier "frontline-N" is damage, not an old version.
-                        let isVersion = found.isEmpty || (found.hasPrefix("frontline-") && found.count < 20 && Int(found.dropFirst(10)) != nil)
-                        throw isVersion ? SearchError.schemaMismatch(location, found: found) : SearchError.corrupt(location, detail: "schema \(found)")
-                    }
-                }
-                return (database, stamps)
+                return try shards.open()
             } catch let error as XapianError {
-                if attempt < 2, stamps != Searcher.stamps(of: locations) { continue }
+                if attempt < 2, stamps != locations.map(ShardSet.stamp) { continue }
                 throw SearchError.translating(error, at: locations.joined(separator: ", "))
             } catch let error as SearchError {
-                if attempt < 2, stamps != Searcher.stamps(of: locations) { continue }
+                if attempt < 2, stamps != locations.map(ShardSet.stamp) { continue }
                 throw error
             }
         }
         throw SearchError.noIndex(locations.joined(separator: ", "))
     }
 
-    /// Opens one index location: a folder holding a Frontline index, or `tcp://HOST:PORT`.
-    static func openShard(_ location: String) throws -> Database {
-        if location.hasPrefix("tcp://") {
-            let address = location.dropFirst("tcp://".count)
-            guard let colon = address.lastIndex(of: ":"), colon > address.startIndex,
-                  let port = Int(address[address.index(after: colon)...]), (1...65535).contains(port) else {
-                throw SearchError.badLocation(location)
-            }
-            do {
-                return try Database.remote(host: String(address[..<colon]), port: port)
-            } catch let error as XapianError {
-                throw SearchError.unreachable(location, reason: error.message)
-            }
-        }
-        guard IndexLayout(folder: location).exists else { throw SearchError.noIndex(location) }
-        do {
-            return try Database(path: location)
-        } catch let error as XapianError {
-            if error.kind == .databaseCorrupt { throw SearchError.corrupt(location, detail: error.message) }
-            throw error.kind.isOpeningFailure ? SearchError.noIndex(location) : SearchError.translating(error, at: location)
-        }
+    /// Opens the shards again (each from a live copy) and reads the revision's data.
+    private func reopenShards() throws {
+        opened = try Searcher.open(shardSet)
+        database = opened.database
+        try guarded(failover: false) { try loadRevision() }
     }
 
-    /// The locations searched, once each.
+    /// Opens one index location: a folder holding a Frontline index or one of its shards,
+    /// or `tcp://HOST:PORT`.
+    static func openShard(_ location: String) throws -> Database {
+        try ShardSet.openShard(location)
+    }
+
+    /// The shards that could not be reached when the index was last opened.
+    public var missingShards: [MissingShard] { opened.missing }
+
+    /// The shards searched, once each (a shard's copies joined by `|`).
     public let locations: [String]
 
-    /// The size of the local locations' live shards, in bytes (a remote shard's is not known here).
+    /// The size of the local copies' live shards read, in bytes (a remote shard's is not known here).
     public var localIndexBytes: Int {
-        locations.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
+        opened.copies.compactMap { $0 }.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
     }
 
     /// Reads what a revision of the index carries beside its passages: the gazetteer's
@@ -134,10 +118,9 @@ public final class Searcher {
     /// restart). Returns true if it moved.
     @discardableResult
     public func refresh() throws -> Bool {
-        let current = Searcher.stamps(of: locations)
-        if current != stamps {
-            (database, stamps) = try Searcher.open(locations)
-            try guarded { try loadRevision() }
+        // A missing shard is tried again now and then (a black-holed one costs the connect limit).
+        if shardSet.published(since: opened) || (!opened.missing.isEmpty && ContinuousClock.now - opened.at > ShardSet.retryInterval) {
+            try reopenShards()
             return true
         }
         return try guarded {
@@ -147,15 +130,31 @@ public final class Searcher {
         }
     }
 
-    /// Runs `request`. A reader that meets a commit in progress reopens and retries.
+    /// Runs `request`. A reader that meets a commit in progress reopens and retries; one
+    /// whose shard's copy fails moves to another copy. Without `allowPartial`, a shard none
+    /// of whose copies answers fails the search, naming it; with it, the answer says which
+    /// shards it leaves out and their share of the index.
     public func search(_ request: SearchRequest) throws -> SearchResult {
-        try guarded { try run(request) }
+        try requireComplete(request.allowPartial)
+        var result = try guarded { try run(request) }
+        try requireComplete(request.allowPartial)
+        result.missingShards = opened.missing
+        result.notices = opened.notices + opened.missing.map(\.notice) + result.notices
+        return result
+    }
+
+    /// Throws `.incomplete` when a shard is missing and the caller did not allow it.
+    private func requireComplete(_ allowPartial: Bool) throws {
+        if !allowPartial, !opened.missing.isEmpty { throw SearchError.incomplete(opened.missing) }
     }
 
     /// Runs `body` against the current revision, reopening and retrying when a commit
     /// replaced what it was reading, and turning Xapian's errors into `SearchError`s:
-    /// the engine's entry points throw nothing else.
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
+    /// the engine's entry points throw nothing else. With `failover`, a network failure
+    /// (a copy that died, a connection the shard closed, a call that timed out) opens the
+    /// shards again, each from a copy that answers, and runs `body` once more; a shard
+    /// that no longer answers is then missing, and named.
+    private func guarded<T>(failover: Bool = true, _ body: () throws -> T) throws -> T {
         do {
             for attempt in 0..<5 {
                 do {
@@ -163,6 +162,9 @@ public final class Searcher {
                 } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
                     try database.reopen()
                     try loadRevision()
+                } catch let error as XapianError where failover && (error.kind == .network || error.kind == .networkTimeout || error.kind == .databaseClosed) {
+                    try reopenShards()
+                    return try guarded(failover: false, body)
                 }
             }
             return try body()

@@ -10,6 +10,8 @@ public struct ShardHealth: Sendable, Encodable, Equatable {
     public var passages: Int
     /// Why it is not reachable, in a word or two (`unreachable`, `no usable index`).
     public var problem: String?
+    /// For a shard with several copies (`a|b`), the health of each (nil for one copy).
+    public var copies: [ShardHealth]?
 
     /// Checks each of `locations` on its own: it opens, and a search over all its
     /// passages reads their posting lists and the stored records of the first ones, so a
@@ -18,8 +20,20 @@ public struct ShardHealth: Sendable, Encodable, Equatable {
         locations.map(check)
     }
 
-    /// Checks one location (see `check(_:)`).
+    /// Checks one location (see `check(_:)`); a shard with several copies (joined by `|`)
+    /// answers when one of them does.
     public static func check(_ location: String) -> ShardHealth {
+        let names = location.split(separator: "|").map(String.init)
+        guard names.count > 1 else { return checkCopy(location) }
+        let copies = names.map(checkCopy)
+        var shard = copies.first(where: \.reachable) ?? copies[0]
+        shard.location = location
+        shard.copies = copies
+        return shard
+    }
+
+    /// Checks one copy of a shard.
+    private static func checkCopy(_ location: String) -> ShardHealth {
         do {
             let database = try Searcher.openShard(location)
             do {

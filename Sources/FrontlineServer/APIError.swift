@@ -44,7 +44,17 @@ struct APIError: Error, Sendable {
             return APIError(status: .serviceUnavailable, code: "no_index", message: "the index cannot be used now",
                             hint: "the server's operator should run frontline index")
         case .unreachable:
-            return APIError(status: .serviceUnavailable, code: "shard_unreachable", message: "a remote index shard cannot be reached", hint: nil)
+            // Only remote shards go unreachable: naming their addresses shows no server path.
+            switch failure as? SearchError {
+            case .incomplete(let missing):
+                return APIError(status: .serviceUnavailable, code: "shard_unreachable",
+                                message: "the index shard \(missing.map(\.location).joined(separator: ", ")) cannot be reached",
+                                hint: "partial=1 answers from the other shards")
+            case .unreachable(let location, _):
+                return APIError(status: .serviceUnavailable, code: "shard_unreachable", message: "the index shard \(location) cannot be reached", hint: nil)
+            default:
+                return APIError(status: .serviceUnavailable, code: "shard_unreachable", message: "a remote index shard cannot be reached", hint: nil)
+            }
         case .locked, .badGazetteer, .failure:
             return APIError(status: .internalServerError, code: "internal", message: "the search failed", hint: nil)
         }

@@ -46,7 +46,7 @@ public struct FrontlineServer: Sendable {
     /// A server over the indexes in `options` (opened now, so a wrong location fails here).
     public init(options: Options) throws {
         self.options = options
-        let health = HealthMonitor(locations: options.locations, interval: options.healthInterval)
+        let health = HealthMonitor(locations: try Topology(locations: options.locations).shards.map(\.name), interval: options.healthInterval)
         pool = try SearcherPool(locations: options.locations, timeLimit: options.timeLimit, onDamage: health.damaged)
         self.health = health
         cache = ResponseCache(byteLimit: options.cacheBytes)

@@ -71,6 +71,8 @@ final class SearcherPool: Sendable {
                 }
                 pending.finish(outcome)
                 if case .failure(SearchError.corrupt(let location, _)) = outcome { onDamage(location) }
+                // A searcher that refused a partial answer is sound: it keeps trying the missing shard.
+                if case .failure(SearchError.incomplete) = outcome { return true }
                 if case .failure(let failure as any FrontlineFailure) = outcome, failure.category != .badQuery {
                     return false // the index stopped answering: this searcher is dropped, the next job opens anew
                 }

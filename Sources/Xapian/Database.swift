@@ -36,14 +36,16 @@ public class Database {
     }
 
     /// Opens a database served by Xapian's `xapian-tcpsrv` at `host:port`.
-    /// - Parameter timeoutMilliseconds: bound on connecting and on each remote call.
-    public static func remote(host: String, port: Int, timeoutMilliseconds: Int = 10_000) throws -> Database {
+    /// - Parameters:
+    ///   - timeoutMilliseconds: bound on each remote call.
+    ///   - connectMilliseconds: bound on connecting (`timeoutMilliseconds` unless given).
+    public static func remote(host: String, port: Int, timeoutMilliseconds: Int = 10_000, connectMilliseconds: Int? = nil) throws -> Database {
         let address = "tcp://\(host):\(port)"
         guard (1...65535).contains(port) else {
             throw XapianError(kind: .invalidArgument, message: "port \(port) is out of range", context: address)
         }
         let handle = try call(address) { err in
-            withBytes(host) { cx_database_open_remote($0, $1, UInt32(port), UInt32(timeoutMilliseconds), err) }
+            withBytes(host) { cx_database_open_remote($0, $1, UInt32(port), UInt32(connectMilliseconds ?? timeoutMilliseconds), UInt32(timeoutMilliseconds), err) }
         }
         return Database(handle: handle!, location: address)
     }
@@ -64,6 +66,23 @@ public class Database {
     /// Closes the database; later calls fail with `.databaseClosed`.
     public func close() throws {
         try call(location) { cx_database_close(handle, $0) }
+    }
+
+    /// The database's UUID: replicas of one database share it (made by Xapian's replication
+    /// or by copying its files), other databases never do. Several shards' UUIDs are
+    /// joined by ":"; empty if the backend has none.
+    public var uuid: String {
+        get throws {
+            var length = 0
+            let buffer = try call(location) { cx_database_uuid(handle, &length, $0) }
+            return takeString(buffer, length)
+        }
+    }
+
+    /// The committed revision of a database of exactly one shard (each commit increases it).
+    /// - Throws: `.invalidOperation` for a database of several shards.
+    public var revision: Int {
+        get throws { Int(try call(location) { cx_database_revision(handle, $0) }) }
     }
 
     /// The number of documents.

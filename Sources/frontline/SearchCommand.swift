@@ -40,6 +40,8 @@ struct SearchCommand: ParsableCommand {
     var dateBucket = DateBucket.month
     @Flag(help: "Skip facet counting (faster on large indexes).")
     var noFacets = false
+    @Flag(help: "When a shard cannot be reached, answer from the others and say which shard is left out (default: fail, naming it).")
+    var allowPartial = false
     @Flag(help: "Print JSON (the contract in README.md).")
     var json = false
     @Flag(help: "No colour.")
@@ -64,6 +66,7 @@ struct SearchCommand: ParsableCommand {
         request.sort = sort
         request.dateBucket = dateBucket
         request.facets = !noFacets
+        request.allowPartial = allowPartial
         request.highlight = json ? ("**", "**") : style.highlight
         try filters.apply(to: &request)
         let result = try reportingFailures {

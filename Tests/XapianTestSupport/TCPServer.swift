@@ -8,14 +8,16 @@ public final class TCPServer {
     /// The port it listens on.
     public let port: Int
 
-    /// Starts the server, or returns nil if `xapian-tcpsrv` is missing or does not come up.
-    public init?(serving path: String) {
+    /// Starts the server, or returns nil if `xapian-tcpsrv` is missing or does not come up;
+    /// it closes connections idle for `idleTimeout` milliseconds (xapian-tcpsrv's default
+    /// when nil: 60 s).
+    public init?(serving path: String, idleTimeout: Int? = nil) {
         guard let tool = ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first(where: FileManager.default.isExecutableFile) else {
             return nil
         }
         port = Int.random(in: 20_000...60_000)
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["--interface", "127.0.0.1", "--port", String(port), path]
+        process.arguments = ["--interface", "127.0.0.1", "--port", String(port)] + (idleTimeout.map { ["--idle-timeout", String($0)] } ?? []) + [path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }

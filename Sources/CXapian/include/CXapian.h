@@ -67,9 +67,15 @@ const char *cx_version(void);
 
 /** Opens a database (a directory, or a stub file listing shards) for reading. */
 cx_database *cx_database_open(const char *path, size_t path_len, CXError *err);
-/** Opens a database served by xapian-tcpsrv. timeout_ms bounds connect and each call. */
+/** Opens a database served by xapian-tcpsrv. connect_timeout_ms bounds connecting,
+ *  timeout_ms each call after. */
 cx_database *cx_database_open_remote(const char *host, size_t host_len, uint32_t port,
-                                     uint32_t timeout_ms, CXError *err);
+                                     uint32_t connect_timeout_ms, uint32_t timeout_ms, CXError *err);
+/** The database's UUID (replicas share it; several shards' are joined by ':'), as a
+ *  buffer to cx_free; empty if the backend has none. */
+char *cx_database_uuid(const cx_database *db, size_t *out_len, CXError *err);
+/** The revision of a database of exactly one shard (each commit increases it). */
+uint64_t cx_database_revision(const cx_database *db, CXError *err);
 /** An empty database with no shards, to which shards are added. */
 cx_database *cx_database_new_empty(CXError *err);
 /** Adds all shards of `other` to `db`, which then searches them as one. */

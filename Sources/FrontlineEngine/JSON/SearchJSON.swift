@@ -1,7 +1,8 @@
 /// A search's answer in Frontline's JSON vocabulary, the contract of `frontline search
 /// --json` and of the HTTP API (documented in README.md): `{"query", "total", "articles"
 /// (with per-article grouping only), "corrected" (null when none), "used_correction",
-/// "hits", "facets", "notices"}`.
+/// "hits", "facets", "notices", "missing_shards" (only when a partial answer leaves shards
+/// out: `[{"location", "share"}]`)}`.
 public struct SearchJSON: Encodable, Sendable {
     public var query: String
     public var total: Int
@@ -11,6 +12,7 @@ public struct SearchJSON: Encodable, Sendable {
     public var hits: [HitJSON]
     public var facets: FacetsJSON
     public var notices: [String]
+    public var missingShards: [MissingShard]
 
     /// The JSON form of `result`.
     public init(_ result: SearchResult) {
@@ -22,10 +24,11 @@ public struct SearchJSON: Encodable, Sendable {
         hits = result.hits.map(HitJSON.init)
         facets = FacetsJSON(result.facets)
         notices = result.notices
+        missingShards = result.missingShards
     }
 
     enum CodingKeys: String, CodingKey {
-        case query, total, articles, corrected, usedCorrection = "used_correction", hits, facets, notices
+        case query, total, articles, corrected, usedCorrection = "used_correction", hits, facets, notices, missingShards = "missing_shards"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,5 +41,6 @@ public struct SearchJSON: Encodable, Sendable {
         try container.encode(hits, forKey: .hits)
         try container.encode(facets, forKey: .facets)
         try container.encode(notices, forKey: .notices)
+        if !missingShards.isEmpty { try container.encode(missingShards, forKey: .missingShards) }
     }
 }
