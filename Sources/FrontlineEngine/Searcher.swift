@@ -99,18 +99,28 @@ public final class Searcher {
         opened.copies.compactMap { $0 }.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
     }
 
-    /// Reads what a revision of the index carries beside its passages: the gazetteer's
-    /// labels and expansions, and which facet slots hold values.
+    /// Reads what a revision of the index carries beside its passages (each shard's
+    /// `ShardManifest`, one request per shard).
     private func loadRevision() throws {
-        revision = stamps.map { $0 ?? "remote" }.joined(separator: "\u{1}")
+        revision = opened.stamps.map { $0 ?? "remote" }.joined(separator: "\u{1}") + "|" + opened.copies.map { $0 ?? "-" }.joined(separator: "\u{1}")
             + "|\(try database.documentCount)|\(try database.lastDocumentID)|\(try database.averageLength)"
-        labels = Labels.parse(try database.metadata(Schema.labelsKey))
+        try load(zip(opened.shards, opened.copies.compactMap { $0 }).map { try ShardManifest.read($0, at: $1) })
+    }
+
+    /// Takes what the shards' manifests say: the gazetteer's labels and expansions (of the
+    /// first shard, as Xapian's metadata of several shards is the first's), which facet
+    /// slots hold values and which languages the passages are in (over all shards).
+    private func load(_ manifests: [ShardManifest]) throws {
+        guard let first = manifests.first else { return }
+        labels = Labels.parse(first.labels)
         // Local shards carry the expansions in Xapian's synonym table too (written from the
-        // same `Synonyms`); remote shards do not serve it, so there they come from metadata.
-        synonyms = hasRemoteShard ? try Synonyms.database(stored: try database.metadata(Schema.synonymsKey)) : database
-        let others = Set([Language.russian, .armenian, .azerbaijani].map { Schema.storage(of: .language)!.prefix + $0.rawValue })
-        hasOtherLanguages = try database.allTerms(prefix: Schema.storage(of: .language)!.prefix).contains { others.contains($0.term) }
-        try findUsedSlots()
+        // same `Synonyms`); remote shards do not serve it, so there they come from the manifest.
+        synonyms = hasRemoteShard ? try Synonyms.database(stored: first.synonyms) : database
+        let languages = manifests.reduce(into: Set<String>()) { $0.formUnion($1.languages) }
+        hasOtherLanguages = [Language.russian, .armenian, .azerbaijani].contains { languages.contains($0.rawValue) }
+        for facet in Facet.filterable {
+            usedSlots[facet] = Set(manifests.flatMap { $0.usedSlots[facet] ?? [] }).sorted()
+        }
     }
 
     /// Moves to the index's newest committed revision, if there is a newer one (a long-lived
@@ -173,11 +183,11 @@ public final class Searcher {
         }
     }
 
-    private func findUsedSlots() throws {
-        for facet in Facet.filterable {
-            usedSlots[facet] = try Schema.storage(of: facet)!.slots.filter { try database.valueFrequency(slot: $0) > 0 }
-        }
-    }
+    /// How deep a page `onePass` serves, and how many matches beyond it it ranks to see the ties at its end.
+    static let onePassDepth = 1_000, onePassMargin = 100
+
+    /// The most words a wildcard may expand to.
+    static let wildcardLimit = 500
 
     private func parser() throws -> QueryParser {
         let parser = try QueryParser()
@@ -189,7 +199,7 @@ public final class Searcher {
         for facet in Facet.filterable { try parser.addBooleanPrefix(facet.rawValue, Schema.storage(of: facet)!.prefix) }
         try parser.addBooleanPrefix("kind", Schema.kindPrefix)
         try parser.addRange(slot: Schema.dateSlot, prefix: "date:")
-        try parser.setMaxWildcardExpansion(500)
+        try parser.setMaxWildcardExpansion(Searcher.wildcardLimit)
         return parser
     }
 
@@ -209,14 +219,15 @@ public final class Searcher {
             // The query's own filters hold for the terms added beside it.
             if let filters = QueryRewriter.filters(text) { query = try Query.filter(query, by: try parser.parse(filters, flags: flags)) }
         }
-        let corrected = try SpellingCorrector(database: database, stemmer: stemmer).correct(text)
         let filterOnly = QueryRewriter.isFilterOnly(text)
-        var result = try match(query, request: request, filterOnly: filterOnly)
+        var (result, mset) = try match(query, request: request, filterOnly: filterOnly)
+        // The query's own words' frequencies come from the match (no request to a remote shard).
+        let corrected = try SpellingCorrector(frequency: mset.termFrequency, database: database, stemmer: stemmer).correct(text)
         if result.total == 0, let corrected, corrected != text {
             // Nothing for the query as written: show the correction's results, and say so.
             text = corrected
             query = try parser.parse(corrected, flags: flags)
-            let second = try match(query, request: request, filterOnly: false)
+            let (second, _) = try match(query, request: request, filterOnly: false)
             if second.total > 0 {
                 result = second
                 result.usedCorrection = true
@@ -267,10 +278,13 @@ public final class Searcher {
         return clauses.count == 1 ? clauses[0] : try Query.and(clauses)
     }
 
-    private func match(_ parsed: Query, request: SearchRequest, filterOnly: Bool) throws -> SearchResult {
+    /// The page and counts of `parsed` for `request`, with the match whose statistics give the
+    /// frequencies of the query's own terms.
+    private func match(_ parsed: Query, request: SearchRequest, filterOnly: Bool) throws -> (SearchResult, MSet) {
         // An empty query browses the passages its filters keep; a query that parsed to
         // nothing searchable (only stop words or operators) matches nothing.
-        var query = parsed
+        // Wildcards and expansions weigh the same on one shard, several, or remote ones.
+        var query = try parsed.shardIndependent(in: database, maxExpansion: Searcher.wildcardLimit)
         if parsed.isEmpty {
             let browsing = request.query.trimmingCharacters(in: .whitespaces).isEmpty
             query = browsing ? try Query.matchAll() : parsed
@@ -296,6 +310,12 @@ public final class Searcher {
             try enquire.sortByRelevanceThenValue(slot: Schema.timelineSlot)
         }
         let documents = try database.documentCount
+        // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
+        let offset = min(max(request.offset, 0), Int(Int32.max)), limit = min(max(request.limit, 0), SearchRequest.maximumLimit)
+        if hasRemoteShard, request.facets, sortSlot == nil, !request.perArticle,
+           let answer = try onePass(query, request: request, offset: offset, limit: limit, documents: documents) {
+            return answer
+        }
         // Xapian 1.4's match spies over-count on remote shards when the match is sorted
         // by anything but relevance alone (ties broken by value included), and with
         // collapsing neither its estimate nor a spy sees every passage; so there the counts
@@ -314,17 +334,44 @@ public final class Searcher {
         if let articleSpy { try counter.add(spy: articleSpy) }
         var counted: Int?
         if counter !== enquire { counted = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
-        // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
-        let offset = min(max(request.offset, 0), Int(Int32.max)), limit = min(max(request.limit, 0), SearchRequest.maximumLimit)
         // Without facets, one match beyond the page makes the total exact whenever it fits on the page.
         let mset = try enquire.matches(offset: offset, limit: limit,
                                        checkAtLeast: request.facets && counter === enquire ? documents : offset + limit + 1)
         let passages = counted ?? mset.estimatedMatches
-        let articles = try articleSpy.map { try $0.counts().count }
-        var result = SearchResult(query: request.query, total: passages, articles: articles, corrected: nil,
-                                  hits: try HitDecoder(stemmer: stemmer, request: request).hits(mset), facets: try collector?.results() ?? [], notices: [])
+        let perArticle = try articleSpy.map { Dictionary(try $0.counts().map { ($0.value, $0.count) }, uniquingKeysWith: +) }
+        var result = SearchResult(query: request.query, total: passages, articles: perArticle?.count, corrected: nil,
+                                  hits: try HitDecoder(stemmer: stemmer, request: request, passagesPerArticle: perArticle).hits(mset), facets: try collector?.results() ?? [], notices: [])
         result.totalIsExact = request.facets || counted != nil || mset.matchesLowerBound == mset.matchesUpperBound
-        return result
+        return (result, mset)
+    }
+
+    /// A faceted search by relevance over remote shards in one match instead of two (a
+    /// round trip less per shard): ordered by relevance alone, where Xapian's spies count
+    /// right on remote shards, and collapsed on the timeline slot, whose values are unique
+    /// (nothing collapses) and come with each match: the matches up to the page and
+    /// `onePassMargin` beyond are put in relevance-then-timeline order here, and only the
+    /// page's documents are fetched. Nil for a page beyond `onePassDepth` or when a run of
+    /// equal weights goes past the margin (two passes are needed then).
+    private func onePass(_ query: Query, request: SearchRequest, offset: Int, limit: Int, documents: Int) throws -> (SearchResult, MSet)? {
+        guard offset <= Searcher.onePassDepth else { return nil }
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(query)
+        try enquire.setBM25(k1: bm25.k1, b: bm25.b)
+        try enquire.setCollapseKey(slot: Schema.timelineSlot)
+        let collector = try FacetCollector(usedSlots: usedSlots, bucket: request.dateBucket, labels: labels)
+        try collector.attach(to: enquire)
+        let window = offset + limit + Searcher.onePassMargin
+        let mset = try enquire.matches(offset: 0, limit: window, checkAtLeast: documents)
+        let ranked = try (0..<mset.count).map { (index: $0, weight: try mset.item($0).weight, timeline: try mset.collapseKey($0)) }
+        let pageEnd = min(offset + limit, ranked.count)
+        if mset.count == window, offset < pageEnd, ranked[pageEnd - 1].weight == ranked[window - 1].weight { return nil }
+        let order = ranked.sorted { ($0.weight, $1.timeline) > ($1.weight, $0.timeline) }.map(\.index)
+        let page = offset < pageEnd ? Array(order[offset..<pageEnd]) : []
+        var result = SearchResult(query: request.query, total: mset.estimatedMatches, articles: nil, corrected: nil,
+                                  hits: try HitDecoder(stemmer: stemmer, request: request).hits(mset, at: page, firstRank: offset + 1),
+                                  facets: try collector.results(), notices: [])
+        result.totalIsExact = true
+        return (result, mset)
     }
 
     /// The index's unprefixed words starting with `prefix`, with how many passages hold each.
@@ -348,7 +395,7 @@ public final class Searcher {
         try guarded {
             var result = SearchRequest(query: "")
             result.limit = 0
-            let everything = try match(try Query.matchAll(), request: result, filterOnly: true)
+            let (everything, _) = try match(try Query.matchAll(), request: result, filterOnly: true)
             return IndexStatistics(
                 schema: try database.metadata(Schema.versionKey),
                 articles: try database.allTerms(prefix: Schema.articleTermPrefix).count,

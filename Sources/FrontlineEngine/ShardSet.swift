@@ -53,6 +53,8 @@ final class ShardSet {
     struct Opened {
         /// The copies opened, searched as one.
         let database: Database
+        /// The same copies one by one, in shard order (a shard's manifest is read from its own).
+        let shards: [Database]
         /// For each shard, the copy opened (nil: missing, or the same shard as another).
         let copies: [String?]
         /// For each shard, the stub text of the local copy opened (see `ShardSet.stamp`).
@@ -125,7 +127,7 @@ final class ShardSet {
                          reason: reason)
         }
         let database = databases.count == 1 ? databases[0] : try Database(shards: databases)
-        return Opened(database: database, copies: copies, stamps: stamps, missing: missing, notices: notices, at: .now)
+        return Opened(database: database, shards: databases, copies: copies, stamps: stamps, missing: missing, notices: notices, at: .now)
     }
 
     /// A publication stamp as a UTC time.

@@ -13,15 +13,14 @@ import Synchronization
 /// the newest one: an index run that publishes changes the revision, so the next request
 /// misses and is answered from the new index — a kept answer is never served after a
 /// publish. Entries of other revisions are dropped as soon as one of a newer revision is
-/// kept. Only successful answers of the reading routes are kept (errors never), and the
+/// kept. Only complete, successful answers of the reading routes are kept (errors and
+/// answers that leave out an unreachable shard never), and the
 /// kept bytes are bounded (`byteLimit`): the least recently used go first.
 final class ResponseCache: Sendable {
-    /// One answer: its body and content type, and whether it may be kept (not when it is
-    /// partial: a shard that could not be reached may answer the next request).
+    /// One answer: its body and content type.
     struct Answer: Sendable {
         let body: ByteBuffer
         let contentType: String
-        var keepable = true
 
         /// The answer as a response (200).
         var response: Response {
@@ -108,7 +107,8 @@ extension SearcherPool {
             let revision = searcher.revision
             if let kept = cache.answer(for: key, at: revision) { return kept }
             let made = try make(searcher)
-            if made.keepable { cache.keep(made, for: key, at: revision) }
+            // A partial answer is never kept: the shard it left out may answer the next request.
+            if searcher.missingShards.isEmpty { cache.keep(made, for: key, at: revision) }
             return made
         }
     }

@@ -112,4 +112,51 @@ import Testing
         #expect(again.status == 200, "after an idle close: \(again.body)")
         #expect(object(again.body)["total"] as? Int == object(first.body)["total"] as? Int)
     }
+
+    @Test func aKilledPrimaryIsReplacedByItsReplicaWithoutAFailedRequest() throws {
+        let site = try Site()
+        // A copy of shard 0 served from host b beside shard 1: the replica of host a's primary.
+        let copy = site.dir.child("replica-0")
+        try FileManager.default.copyItem(atPath: URL(fileURLWithPath: IndexLayout(folder: site.three).shardPath(0)).resolvingSymlinksInPath().path, toPath: copy)
+        let replica = try #require(try site.lab.serveShard(copy, on: site.lab["b"], reachableFrom: site.client))
+        let locations = ["\(site.shards[0])|\(replica.location)", site.shards[1], site.shards[2]]
+        let options = locations.flatMap { ["--index", $0] }
+        let served = try #require(try site.lab.serveFrontline(on: site.client, options + ["--cache-mb", "0"]))
+        let search = ["search", "casualties", "--limit", "20", "--json"]
+        let before = try site.frontline(search + options), page = try site.get(served.port, "/api/search?q=casualties&limit=20")
+        #expect(before.status == 0 && page.status == 200)
+        site.servers[0].kill() // host a's server dies
+        for number in 0..<8 {
+            let answer = try site.get(served.port, "/api/search?q=casualties&limit=20")
+            #expect(answer.status == 200 && answer.body == page.body, "request \(number) after the primary died: \(answer.status) \(answer.body.prefix(300))")
+        }
+        let after = try site.frontline(search + options)
+        #expect(after.status == 0 && after.out == before.out, "\(after.err)")
+    }
+
+    @Test func aLostShardFailsTheSearchNamingItOrIsLeftOutWhenAsked() throws {
+        let site = try Site()
+        site.servers[2].kill() // host c's shard is gone
+        let failed = try site.frontline(["search", "casualties"] + site.indexOptions)
+        #expect(failed.status != 0 && failed.err.contains(site.shards[2]), "\(failed.status) \(failed.err)")
+        let partial = try site.frontline(["search", "casualties", "--allow-partial", "--json"] + site.indexOptions)
+        #expect(partial.status == 0, "\(partial.err)")
+        let missing = object(partial.out)["missing_shards"] as? [[String: Any]] ?? []
+        #expect(missing.count == 1 && missing.first?["location"] as? String == site.shards[2], "\(partial.out.prefix(400))")
+        #expect((missing.first?["share"] as? Double ?? 0) > 0)
+        // The server starts with the shard down, says so in /healthz, and answers the same way.
+        let served = try site.serve()
+        let health = try site.get(served.port, "/healthz")
+        #expect(health.status == 503 && health.body.contains(site.shards[2]), "\(health.body)")
+        let refused = try site.get(served.port, "/api/search?q=casualties")
+        let message = (object(refused.body)["error"] as? [String: Any])?["message"] as? String ?? ""
+        #expect(refused.status == 503 && message.contains(site.shards[2]), "\(refused.body)")
+        let answered = try site.get(served.port, "/api/search?q=casualties&partial=1")
+        #expect(answered.status == 200, "\(answered.body)")
+        #expect((object(answered.body)["missing_shards"] as? [[String: Any]])?.first?["location"] as? String == site.shards[2])
+        #expect(object(answered.body)["total"] as? Int == object(partial.out)["total"] as? Int)
+        // Kept answers never hide the lost shard: asked again, the partial answer still says so.
+        let again = try site.get(served.port, "/api/search?q=casualties&partial=1")
+        #expect(again.body == answered.body)
+    }
 }
