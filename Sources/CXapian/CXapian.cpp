@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -531,6 +532,88 @@ cx_query *cx_query_value_range(uint32_t slot, const char *low, size_t low_len, c
     });
 }
 
+namespace {
+
+/// A synonym of `subs` (sorted by description) as nested two-way synonyms: Xapian 1.4 builds
+/// an n-way OR as a tree shaped by each shard's own term frequencies, and its estimate of
+/// the synonym's frequency rounds at every node, so a flat synonym weighs differently on
+/// every shard; a fixed nest of pairs estimates the same from the global statistics.
+Xapian::Query nested_synonym(std::vector<Xapian::Query> subs) {
+    if (subs.empty()) return Xapian::Query::MatchNothing;
+    std::vector<std::pair<std::string, Xapian::Query>> keyed;
+    for (auto &sub : subs) keyed.emplace_back(sub.get_description(), sub);
+    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    Xapian::Query nest = keyed[0].second;
+    for (size_t i = 1; i < keyed.size(); ++i) nest = Xapian::Query(Xapian::Query::OP_SYNONYM, nest, keyed[i].second);
+    return nest;
+}
+
+/// The pattern of an OP_WILDCARD query, from its description `Query(WILDCARD <combiner> <pattern>)`
+/// (Xapian 1.4 has no accessor for it).
+std::string wildcard_pattern(const Xapian::Query &q) {
+    std::string d = q.get_description();
+    const std::string head = "Query(WILDCARD ";
+    if (d.compare(0, head.size(), head) != 0 || d.back() != ')') throw Xapian::InvalidArgumentError("unexpected wildcard query " + d);
+    d = d.substr(head.size(), d.size() - head.size() - 1);
+    size_t space = d.find(' ');
+    if (space == std::string::npos) throw Xapian::InvalidArgumentError("unexpected wildcard query " + d);
+    return d.substr(space + 1);
+}
+
+Xapian::Query shard_independent(const Xapian::Query &q, const Xapian::Database &db, Xapian::termcount max) {
+    switch (q.get_type()) {
+    case Xapian::Query::OP_WILDCARD: {
+        std::string pattern = wildcard_pattern(q);
+        std::vector<Xapian::Query> terms;
+        for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern); ++t) {
+            if (max != 0 && terms.size() == max) throw Xapian::WildcardError("Wildcard " + pattern + "* expands to more than " + std::to_string(max) + " terms");
+            terms.emplace_back(*t);
+        }
+        return nested_synonym(terms);
+    }
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_MAX: {
+        std::vector<Xapian::Query> subs;
+        for (size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(shard_independent(q.get_subquery(i), db, max));
+        if (q.get_type() == Xapian::Query::OP_SYNONYM) {
+            // A synonym of synonyms is one synonym of all their leaves.
+            std::vector<Xapian::Query> leaves;
+            std::vector<Xapian::Query> pending(subs.begin(), subs.end());
+            while (!pending.empty()) {
+                Xapian::Query sub = pending.back();
+                pending.pop_back();
+                if (sub.get_type() == Xapian::Query::OP_SYNONYM) {
+                    for (size_t i = 0; i < sub.get_num_subqueries(); ++i) pending.push_back(sub.get_subquery(i));
+                } else {
+                    leaves.push_back(sub);
+                }
+            }
+            return nested_synonym(leaves);
+        }
+        return Xapian::Query(static_cast<Xapian::Query::op>(q.get_type()), subs.begin(), subs.end());
+    }
+    default:
+        // Leaves, and operators with parameters (phrases, NEAR, scaled weights), which the
+        // query parser never puts a wildcard or an expansion under.
+        return q;
+    }
+}
+
+} // namespace
+
+cx_query *cx_query_shard_independent(const cx_query *q, const cx_database *db,
+                                     uint32_t max_expansion, CXError *err) {
+    return guarded<cx_query *>(err, nullptr, [&] {
+        return new cx_query{shard_independent(q->q, *db->db, max_expansion)};
+    });
+}
+
 void cx_query_free(cx_query *q) { delete q; }
 
 char *cx_query_description(const cx_query *q, size_t *out_len, CXError *err) {
@@ -686,6 +769,10 @@ cx_document *cx_mset_document(const cx_mset *m, uint32_t index, CXError *err) {
         if (index >= m->mset.size()) throw Xapian::RangeError("MSet index out of range");
         return new cx_document{m->mset[index].get_document()};
     });
+}
+
+void cx_mset_fetch(const cx_mset *m, CXError *err) {
+    guarded_void(err, [&] { m->mset.fetch(); });
 }
 
 char *cx_mset_snippet(const cx_mset *m, const char *text, size_t text_len, uint32_t length,

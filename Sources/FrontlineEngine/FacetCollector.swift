@@ -70,15 +70,20 @@ struct FacetCollector {
 struct HitDecoder {
     let stemmer: Stem
     let request: SearchRequest
+    /// Per article key, how many passages match, counted over the whole match set; for
+    /// collapsed searches, where Xapian's own collapse count is only a lower bound that
+    /// depends on how far the match ran and on how the shards were split.
+    var passagesPerArticle: [String: Int]? = nil
 
     /// The hits of `mset`, ranked from 1.
     func hits(_ mset: MSet) throws -> [Hit] {
-        try (0..<mset.count).map { index in
+        try mset.fetchDocuments()
+        return try (0..<mset.count).map { index in
             let item = try mset.item(index)
             let passage = try StoredPassage.decode(try mset.document(index).data())
             let snippet = try mset.snippet(of: passage.text, length: request.snippetLength, stemmer: stemmer,
                                            highlightStart: request.highlight.0, highlightEnd: request.highlight.1)
-            return Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet, otherPassages: item.collapseCount)
+            return Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet, otherPassages: passagesPerArticle.map { max(($0[Schema.articleKey(passage.article)] ?? 1) - 1, 0) } ?? item.collapseCount)
         }
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import FrontlineCorpus
 import Xapian
 
-/// What an index keeps of its gazetteer: the labels search output shows, the
-/// aliases that `side:` / `actor:` … accept, and the query expansions
-/// (`Synonyms`) so that Talish finds Talysh; with the gazetteer's hash and path.
+/// What an index keeps of its gazetteer: its hash and path, and the query expansions
+/// (`Synonyms`) so that Talish finds Talysh, in Xapian's synonym table; the labels search
+/// output shows and the aliases that `side:` / `actor:` … accept are in `ShardManifest`.
 struct GazetteerStore {
     let gazetteer: Gazetteer
 
@@ -22,15 +22,14 @@ struct GazetteerStore {
         return Fingerprint.hex(Fingerprint.hash(text))
     }
 
-    /// Writes labels, lookup names and synonyms into `database` (uncommitted), replacing
-    /// those of an earlier gazetteer; `path` is where the gazetteer was read from.
-    func write(to database: WritableDatabase, path: String?) throws {
-        try database.setMetadata(Schema.labelsKey, Labels(gazetteer).json())
+    /// Writes the gazetteer's hash and path and Xapian's synonym table of `synonyms` (its
+    /// expansions) into `database` (uncommitted), replacing those of an earlier gazetteer;
+    /// `path` is where the gazetteer was read from. Labels and expansions as searches read
+    /// them go into the shard's manifest (`ShardManifest`).
+    func write(to database: WritableDatabase, path: String?, synonyms: Synonyms) throws {
         try database.setMetadata(Schema.gazetteerHashKey, GazetteerStore.hash(gazetteer))
         try database.setMetadata(Schema.gazetteerPathKey, path.map(CorpusReader.absolute) ?? "")
-        let synonyms = try Synonyms(gazetteer)
-        try database.setMetadata(Schema.synonymsKey, synonyms.json())
-        // The same expansions in Xapian's own synonym table, for other Xapian tools (quest).
+        // The same expansions in Xapian's own synonym table, for local searches and other Xapian tools (quest).
         for key in try database.synonymKeys() { try database.clearSynonyms(for: key) }
         for (term, targets) in synonyms.entries {
             for target in targets { try database.addSynonym(target, for: term) }

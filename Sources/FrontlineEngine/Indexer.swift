@@ -321,12 +321,16 @@ public final class Indexer: @unchecked Sendable {
         }
     }
 
-    /// Stores what searches need beside the passages (labels, synonyms) in every shard,
+    /// Stores what searches need beside the passages (labels, synonyms, the shard's manifest) in every shard,
     /// then publishes the run's generation to readers in one step.
     private func finish(_ writers: [ShardWriter], gazetteer: Gazetteer) throws {
         let store = GazetteerStore(gazetteer: gazetteer)
+        let labels = Labels(gazetteer), synonyms = try Synonyms(gazetteer)
         for writer in writers {
-            try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase)
+            try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase, synonyms: synonyms)
+            try writer.commit()
+            // What a search reads when it opens the shard, from its committed passages: one request.
+            try writer.database.setMetadata(Schema.manifestKey, try ShardManifest(of: writer.database, labels: labels, synonyms: synonyms).text())
             try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
         }

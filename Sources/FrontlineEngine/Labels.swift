@@ -1,19 +1,32 @@
 import Foundation
 import FrontlineCorpus
+import Synchronization
 
 /// The display labels and lookup names of every gazetteer id, as stored in an index.
 public struct Labels: Encodable, Sendable {
     /// id → label, for sides, third parties, actors and places.
     public var labels: [String: String]
-    /// Lower-cased name, alias, label or id → id, per tag facet.
-    public var lookup: [Facet: [String: String]]
+    /// Lower-cased name, alias, label or id → id, per tag facet (in every script the
+    /// gazetteer writes its names in). Read from an index, it is decoded on first use:
+    /// most searches never need it.
+    public var lookup: [Facet: [String: String]] {
+        get { names.value }
+        set { names = LookupNames(newValue) }
+    }
+    private var names: LookupNames
     /// The belligerent side ids, in gazetteer order.
     public var sides: [String]
 
     /// Labels made of their parts.
     public init(labels: [String: String], lookup: [Facet: [String: String]], sides: [String]) {
         self.labels = labels
-        self.lookup = lookup
+        self.names = LookupNames(lookup)
+        self.sides = sides
+    }
+
+    private init(labels: [String: String], names: LookupNames, sides: [String]) {
+        self.labels = labels
+        self.names = names
         self.sides = sides
     }
 
@@ -71,29 +84,53 @@ public struct Labels: Encodable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case labels, lookup, sides }
 
-    /// Encodes the stored form, `lookup` keyed by facet name.
+    /// Encodes the labels and sides, and `lookup` keyed by facet name.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(labels, forKey: .labels)
         try container.encode(sides, forKey: .sides)
-        try container.encode(Dictionary(uniqueKeysWithValues: lookup.map { ($0.key.rawValue, $0.value) }), forKey: .lookup)
+        try container.encode(Labels.byName(lookup), forKey: .lookup)
     }
 
-    func json() throws -> String {
+    private static func byName(_ lookup: [Facet: [String: String]]) -> [String: [String: String]] {
+        Dictionary(uniqueKeysWithValues: lookup.map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// The stored form, in two parts read apart (`parse`): the labels and sides, and the
+    /// lookup names (most of the bytes) keyed by facet name; sorted-key JSON, one line each.
+    func jsonParts() throws -> (labels: String, lookup: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        struct Head: Encodable { let labels: [String: String]; let sides: [String] }
+        return (String(decoding: try encoder.encode(Head(labels: labels, sides: sides)), as: UTF8.self),
+                String(decoding: try encoder.encode(Labels.byName(lookup)), as: UTF8.self))
     }
 
-    /// Reads labels stored by an index ("" gives empty labels), with `JSONSerialization`
-    /// (cheaper than the Codable path in a process that runs one search).
-    static func parse(_ json: String) -> Labels {
-        guard !json.isEmpty, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return Labels(labels: [:], lookup: [:], sides: [])
+    /// Reads labels stored by an index as `jsonParts` wrote them ("" gives empty labels),
+    /// with `JSONSerialization` (cheaper than the Codable path in a process that runs one
+    /// search); the lookup names are decoded when first asked for.
+    static func parse(labels json: String, lookup: String) -> Labels {
+        let object = json.isEmpty ? nil : (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
+        return Labels(labels: object?[CodingKeys.labels.rawValue] as? [String: String] ?? [:],
+                      names: LookupNames(json: lookup),
+                      sides: object?[CodingKeys.sides.rawValue] as? [String] ?? [])
+    }
+}
+
+/// The lookup names of `Labels`, decoded from their stored JSON once, when first read.
+private final class LookupNames: Sendable {
+    private let state: Mutex<(json: String?, value: [Facet: [String: String]])>
+
+    init(_ value: [Facet: [String: String]]) { state = Mutex((nil, value)) }
+    init(json: String) { state = Mutex((json, [:])) }
+
+    var value: [Facet: [String: String]] {
+        state.withLock { state in
+            if let json = state.json {
+                let byName = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: [String: String]] ?? [:]
+                state = (nil, Dictionary(uniqueKeysWithValues: byName.compactMap { name, names in Facet(rawValue: name).map { ($0, names) } }))
+            }
+            return state.value
         }
-        let byName = object[CodingKeys.lookup.rawValue] as? [String: [String: String]] ?? [:]
-        return Labels(labels: object[CodingKeys.labels.rawValue] as? [String: String] ?? [:],
-                      lookup: Dictionary(uniqueKeysWithValues: byName.compactMap { name, names in Facet(rawValue: name).map { ($0, names) } }),
-                      sides: object[CodingKeys.sides.rawValue] as? [String] ?? [])
     }
 }

@@ -6,12 +6,13 @@ import Xapian
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-10"
+    public static let version = "frontline-11"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
-    /// Metadata key holding the gazetteer's labels as JSON, for search output.
-    static let labelsKey = "frontline:labels"
+    /// Metadata key holding what a search reads when it opens a shard (`ShardManifest`:
+    /// used facet slots, languages, labels, expansions), in one value.
+    static let manifestKey = "frontline:manifest"
     /// Metadata key holding a hash of the gazetteer the passages were tagged with.
     static let gazetteerHashKey = "frontline:gazetteer-hash"
     /// Metadata key holding the absolute path of that gazetteer ("" for none).
@@ -35,7 +36,8 @@ public enum Schema {
     static let namePrefix = "XN"
     /// The prefix Xapian's term generator and query parser give stemmed terms.
     static let stemPrefix = "Z"
-    /// Metadata key holding the query expansions (`Synonyms`) as JSON.
+    /// Metadata key holding the query expansions (`Synonyms`) as JSON in the database a
+    /// remote search builds for its query parser.
     static let synonymsKey = "frontline:synonyms"
 
     // Term prefixes.

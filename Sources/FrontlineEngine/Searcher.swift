@@ -8,6 +8,8 @@ import Xapian
 /// Not thread-safe: one `Searcher` per thread.
 public final class Searcher {
     private var database: Database
+    /// The shards of `database`, one per location (they share its connections and revision).
+    private var shards: [Database]
     /// The stub text of each local index when it was opened: when an index run publishes
     /// a new generation (another set of shards, perhaps another count) the stub changes,
     /// and `refresh` opens the new set (see `IndexLayout`).
@@ -34,11 +36,12 @@ public final class Searcher {
         let locations = given.filter { seen.insert($0.hasPrefix("tcp://") ? $0.lowercased() : CorpusReader.absolute($0)).inserted }
         hasRemoteShard = locations.contains { $0.hasPrefix("tcp://") }
         self.locations = locations
-        (database, stamps) = try Searcher.open(locations)
+        let manifests: [ShardManifest]
+        (database, shards, stamps, manifests) = try Searcher.open(locations)
         labels = Labels(labels: [:], lookup: [:], sides: [])
         do {
             stemmer = try Schema.stemmer()
-            try loadRevision()
+            try load(manifests)
         } catch let error as XapianError {
             throw SearchError.translating(error, at: locations.joined(separator: ", "))
         }
@@ -49,24 +52,18 @@ public final class Searcher {
         locations.map { $0.hasPrefix("tcp://") ? nil : IndexLayout(folder: $0).stamp() }
     }
 
-    /// Opens `locations` as one database, with the stub text of each local one. An index
+    /// Opens `locations` as one database, with its shards, the stub text of each local
+    /// location and each shard's manifest (checking its schema version). An index
     /// run that publishes while the shards are being opened removes the generation the
     /// stub named: then the stub has changed, and the open is tried again.
-    private static func open(_ locations: [String]) throws -> (Database, [String?]) {
+    private static func open(_ locations: [String]) throws -> (Database, [Database], [String?], [ShardManifest]) {
         for attempt in 0..<3 {
             let stamps = Searcher.stamps(of: locations)
             do {
                 let shards = try locations.map(openShard)
                 let database = shards.count == 1 ? shards[0] : try Database(shards: shards)
-                for (shard, location) in zip(shards, locations) {
-                    let found = try shard.metadata(Schema.versionKey)
-                    guard found == Schema.version else {
-                        // Anything but an earlier "frontline-N" is damage, not an old version.
-                        let isVersion = found.isEmpty || (found.hasPrefix("frontline-") && found.count < 20 && Int(found.dropFirst(10)) != nil)
-                        throw isVersion ? SearchError.schemaMismatch(location, found: found) : SearchError.corrupt(location, detail: "schema \(found)")
-                    }
-                }
-                return (database, stamps)
+                let manifests = try zip(shards, locations).map { try ShardManifest.read($0, at: $1) }
+                return (database, shards, stamps, manifests)
             } catch let error as XapianError {
                 if attempt < 2, stamps != Searcher.stamps(of: locations) { continue }
                 throw SearchError.translating(error, at: locations.joined(separator: ", "))
@@ -109,16 +106,26 @@ public final class Searcher {
         locations.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
     }
 
-    /// Reads what a revision of the index carries beside its passages: the gazetteer's
-    /// labels and expansions, and which facet slots hold values.
+    /// Reads what a revision of the index carries beside its passages (each shard's
+    /// `ShardManifest`, one request per shard).
     private func loadRevision() throws {
-        labels = Labels.parse(try database.metadata(Schema.labelsKey))
+        try load(zip(shards, locations).map { try ShardManifest.read($0, at: $1) })
+    }
+
+    /// Takes what the shards' manifests say: the gazetteer's labels and expansions (of the
+    /// first shard, as Xapian's metadata of several shards is the first's), which facet
+    /// slots hold values and which languages the passages are in (over all shards).
+    private func load(_ manifests: [ShardManifest]) throws {
+        guard let first = manifests.first else { return }
+        labels = Labels.parse(labels: first.labels, lookup: first.lookup)
         // Local shards carry the expansions in Xapian's synonym table too (written from the
-        // same `Synonyms`); remote shards do not serve it, so there they come from metadata.
-        synonyms = hasRemoteShard ? try Synonyms.database(stored: try database.metadata(Schema.synonymsKey)) : database
-        let others = Set([Language.russian, .armenian, .azerbaijani].map { Schema.storage(of: .language)!.prefix + $0.rawValue })
-        hasOtherLanguages = try database.allTerms(prefix: Schema.storage(of: .language)!.prefix).contains { others.contains($0.term) }
-        try findUsedSlots()
+        // same `Synonyms`); remote shards do not serve it, so there they come from the manifest.
+        synonyms = hasRemoteShard ? try Synonyms.database(stored: first.synonyms) : database
+        let languages = manifests.reduce(into: Set<String>()) { $0.formUnion($1.languages) }
+        hasOtherLanguages = [Language.russian, .armenian, .azerbaijani].contains { languages.contains($0.rawValue) }
+        for facet in Facet.filterable {
+            usedSlots[facet] = Set(manifests.flatMap { $0.usedSlots[facet] ?? [] }).sorted()
+        }
     }
 
     /// Moves to the index's newest committed revision, if there is a newer one (a long-lived
@@ -128,8 +135,9 @@ public final class Searcher {
     public func refresh() throws -> Bool {
         let current = Searcher.stamps(of: locations)
         if current != stamps {
-            (database, stamps) = try Searcher.open(locations)
-            try guarded { try loadRevision() }
+            let manifests: [ShardManifest]
+            (database, shards, stamps, manifests) = try Searcher.open(locations)
+            try guarded { try load(manifests) }
             return true
         }
         return try guarded {
@@ -163,11 +171,8 @@ public final class Searcher {
         }
     }
 
-    private func findUsedSlots() throws {
-        for facet in Facet.filterable {
-            usedSlots[facet] = try Schema.storage(of: facet)!.slots.filter { try database.valueFrequency(slot: $0) > 0 }
-        }
-    }
+    /// The most words a wildcard may expand to.
+    static let wildcardLimit = 500
 
     private func parser() throws -> QueryParser {
         let parser = try QueryParser()
@@ -179,7 +184,7 @@ public final class Searcher {
         for facet in Facet.filterable { try parser.addBooleanPrefix(facet.rawValue, Schema.storage(of: facet)!.prefix) }
         try parser.addBooleanPrefix("kind", Schema.kindPrefix)
         try parser.addRange(slot: Schema.dateSlot, prefix: "date:")
-        try parser.setMaxWildcardExpansion(500)
+        try parser.setMaxWildcardExpansion(Searcher.wildcardLimit)
         return parser
     }
 
@@ -260,7 +265,8 @@ public final class Searcher {
     private func match(_ parsed: Query, request: SearchRequest, filterOnly: Bool) throws -> SearchResult {
         // An empty query browses the passages its filters keep; a query that parsed to
         // nothing searchable (only stop words or operators) matches nothing.
-        var query = parsed
+        // Wildcards and expansions weigh the same on one shard, several, or remote ones.
+        var query = try parsed.shardIndependent(in: database, maxExpansion: Searcher.wildcardLimit)
         if parsed.isEmpty {
             let browsing = request.query.trimmingCharacters(in: .whitespaces).isEmpty
             query = browsing ? try Query.matchAll() : parsed
@@ -310,9 +316,9 @@ public final class Searcher {
         let mset = try enquire.matches(offset: offset, limit: limit,
                                        checkAtLeast: request.facets && counter === enquire ? documents : offset + limit + 1)
         let passages = counted ?? mset.estimatedMatches
-        let articles = try articleSpy.map { try $0.counts().count }
-        var result = SearchResult(query: request.query, total: passages, articles: articles, corrected: nil,
-                                  hits: try HitDecoder(stemmer: stemmer, request: request).hits(mset), facets: try collector?.results() ?? [], notices: [])
+        let perArticle = try articleSpy.map { Dictionary(try $0.counts().map { ($0.value, $0.count) }, uniquingKeysWith: +) }
+        var result = SearchResult(query: request.query, total: passages, articles: perArticle?.count, corrected: nil,
+                                  hits: try HitDecoder(stemmer: stemmer, request: request, passagesPerArticle: perArticle).hits(mset), facets: try collector?.results() ?? [], notices: [])
         result.totalIsExact = request.facets || counted != nil || mset.matchesLowerBound == mset.matchesUpperBound
         return result
     }

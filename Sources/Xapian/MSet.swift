@@ -48,6 +48,12 @@ public final class MSet {
         Document(handle: try call { cx_mset_document(handle, UInt32(clamping: index), $0) }!)
     }
 
+    /// Fetches the documents of every match on this page at once: a remote shard is asked
+    /// for all of them in one round trip, where `document(_:)` alone asks one at a time.
+    public func fetchDocuments() throws {
+        try call { cx_mset_fetch(handle, $0) }
+    }
+
     /// Extracts the best `length`-byte stretch of `text` for this query, with matched
     /// terms (stemmed with `stemmer`) between `highlightStart` and `highlightEnd`.
     public func snippet(of text: String, length: Int = 300, stemmer: Stem,

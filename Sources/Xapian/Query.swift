@@ -58,6 +58,16 @@ public final class Query: CustomStringConvertible {
         return withExtendedLifetime(queries) { Query(handle: handle!) }
     }
 
+    /// This query as it matches and weighs on any split of `database` into shards, local or
+    /// remote: its wildcards expanded from `database`'s merged term list (at most
+    /// `maxExpansion` terms, else `XapianError.Kind.wildcard`), where Xapian 1.4 expands
+    /// them on each shard apart; and its synonyms nested in pairs, in sorted order, where
+    /// Xapian 1.4's estimate of a synonym's frequency depends on each shard's own.
+    public func shardIndependent(in database: Database, maxExpansion: Int) throws -> Query {
+        let result = try call(database.location) { cx_query_shard_independent(handle, database.handle, UInt32(clamping: maxExpansion), $0) }
+        return Query(handle: result!)
+    }
+
     /// True if the query matches nothing (e.g. parsed from an empty string).
     public var isEmpty: Bool { cx_query_empty(handle) != 0 }
 

@@ -188,6 +188,13 @@ cx_query *cx_query_value_range(uint32_t slot, const char *low, size_t low_len,
 void cx_query_free(cx_query *q);
 char *cx_query_description(const cx_query *q, size_t *out_len, CXError *err);
 int32_t cx_query_empty(const cx_query *q);
+/** The query with the same matches and weights on any split of `db` into shards: every
+ *  OP_WILDCARD expanded here from `db`'s merged term list (at most `max_expansion` terms,
+ *  else WildcardError), and every OP_SYNONYM (the expansions and wildcards) rebuilt as
+ *  a nest of two-way synonyms in sorted order, whose term-frequency estimate does not
+ *  depend on each shard's own frequencies as Xapian 1.4's flat n-way one does. */
+cx_query *cx_query_shard_independent(const cx_query *q, const cx_database *db,
+                                     uint32_t max_expansion, CXError *err);
 
 cx_qparser *cx_qparser_new(CXError *err);
 void cx_qparser_free(cx_qparser *qp);
@@ -243,6 +250,8 @@ uint32_t cx_mset_upper_bound(const cx_mset *m);
 void cx_mset_item(const cx_mset *m, uint32_t index, uint32_t *docid, double *weight,
                   uint32_t *rank, uint32_t *collapse_count, CXError *err);
 cx_document *cx_mset_document(const cx_mset *m, uint32_t index, CXError *err);
+/** MSet::fetch: requests every document of the page at once (one round trip to a remote shard). */
+void cx_mset_fetch(const cx_mset *m, CXError *err);
 /** MSet::snippet: text with the query's matches between hi_start and hi_end. */
 char *cx_mset_snippet(const cx_mset *m, const char *text, size_t text_len, uint32_t length,
                       const cx_stem *stem, uint32_t flags, const char *hi_start,

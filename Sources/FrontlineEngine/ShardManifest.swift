@@ -1,0 +1,92 @@
+import Foundation
+import Xapian
+
+/// Everything a searcher reads of a shard when it opens it, written by `frontline index`
+/// when a run finishes (`Schema.manifestKey`), so that opening a shard is one metadata
+/// request — over a link to `xapian-tcpsrv`, one round trip instead of one per facet slot
+/// and per key.
+///
+/// Stored as four lines: a JSON header (schema version, the facet slots that hold values,
+/// the languages of the shard's passages), the labels (`Labels`: ids → labels and the
+/// sides), the lookup names of the labels (decoded only when a search needs them), and
+/// the query expansions (`Synonyms`, read only where a remote shard needs them).
+struct ShardManifest {
+    /// The schema version the shard was written with.
+    var schema: String
+    /// Per facet, the value slots that hold a value in at least one passage.
+    var usedSlots: [Facet: [Int]]
+    /// The language codes of the shard's passages (`Facet.language` values).
+    var languages: Set<String>
+    /// The labels and sides, as JSON (see `Labels.parse`).
+    var labels: String
+    /// The lookup names, as JSON (see `Labels.parse`).
+    var lookup: String
+    /// The query expansions, as JSON (see `Synonyms.json`).
+    var synonyms: String
+
+    /// The manifest of `database` as it is now (its committed passages), with the labels
+    /// and expansions of `gazetteer`.
+    init(of database: Database, labels: Labels, synonyms: Synonyms) throws {
+        schema = Schema.version
+        var slots: [Facet: [Int]] = [:]
+        for facet in Facet.filterable {
+            slots[facet] = try Schema.storage(of: facet)!.slots.filter { try database.valueFrequency(slot: $0) > 0 }
+        }
+        usedSlots = slots
+        let prefix = Schema.storage(of: .language)!.prefix
+        languages = Set(try database.allTerms(prefix: prefix).map { String($0.term.dropFirst(prefix.count)) })
+        (self.labels, lookup) = try labels.jsonParts()
+        self.synonyms = try synonyms.json()
+    }
+
+    /// The stored text.
+    func text() throws -> String {
+        let header: [String: Any] = [
+            "schema": schema,
+            "slots": Dictionary(uniqueKeysWithValues: usedSlots.map { ($0.key.rawValue, $0.value) }),
+            "languages": languages.sorted(),
+        ]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]), as: UTF8.self)
+        return [json, labels, lookup, synonyms].joined(separator: "\n")
+    }
+
+    private init(schema: String, usedSlots: [Facet: [Int]], languages: Set<String>, labels: String, lookup: String, synonyms: String) {
+        self.schema = schema
+        self.usedSlots = usedSlots
+        self.languages = languages
+        self.labels = labels
+        self.lookup = lookup
+        self.synonyms = synonyms
+    }
+
+    /// Reads the manifest of the shard `database` opened from `location`.
+    /// - Throws: `SearchError.schemaMismatch` for an index of another schema version
+    ///   (which has no manifest, or another one), `.corrupt` for anything else unreadable.
+    static func read(_ database: Database, at location: String) throws -> ShardManifest {
+        let text = try database.metadata(Schema.manifestKey)
+        guard !text.isEmpty else {
+            // An index of an earlier version has none: say which version it is.
+            let found = try database.metadata(Schema.versionKey)
+            throw isVersion(found) && found != Schema.version ? SearchError.schemaMismatch(location, found: found)
+                : SearchError.corrupt(location, detail: found == Schema.version ? "no shard manifest" : "schema \(found)")
+        }
+        let lines = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false)
+        guard lines.count == 4, let header = try? JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any],
+              let schema = header["schema"] as? String else {
+            throw SearchError.corrupt(location, detail: "unreadable shard manifest")
+        }
+        guard schema == Schema.version else {
+            throw isVersion(schema) ? SearchError.schemaMismatch(location, found: schema) : SearchError.corrupt(location, detail: "schema \(schema)")
+        }
+        let slots = header["slots"] as? [String: [Int]] ?? [:]
+        return ShardManifest(schema: schema,
+                             usedSlots: Dictionary(uniqueKeysWithValues: slots.compactMap { name, list in Facet(rawValue: name).map { ($0, list) } }),
+                             languages: Set(header["languages"] as? [String] ?? []),
+                             labels: String(lines[1]), lookup: String(lines[2]), synonyms: String(lines[3]))
+    }
+
+    /// Whether `found` is a schema version ("" or "frontline-N"), not damage.
+    private static func isVersion(_ found: String) -> Bool {
+        found.isEmpty || (found.hasPrefix("frontline-") && found.count < 20 && Int(found.dropFirst(10)) != nil)
+    }
+}
