@@ -771,8 +771,15 @@ cx_document *cx_mset_document(const cx_mset *m, uint32_t index, CXError *err) {
     });
 }
 
-void cx_mset_fetch(const cx_mset *m, CXError *err) {
-    guarded_void(err, [&] { m->mset.fetch(); });
+char *cx_mset_collapse_key(const cx_mset *m, uint32_t index, size_t *out_len, CXError *err) {
+    return guarded<char *>(err, nullptr, [&] {
+        if (index >= m->mset.size()) throw Xapian::RangeError("MSet index out of range");
+        return dup_bytes(m->mset[index].get_collapse_key(), out_len);
+    });
+}
+
+uint32_t cx_mset_termfreq(const cx_mset *m, const char *term, size_t len, CXError *err) {
+    return guarded<uint32_t>(err, 0, [&] { return m->mset.get_termfreq(str(term, len)); });
 }
 
 char *cx_mset_snippet(const cx_mset *m, const char *text, size_t text_len, uint32_t length,

@@ -77,13 +77,24 @@ struct HitDecoder {
 
     /// The hits of `mset`, ranked from 1.
     func hits(_ mset: MSet) throws -> [Hit] {
-        try mset.fetchDocuments()
-        return try (0..<mset.count).map { index in
-            let item = try mset.item(index)
-            let passage = try StoredPassage.decode(try mset.document(index).data())
-            let snippet = try mset.snippet(of: passage.text, length: request.snippetLength, stemmer: stemmer,
-                                           highlightStart: request.highlight.0, highlightEnd: request.highlight.1)
-            return Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet, otherPassages: passagesPerArticle.map { max(($0[Schema.articleKey(passage.article)] ?? 1) - 1, 0) } ?? item.collapseCount)
+        try (0..<mset.count).map { try hit(mset, $0, document: try mset.document($0)) }
+    }
+
+    /// The hits at `indices` of `mset`, in that order, ranked from `firstRank`.
+    func hits(_ mset: MSet, at indices: [Int], firstRank: Int) throws -> [Hit] {
+        try indices.enumerated().map { position, index in
+            var hit = try hit(mset, index, document: try mset.document(index))
+            hit.rank = firstRank + position
+            return hit
         }
+    }
+
+    private func hit(_ mset: MSet, _ index: Int, document: Document) throws -> Hit {
+        let item = try mset.item(index)
+        let passage = try StoredPassage.decode(try document.data())
+        let snippet = try mset.snippet(of: passage.text, length: request.snippetLength, stemmer: stemmer,
+                                       highlightStart: request.highlight.0, highlightEnd: request.highlight.1)
+        return Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet,
+                   otherPassages: passagesPerArticle.map { max(($0[Schema.articleKey(passage.article)] ?? 1) - 1, 0) } ?? item.collapseCount)
     }
 }

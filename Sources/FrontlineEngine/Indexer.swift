@@ -329,10 +329,13 @@ public final class Indexer: @unchecked Sendable {
         for writer in writers {
             try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase, synonyms: synonyms)
             try writer.commit()
-            // What a search reads when it opens the shard, from its committed passages: one request.
-            try writer.database.setMetadata(Schema.manifestKey, try ShardManifest(of: writer.database, labels: labels, synonyms: synonyms).text())
-            try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
+        }
+        // What a search reads when it opens a shard, from the committed passages: one request.
+        let manifest = try ShardManifest(of: writers.map(\.database), labels: labels, synonyms: synonyms).text()
+        for writer in writers {
+            try writer.database.setMetadata(Schema.manifestKey, manifest)
+            try writer.commit()
         }
         do {
             try layout.publish(generation: generation, shards: writers.count)

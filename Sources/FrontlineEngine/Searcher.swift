@@ -171,6 +171,9 @@ public final class Searcher {
         }
     }
 
+    /// How deep a page `onePass` serves, and how many matches beyond it it ranks to see the ties at its end.
+    static let onePassDepth = 1_000, onePassMargin = 100
+
     /// The most words a wildcard may expand to.
     static let wildcardLimit = 500
 
@@ -204,14 +207,15 @@ public final class Searcher {
             // The query's own filters hold for the terms added beside it.
             if let filters = QueryRewriter.filters(text) { query = try Query.filter(query, by: try parser.parse(filters, flags: flags)) }
         }
-        let corrected = try SpellingCorrector(database: database, stemmer: stemmer).correct(text)
         let filterOnly = QueryRewriter.isFilterOnly(text)
-        var result = try match(query, request: request, filterOnly: filterOnly)
+        var (result, mset) = try match(query, request: request, filterOnly: filterOnly)
+        // The query's own words' frequencies come from the match (no request to a remote shard).
+        let corrected = try SpellingCorrector(frequency: mset.termFrequency, database: database, stemmer: stemmer).correct(text)
         if result.total == 0, let corrected, corrected != text {
             // Nothing for the query as written: show the correction's results, and say so.
             text = corrected
             query = try parser.parse(corrected, flags: flags)
-            let second = try match(query, request: request, filterOnly: false)
+            let (second, _) = try match(query, request: request, filterOnly: false)
             if second.total > 0 {
                 result = second
                 result.usedCorrection = true
@@ -262,7 +266,9 @@ public final class Searcher {
         return clauses.count == 1 ? clauses[0] : try Query.and(clauses)
     }
 
-    private func match(_ parsed: Query, request: SearchRequest, filterOnly: Bool) throws -> SearchResult {
+    /// The page and counts of `parsed` for `request`, with the match whose statistics give the
+    /// frequencies of the query's own terms.
+    private func match(_ parsed: Query, request: SearchRequest, filterOnly: Bool) throws -> (SearchResult, MSet) {
         // An empty query browses the passages its filters keep; a query that parsed to
         // nothing searchable (only stop words or operators) matches nothing.
         // Wildcards and expansions weigh the same on one shard, several, or remote ones.
@@ -292,6 +298,12 @@ public final class Searcher {
             try enquire.sortByRelevanceThenValue(slot: Schema.timelineSlot)
         }
         let documents = try database.documentCount
+        // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
+        let offset = min(max(request.offset, 0), Int(Int32.max)), limit = min(max(request.limit, 0), SearchRequest.maximumLimit)
+        if hasRemoteShard, request.facets, sortSlot == nil, !request.perArticle,
+           let answer = try onePass(query, request: request, offset: offset, limit: limit, documents: documents) {
+            return answer
+        }
         // Xapian 1.4's match spies over-count on remote shards when the match is sorted
         // by anything but relevance alone (ties broken by value included), and with
         // collapsing neither its estimate nor a spy sees every passage; so there the counts
@@ -310,8 +322,6 @@ public final class Searcher {
         if let articleSpy { try counter.add(spy: articleSpy) }
         var counted: Int?
         if counter !== enquire { counted = try counter.matches(offset: 0, limit: 0, checkAtLeast: documents).estimatedMatches }
-        // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
-        let offset = min(max(request.offset, 0), Int(Int32.max)), limit = min(max(request.limit, 0), SearchRequest.maximumLimit)
         // Without facets, one match beyond the page makes the total exact whenever it fits on the page.
         let mset = try enquire.matches(offset: offset, limit: limit,
                                        checkAtLeast: request.facets && counter === enquire ? documents : offset + limit + 1)
@@ -320,7 +330,36 @@ public final class Searcher {
         var result = SearchResult(query: request.query, total: passages, articles: perArticle?.count, corrected: nil,
                                   hits: try HitDecoder(stemmer: stemmer, request: request, passagesPerArticle: perArticle).hits(mset), facets: try collector?.results() ?? [], notices: [])
         result.totalIsExact = request.facets || counted != nil || mset.matchesLowerBound == mset.matchesUpperBound
-        return result
+        return (result, mset)
+    }
+
+    /// A faceted search by relevance over remote shards in one match instead of two (a
+    /// round trip less per shard): ordered by relevance alone, where Xapian's spies count
+    /// right on remote shards, and collapsed on the timeline slot, whose values are unique
+    /// (nothing collapses) and come with each match: the matches up to the page and
+    /// `onePassMargin` beyond are put in relevance-then-timeline order here, and only the
+    /// page's documents are fetched. Nil for a page beyond `onePassDepth` or when a run of
+    /// equal weights goes past the margin (two passes are needed then).
+    private func onePass(_ query: Query, request: SearchRequest, offset: Int, limit: Int, documents: Int) throws -> (SearchResult, MSet)? {
+        guard offset <= Searcher.onePassDepth else { return nil }
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(query)
+        try enquire.setBM25(k1: bm25.k1, b: bm25.b)
+        try enquire.setCollapseKey(slot: Schema.timelineSlot)
+        let collector = try FacetCollector(usedSlots: usedSlots, bucket: request.dateBucket, labels: labels)
+        try collector.attach(to: enquire)
+        let window = offset + limit + Searcher.onePassMargin
+        let mset = try enquire.matches(offset: 0, limit: window, checkAtLeast: documents)
+        let ranked = try (0..<mset.count).map { (index: $0, weight: try mset.item($0).weight, timeline: try mset.collapseKey($0)) }
+        let pageEnd = min(offset + limit, ranked.count)
+        if mset.count == window, offset < pageEnd, ranked[pageEnd - 1].weight == ranked[window - 1].weight { return nil }
+        let order = ranked.sorted { ($0.weight, $1.timeline) > ($1.weight, $0.timeline) }.map(\.index)
+        let page = offset < pageEnd ? Array(order[offset..<pageEnd]) : []
+        var result = SearchResult(query: request.query, total: mset.estimatedMatches, articles: nil, corrected: nil,
+                                  hits: try HitDecoder(stemmer: stemmer, request: request).hits(mset, at: page, firstRank: offset + 1),
+                                  facets: try collector.results(), notices: [])
+        result.totalIsExact = true
+        return (result, mset)
     }
 
     /// The index's unprefixed words starting with `prefix`, with how many passages hold each.
@@ -344,7 +383,7 @@ public final class Searcher {
         try guarded {
             var result = SearchRequest(query: "")
             result.limit = 0
-            let everything = try match(try Query.matchAll(), request: result, filterOnly: true)
+            let (everything, _) = try match(try Query.matchAll(), request: result, filterOnly: true)
             return IndexStatistics(
                 schema: try database.metadata(Schema.versionKey),
                 articles: try database.allTerms(prefix: Schema.articleTermPrefix).count,

@@ -2,7 +2,7 @@ import Foundation
 import Xapian
 
 /// Everything a searcher reads of a shard when it opens it, written by `frontline index`
-/// when a run finishes (`Schema.manifestKey`), so that opening a shard is one metadata
+/// into every shard when a run finishes (`Schema.manifestKey`), so that opening a shard is one metadata
 /// request — over a link to `xapian-tcpsrv`, one round trip instead of one per facet slot
 /// and per key.
 ///
@@ -13,9 +13,9 @@ import Xapian
 struct ShardManifest {
     /// The schema version the shard was written with.
     var schema: String
-    /// Per facet, the value slots that hold a value in at least one passage.
+    /// Per facet, the value slots that hold a value in at least one passage of the index.
     var usedSlots: [Facet: [Int]]
-    /// The language codes of the shard's passages (`Facet.language` values).
+    /// The language codes of the index's passages (`Facet.language` values).
     var languages: Set<String>
     /// The labels and sides, as JSON (see `Labels.parse`).
     var labels: String
@@ -24,17 +24,19 @@ struct ShardManifest {
     /// The query expansions, as JSON (see `Synonyms.json`).
     var synonyms: String
 
-    /// The manifest of `database` as it is now (its committed passages), with the labels
-    /// and expansions of `gazetteer`.
-    init(of database: Database, labels: Labels, synonyms: Synonyms) throws {
+    /// The manifest of an index whose shards are `shards` as they are now (their committed
+    /// passages), with `labels` and `synonyms`. Every shard gets the same one: a search of
+    /// the index folder reads the first shard's (Xapian's metadata of several shards is the
+    /// first's), one of its shards served alone its own.
+    init(of shards: [Database], labels: Labels, synonyms: Synonyms) throws {
         schema = Schema.version
         var slots: [Facet: [Int]] = [:]
         for facet in Facet.filterable {
-            slots[facet] = try Schema.storage(of: facet)!.slots.filter { try database.valueFrequency(slot: $0) > 0 }
+            slots[facet] = try Schema.storage(of: facet)!.slots.filter { slot in try shards.contains { try $0.valueFrequency(slot: slot) > 0 } }
         }
         usedSlots = slots
         let prefix = Schema.storage(of: .language)!.prefix
-        languages = Set(try database.allTerms(prefix: prefix).map { String($0.term.dropFirst(prefix.count)) })
+        languages = Set(try shards.flatMap { try $0.allTerms(prefix: prefix) }.map { String($0.term.dropFirst(prefix.count)) })
         (self.labels, lookup) = try labels.jsonParts()
         self.synonyms = try synonyms.json()
     }

@@ -9,8 +9,16 @@ import Xapian
 /// index corrects exactly like a local one, and a correction can never name a
 /// word that an incremental run has deleted.
 struct SpellingCorrector {
+    /// How many passages hold a term (the database's count, or a match's for its query's terms).
+    let frequency: (String) throws -> Int
     let database: Database
     let stemmer: Stem
+
+    init(frequency: ((String) throws -> Int)? = nil, database: Database, stemmer: Stem) {
+        self.frequency = frequency ?? database.termFrequency
+        self.database = database
+        self.stemmer = stemmer
+    }
 
     /// The query with every unknown word replaced by its suggestion, or nil if none was replaced.
     func correct(_ query: String) throws -> String? {
@@ -30,11 +38,18 @@ struct SpellingCorrector {
         let trail = rest.dropFirst(core.count)
         let lower = core.lowercased()
         guard lower.count >= 4, !Schema.stopWords.contains(lower),
-              try database.termFrequency(lower) == 0,
-              try database.termFrequency(Schema.stemPrefix + stemmer.stem(lower)) == 0,
+              try isUnknown(lower, capitalised: core.first?.isUppercase == true),
               let suggestion = try suggestion(for: lower) else { return word }
         changed = true
         return String(lead) + suggestion + String(trail)
+    }
+
+    /// Whether neither `word` nor its stem is indexed. The form the query parser searched
+    /// (a capitalised word as written, others stemmed) is asked first: a match knows its frequency.
+    private func isUnknown(_ word: String, capitalised: Bool) throws -> Bool {
+        let stem = Schema.stemPrefix + (try stemmer.stem(word))
+        for term in capitalised ? [word, stem] : [stem, word] where try frequency(term) > 0 { return false }
+        return true
     }
 
     /// The indexed word closest to `word`: the fewest edits (a transposition is one edit;

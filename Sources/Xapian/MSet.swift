@@ -48,10 +48,18 @@ public final class MSet {
         Document(handle: try call { cx_mset_document(handle, UInt32(clamping: index), $0) }!)
     }
 
-    /// Fetches the documents of every match on this page at once: a remote shard is asked
-    /// for all of them in one round trip, where `document(_:)` alone asks one at a time.
-    public func fetchDocuments() throws {
-        try call { cx_mset_fetch(handle, $0) }
+    /// The collapse key of the match at `index`: its value in the slot the enquire collapsed on
+    /// (it comes with the match, also from a remote shard, where a document is one more request).
+    public func collapseKey(_ index: Int) throws -> String {
+        var length = 0
+        let buffer = try call { cx_mset_collapse_key(handle, UInt32(clamping: index), &length, $0) }
+        return takeString(buffer, length)
+    }
+
+    /// How many documents index `term`: for a term of the query, from the statistics the
+    /// match gathered (no request to a remote shard); else from the database.
+    public func termFrequency(_ term: String) throws -> Int {
+        Int(try call { err in withBytes(term) { cx_mset_termfreq(handle, $0, $1, err) } })
     }
 
     /// Extracts the best `length`-byte stretch of `text` for this query, with matched

@@ -89,13 +89,16 @@ import Xapian
         let index = dir.child("index")
         try buildIndex([Repository.corpus], into: index, jobs: 1)
         let shard = try WritableDatabase(path: IndexLayout(folder: index).shardPath(0))
-        try shard.setMetadata(Schema.versionKey, "frontline-0")
+        // As an index of the last schema without shard manifests was.
+        try shard.setMetadata(Schema.versionKey, "frontline-10")
+        try shard.setMetadata(Schema.manifestKey, "")
         try shard.commit()
         try shard.close()
         let error = #expect(throws: IndexError.self) { try buildIndex([Repository.corpus], into: index) }
         #expect(error?.description.contains("--rebuild") == true)
         let searchError = #expect(throws: SearchError.self) { try Searcher(locations: [index]) }
         #expect(searchError?.description.contains("--rebuild") == true)
+        #expect(searchError?.description.contains("frontline-10") == true)
         let (rebuilt, _) = try buildIndex([Repository.corpus], into: index, rebuild: true)
         #expect(rebuilt.articlesAdded == 5)
     }

@@ -43,6 +43,69 @@ import Xapian
         #expect(try remote.search(SearchRequest(query: "Talysh")).total == 7)
     }
 
+    /// Queries whose weights Xapian 1.4 computes per shard unless Frontline makes them shard
+    /// independent: wildcards (expanded on each shard from its own words) and expansions
+    /// (a synonym whose frequency each shard estimates from its own).
+    static let perShardQueries = ["Stepan*", "drone*", "Karabakh*", "kill*", "casualties", "casualties Armenia",
+                                  "Azeri losses", "title:Karabakh*", "Stepan* -Shusha", "ceasefire OR truce*"]
+
+    /// Every answer of `queries`, ranked, scored and counted, plus per article with "more in this article".
+    private func answers(_ searcher: Searcher, _ queries: [String]) throws -> [String] {
+        try queries.flatMap { query in
+            [try answer(searcher, query), try answer(searcher, query, perArticle: true) + "\n" + otherPassages(searcher, query)]
+        }
+    }
+
+    /// The per-article page's "more in this article" counts.
+    private func otherPassages(_ searcher: Searcher, _ query: String) throws -> String {
+        var request = SearchRequest(query: query)
+        request.perArticle = true
+        request.limit = 20
+        return try searcher.search(request).hits.map { "\($0.passage.article)+\($0.otherPassages)" }.joined(separator: " ")
+    }
+
+    @Test func oneShardThreeShardsAndThreeRemoteShardsRankAndCountAlike() throws {
+        let dir = TemporaryDirectory()
+        try buildIndex([Repository.corpus], into: dir.child("one"), jobs: 1)
+        try buildIndex([Repository.corpus], into: dir.child("three"), jobs: 3)
+        let layout = IndexLayout(folder: dir.child("three"))
+        let servers = (0..<3).compactMap { TCPServer(serving: layout.shardPath($0)) }
+        try #require(servers.count == 3, "xapian-tcpsrv is not installed (Debian package xapian-tools)")
+        let one = try Searcher(locations: [dir.child("one")]), three = try Searcher(locations: [dir.child("three")])
+        let remote = try Searcher(locations: servers.map(\.address))
+        let queries = RemoteShardTests.queries + RemoteShardTests.perShardQueries
+        let expected = try answers(one, queries)
+        for (name, searcher) in [("3 shards", three), ("3 remote shards", remote)] {
+            for (index, (got, wanted)) in zip(try answers(searcher, queries), expected).enumerated() {
+                #expect(got == wanted, "\(queries[index / 2])\(index % 2 == 1 ? ", per article" : ""), \(name) against 1 shard")
+            }
+        }
+    }
+
+    @Test func moreInThisArticleCountsEveryOtherMatchingPassage() throws {
+        let dir = TemporaryDirectory()
+        let index = dir.child("index")
+        try buildIndex([Repository.corpus], into: index, jobs: 3)
+        let layout = IndexLayout(folder: index)
+        let servers = (0..<3).compactMap { TCPServer(serving: layout.shardPath($0)) }
+        try #require(servers.count == 3, "xapian-tcpsrv is not installed (Debian package xapian-tools)")
+        for searcher in [try Searcher(locations: [index]), try Searcher(locations: servers.map(\.address))] {
+            for query in ["casualties", "Stepanakert", "ceasefire", "Armenia"] {
+                var every = SearchRequest(query: query)
+                every.limit = 1_000
+                let matching = Dictionary(grouping: try searcher.search(every).hits, by: \.passage.article).mapValues(\.count)
+                var request = SearchRequest(query: query)
+                request.perArticle = true
+                request.limit = 5 // a short page: Xapian's own collapse counts stop where its match stopped
+                let result = try searcher.search(request)
+                #expect(result.articles == matching.count, "\(query)")
+                for hit in result.hits {
+                    #expect(hit.otherPassages == matching[hit.passage.article]! - 1, "\(query): \(hit.passage.article)")
+                }
+            }
+        }
+    }
+
     @Test func oneIndexAndTwoShardsFindTheSamePassages() throws {
         let dir = TemporaryDirectory()
         try buildIndex([Repository.corpus], into: dir.child("one"), jobs: 1)

@@ -250,8 +250,10 @@ uint32_t cx_mset_upper_bound(const cx_mset *m);
 void cx_mset_item(const cx_mset *m, uint32_t index, uint32_t *docid, double *weight,
                   uint32_t *rank, uint32_t *collapse_count, CXError *err);
 cx_document *cx_mset_document(const cx_mset *m, uint32_t index, CXError *err);
-/** MSet::fetch: requests every document of the page at once (one round trip to a remote shard). */
-void cx_mset_fetch(const cx_mset *m, CXError *err);
+/** The collapse key (the value of the collapse slot) of the item at index. */
+char *cx_mset_collapse_key(const cx_mset *m, uint32_t index, size_t *out_len, CXError *err);
+/** MSet::get_termfreq: from the match's own statistics for a term of the query. */
+uint32_t cx_mset_termfreq(const cx_mset *m, const char *term, size_t len, CXError *err);
 /** MSet::snippet: text with the query's matches between hi_start and hi_end. */
 char *cx_mset_snippet(const cx_mset *m, const char *text, size_t text_len, uint32_t length,
                       const cx_stem *stem, uint32_t flags, const char *hi_start,
