@@ -72,7 +72,7 @@ struct ShardManifest {
             throw isVersion(found) && found != Schema.version ? SearchError.schemaMismatch(location, found: found)
                 : SearchError.corrupt(location, detail: found == Schema.version ? "no shard manifest" : "schema \(found)")
         }
-        let lines = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false)
+        let lines = ShardManifest.lines(text)
         guard lines.count == 4, let header = try? JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any],
               let schema = header["schema"] as? String else {
             throw SearchError.corrupt(location, detail: "unreadable shard manifest")
@@ -84,7 +84,31 @@ struct ShardManifest {
         return ShardManifest(schema: schema,
                              usedSlots: Dictionary(uniqueKeysWithValues: slots.compactMap { name, list in Facet(rawValue: name).map { ($0, list) } }),
                              languages: Set(header["languages"] as? [String] ?? []),
-                             labels: String(lines[1]), lookup: String(lines[2]), synonyms: String(lines[3]))
+                             labels: lines[1], lookup: lines[2], synonyms: lines[3])
+    }
+
+    /// The text's first four lines (the last running to the end), found with `memchr`: a
+    /// split by Characters, or by a generic walk of the bytes, costs a shell search ~0.2 ms
+    /// over the manifest's 100 KB.
+    private static func lines(_ text: String) -> [String] {
+        var text = text
+        let cuts: [Int] = text.withUTF8 { bytes in
+            var cuts: [Int] = [], from = 0
+            while cuts.count < 3, from < bytes.count,
+                  let found = memchr(bytes.baseAddress! + from, Int32(UInt8(ascii: "\n")), bytes.count - from) {
+                let offset = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                cuts.append(offset)
+                from = offset + 1
+            }
+            return cuts
+        }
+        let utf8 = text.utf8
+        var lines: [String] = [], start = 0
+        for cut in cuts + [utf8.count] {
+            lines.append(String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: cut)]))
+            start = cut + 1
+        }
+        return lines
     }
 
     /// Whether `found` is a schema version ("" or "frontline-N"), not damage.
