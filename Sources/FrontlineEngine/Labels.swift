@@ -96,24 +96,61 @@ public struct Labels: Encodable, Sendable {
         Dictionary(uniqueKeysWithValues: lookup.map { ($0.key.rawValue, $0.value) })
     }
 
-    /// The stored form, in two parts read apart (`parse`): the labels and sides, and the
-    /// lookup names (most of the bytes) keyed by facet name; sorted-key JSON, one line each.
-    func jsonParts() throws -> (labels: String, lookup: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        struct Head: Encodable { let labels: [String: String]; let sides: [String] }
-        return (String(decoding: try encoder.encode(Head(labels: labels, sides: sides)), as: UTF8.self),
-                String(decoding: try encoder.encode(Labels.byName(lookup)), as: UTF8.self))
+    /// The stored form (in `ShardManifest`), three lines read apart: the sides and the
+    /// labels as tab-separated fields (`%`, tab and line feed percent-encoded; read without a
+    /// JSON parser, which costs a shell search more than its whole match), and the lookup
+    /// names (most of the bytes) as sorted-key JSON keyed by facet name, decoded when first used.
+    struct Stored {
+        /// The side ids, tab-separated.
+        var sides: String
+        /// id, label, id, label…, tab-separated.
+        var labels: String
+        /// The lookup names as JSON.
+        var lookup: String
     }
 
-    /// Reads labels stored by an index as `jsonParts` wrote them ("" gives empty labels),
-    /// with `JSONSerialization` (cheaper than the Codable path in a process that runs one
-    /// search); the lookup names are decoded when first asked for.
-    static func parse(labels json: String, lookup: String) -> Labels {
-        let object = json.isEmpty ? nil : (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
-        return Labels(labels: object?[CodingKeys.labels.rawValue] as? [String: String] ?? [:],
-                      names: LookupNames(json: lookup),
-                      sides: object?[CodingKeys.sides.rawValue] as? [String] ?? [])
+    /// The stored form of these labels.
+    func stored() throws -> Stored {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Stored(sides: sides.map(Labels.escape).joined(separator: "\t"),
+                      labels: labels.sorted { $0.key < $1.key }.flatMap { [Labels.escape($0.key), Labels.escape($0.value)] }.joined(separator: "\t"),
+                      lookup: String(decoding: try encoder.encode(Labels.byName(lookup)), as: UTF8.self))
+    }
+
+    /// Labels read from their stored form ("" parts give empty labels).
+    static func parse(_ stored: Stored) -> Labels {
+        let fields = Labels.fields(stored.labels)
+        var labels: [String: String] = [:]
+        labels.reserveCapacity(fields.count / 2)
+        for pair in stride(from: 0, to: fields.count - 1, by: 2) { labels[fields[pair]] = fields[pair + 1] }
+        return Labels(labels: labels, names: LookupNames(json: stored.lookup),
+                      sides: Labels.fields(stored.sides))
+    }
+
+    /// The tab-separated fields of `text`, unescaped, found a byte at a time (a split by
+    /// Characters costs more than the rest of the parse).
+    private static func fields(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var text = text
+        return text.withUTF8 { bytes in
+            var fields: [String] = [], start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\t") {
+                let field = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                fields.append(field.utf8.contains(UInt8(ascii: "%")) ? unescape(field) : field)
+                start = index + 1
+            }
+            return fields
+        }
+    }
+
+    private static func escape(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }) else { return field }
+        return field.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private static func unescape(_ field: String) -> String {
+        field.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%")
     }
 }
 

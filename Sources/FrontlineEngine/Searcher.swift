@@ -117,7 +117,7 @@ public final class Searcher {
     /// slots hold values and which languages the passages are in (over all shards).
     private func load(_ manifests: [ShardManifest]) throws {
         guard let first = manifests.first else { return }
-        labels = Labels.parse(labels: first.labels, lookup: first.lookup)
+        labels = Labels.parse(first.labels)
         // Local shards carry the expansions in Xapian's synonym table too (written from the
         // same `Synonyms`); remote shards do not serve it, so there they come from the manifest.
         synonyms = hasRemoteShard ? try Synonyms.database(stored: first.synonyms) : database

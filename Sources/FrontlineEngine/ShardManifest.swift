@@ -6,10 +6,12 @@ import Xapian
 /// request — over a link to `xapian-tcpsrv`, one round trip instead of one per facet slot
 /// and per key.
 ///
-/// Stored as four lines: a JSON header (schema version, the facet slots that hold values,
-/// the languages of the shard's passages), the labels (`Labels`: ids → labels and the
-/// sides), the lookup names of the labels (decoded only when a search needs them), and
-/// the query expansions (`Synonyms`, read only where a remote shard needs them).
+/// Stored as five lines, each read without a JSON parser but the last two: a header
+/// (`frontline-11 languages=en,ru side=10,11 claimant=20 …`: the schema version, the
+/// languages of the index's passages, the facet slots that hold values), the sides and the
+/// labels (`Labels.stored`), the lookup names of the labels as JSON (decoded only when a
+/// search needs them), and the query expansions as JSON (`Synonyms`, read only where a
+/// remote shard needs them).
 struct ShardManifest {
     /// The schema version the shard was written with.
     var schema: String
@@ -17,10 +19,8 @@ struct ShardManifest {
     var usedSlots: [Facet: [Int]]
     /// The language codes of the index's passages (`Facet.language` values).
     var languages: Set<String>
-    /// The labels and sides, as JSON (see `Labels.parse`).
-    var labels: String
-    /// The lookup names, as JSON (see `Labels.parse`).
-    var lookup: String
+    /// The labels, as `Labels.stored` writes them.
+    var labels: Labels.Stored
     /// The query expansions, as JSON (see `Synonyms.json`).
     var synonyms: String
 
@@ -37,27 +37,22 @@ struct ShardManifest {
         usedSlots = slots
         let prefix = Schema.storage(of: .language)!.prefix
         languages = Set(try shards.flatMap { try $0.allTerms(prefix: prefix) }.map { String($0.term.dropFirst(prefix.count)) })
-        (self.labels, lookup) = try labels.jsonParts()
+        self.labels = try labels.stored()
         self.synonyms = try synonyms.json()
     }
 
     /// The stored text.
-    func text() throws -> String {
-        let header: [String: Any] = [
-            "schema": schema,
-            "slots": Dictionary(uniqueKeysWithValues: usedSlots.map { ($0.key.rawValue, $0.value) }),
-            "languages": languages.sorted(),
-        ]
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]), as: UTF8.self)
-        return [json, labels, lookup, synonyms].joined(separator: "\n")
+    func text() -> String {
+        let header = ([schema, "languages=" + languages.sorted().joined(separator: ",")]
+            + Facet.filterable.map { "\($0.rawValue)=" + (usedSlots[$0] ?? []).map(String.init).joined(separator: ",") })
+        return [header.joined(separator: " "), labels.sides, labels.labels, labels.lookup, synonyms].joined(separator: "\n")
     }
 
-    private init(schema: String, usedSlots: [Facet: [Int]], languages: Set<String>, labels: String, lookup: String, synonyms: String) {
+    private init(schema: String, usedSlots: [Facet: [Int]], languages: Set<String>, labels: Labels.Stored, synonyms: String) {
         self.schema = schema
         self.usedSlots = usedSlots
         self.languages = languages
         self.labels = labels
-        self.lookup = lookup
         self.synonyms = synonyms
     }
 
@@ -72,29 +67,36 @@ struct ShardManifest {
             throw isVersion(found) && found != Schema.version ? SearchError.schemaMismatch(location, found: found)
                 : SearchError.corrupt(location, detail: found == Schema.version ? "no shard manifest" : "schema \(found)")
         }
-        let lines = ShardManifest.lines(text)
-        guard lines.count == 4, let header = try? JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any],
-              let schema = header["schema"] as? String else {
+        let lines = ShardManifest.lines(text, count: 5)
+        let header = lines[0].split(separator: " ")
+        guard lines.count == 5, let schema = header.first.map(String.init) else {
             throw SearchError.corrupt(location, detail: "unreadable shard manifest")
         }
         guard schema == Schema.version else {
             throw isVersion(schema) ? SearchError.schemaMismatch(location, found: schema) : SearchError.corrupt(location, detail: "schema \(schema)")
         }
-        let slots = header["slots"] as? [String: [Int]] ?? [:]
-        return ShardManifest(schema: schema,
-                             usedSlots: Dictionary(uniqueKeysWithValues: slots.compactMap { name, list in Facet(rawValue: name).map { ($0, list) } }),
-                             languages: Set(header["languages"] as? [String] ?? []),
-                             labels: lines[1], lookup: lines[2], synonyms: lines[3])
+        var slots: [Facet: [Int]] = [:], languages: Set<String> = []
+        for field in header.dropFirst() {
+            guard let equals = field.firstIndex(of: "=") else { throw SearchError.corrupt(location, detail: "unreadable shard manifest") }
+            let name = field[..<equals], values = field[field.index(after: equals)...].split(separator: ",")
+            if name == "languages" {
+                languages = Set(values.map(String.init))
+            } else if let facet = Facet(rawValue: String(name)) {
+                slots[facet] = values.compactMap { Int($0) }
+            }
+        }
+        return ShardManifest(schema: schema, usedSlots: slots, languages: languages,
+                             labels: Labels.Stored(sides: lines[1], labels: lines[2], lookup: lines[3]), synonyms: lines[4])
     }
 
-    /// The text's first four lines (the last running to the end), found with `memchr`: a
-    /// split by Characters, or by a generic walk of the bytes, costs a shell search ~0.2 ms
+    /// The text's first `count` lines (the last running to the end), found with `memchr`:
+    /// a split by Characters, or by a generic walk of the bytes, costs a shell search ~0.2 ms
     /// over the manifest's 100 KB.
-    private static func lines(_ text: String) -> [String] {
+    static func lines(_ text: String, count: Int) -> [String] {
         var text = text
         let cuts: [Int] = text.withUTF8 { bytes in
             var cuts: [Int] = [], from = 0
-            while cuts.count < 3, from < bytes.count,
+            while cuts.count < count - 1, from < bytes.count,
                   let found = memchr(bytes.baseAddress! + from, Int32(UInt8(ascii: "\n")), bytes.count - from) {
                 let offset = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 cuts.append(offset)
