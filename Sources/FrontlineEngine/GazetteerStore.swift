@@ -30,6 +30,7 @@ struct GazetteerStore {
         try database.setMetadata(Schema.gazetteerPathKey, path.map(CorpusReader.absolute) ?? "")
         let synonyms = try Synonyms(gazetteer)
         try database.setMetadata(Schema.synonymsKey, synonyms.json())
+        try database.setMetadata(Schema.expansionsKey, synonyms.weakerJSON())
         // The same expansions in Xapian's own synonym table, for other Xapian tools (quest).
         for key in try database.synonymKeys() { try database.clearSynonyms(for: key) }
         for (term, targets) in synonyms.entries {

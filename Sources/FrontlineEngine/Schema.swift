@@ -37,6 +37,8 @@ public enum Schema {
     static let stemPrefix = "Z"
     /// Metadata key holding the query expansions (`Synonyms`) as JSON.
     static let synonymsKey = "frontline:synonyms"
+    /// Metadata key: which of those expansions are wider words, weighed below the word typed (`Synonyms.weaker`).
+    static let expansionsKey = "frontline:expansions"
 
     // Term prefixes.
     static let uniquePrefix = "Q"

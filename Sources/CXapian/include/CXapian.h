@@ -188,6 +188,13 @@ cx_query *cx_query_value_range(uint32_t slot, const char *low, size_t low_len,
 void cx_query_free(cx_query *q);
 char *cx_query_description(const cx_query *q, size_t *out_len, CXError *err);
 int32_t cx_query_empty(const cx_query *q);
+/** `q` with its weights multiplied by `factor` (Xapian::Query::OP_SCALE_WEIGHT; factor >= 0). */
+cx_query *cx_query_scale_weight(const cx_query *q, double factor, CXError *err);
+/** A query matching every document with the same weight `weight`
+    (Xapian::FixedWeightPostingSource; remote shards know it). */
+cx_query *cx_query_fixed_weight(double weight, CXError *err);
+/** The distinct terms of `q`, packed (each with its position in the query's term order). */
+char *cx_query_terms(const cx_query *q, size_t *out_len, CXError *err);
 
 cx_qparser *cx_qparser_new(CXError *err);
 void cx_qparser_free(cx_qparser *qp);
