@@ -71,7 +71,7 @@ public final class Query: CustomStringConvertible {
         Query(handle: try call { cx_query_fixed_weight(weight, $0) }!)
     }
 
-    /// The distinct terms of the query, in the order Xapian keeps them.
+    /// The distinct terms of the query, in ascending order.
     public func terms() throws -> [String] {
         var length = 0
         let buffer = try call { cx_query_terms(handle, &length, $0) }

@@ -103,4 +103,13 @@ import Testing
         let paragraphs = cleaned([long, "Valery Sharifulin / TASS"].joined(separator: "\n\n"))
         #expect(paragraphs.map(\.kind) == [.body])
     }
+
+    @Test func aCaptionThatRepeatsABodySentenceIsNotKeptTwice() {
+        let paragraphs = cleaned([
+            "Rescuers search the rubble of a school in the city, Tuesday, March 7, 2023. (AP Photo/Leo Correa)",
+            "KYIV, Ukraine (AP) — Officials said five people were killed. Rescuers search the rubble of a school in the city, Tuesday, March 7, 2023. The search went on into the night.",
+        ].joined(separator: "\n\n"))
+        #expect(paragraphs.map(\.kind) == [.body])
+        #expect(paragraphs.first?.text.contains("Rescuers search the rubble") == true)
+    }
 }

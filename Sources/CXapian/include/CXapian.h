@@ -193,7 +193,7 @@ cx_query *cx_query_scale_weight(const cx_query *q, double factor, CXError *err);
 /** A query matching every document with the same weight `weight`
     (Xapian::FixedWeightPostingSource; remote shards know it). */
 cx_query *cx_query_fixed_weight(double weight, CXError *err);
-/** The distinct terms of `q`, packed (each with its position in the query's term order). */
+/** The distinct terms of `q` in ascending order, packed (each with its index). */
 char *cx_query_terms(const cx_query *q, size_t *out_len, CXError *err);
 
 cx_qparser *cx_qparser_new(CXError *err);
