@@ -630,6 +630,28 @@ char *cx_query_description(const cx_query *q, size_t *out_len, CXError *err) {
 
 int32_t cx_query_empty(const cx_query *q) { return q->q.empty() ? 1 : 0; }
 
+cx_query *cx_query_scale_weight(const cx_query *q, double factor, CXError *err) {
+    return guarded<cx_query *>(err, nullptr, [&] {
+        return new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor)};
+    });
+}
+
+cx_query *cx_query_fixed_weight(double weight, CXError *err) {
+    return guarded<cx_query *>(err, nullptr, [&] {
+        // The query owns the source once released to it.
+        return new cx_query{Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release())};
+    });
+}
+
+char *cx_query_terms(const cx_query *q, size_t *out_len, CXError *err) {
+    return guarded<char *>(err, nullptr, [&] {
+        Packer p;
+        uint64_t i = 0;
+        for (auto it = q->q.get_unique_terms_begin(); it != q->q.get_unique_terms_end(); ++it) p.add(*it, i++);
+        return p.finish(out_len);
+    });
+}
+
 cx_qparser *cx_qparser_new(CXError *err) {
     return guarded<cx_qparser *>(err, nullptr, [&] { return new cx_qparser{}; });
 }

@@ -7,6 +7,7 @@
 enum Captions {
     /// The captions in `line` with their credits removed, or nil if the line is not a caption.
     static func split(_ line: String) -> [String]? {
+        if let caption = beforeLabelledCredit(line) { return [caption] }
         // Every credit names an agency or ends a sentence with " - …"; most lines have neither.
         let namesAgency = ByteSearch.containsAny(line, Chrome.agencies)
         if namesAgency, let glued = splitGlued(line) { return glued }
@@ -17,7 +18,54 @@ enum Captions {
     /// False if no part of `text` can be a caption with a credit (no agency named, no
     /// sentence followed by a dash): a cheap test before splitting a long line.
     static func mayHoldCaption(_ text: String) -> Bool {
-        ByteSearch.containsAny(text, Chrome.agencies) || endsWithDashCredit(text)
+        ByteSearch.containsAny(text, Chrome.agencies) || endsWithDashCredit(text) || ByteSearch.containsAny(text, creditLabels)
+    }
+
+    /// How agency credits in parentheses open: AP's "(AP Photo/Leo Correa)", AFP's "(Photo by … / AFP)".
+    static let parenthesisedCredits = ["(AP Photo/", "(AP Photo)", "(Photo by ", "(Photo: "]
+
+    /// `unit` cut around the parenthesised agency credits in it (each credit a piece of its
+    /// own, without the brackets' neighbours), or `[unit]` when it holds none.
+    static func aroundParenthesisedCredits(_ unit: String) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(unit)
+        while let open = parenthesisedCredits.compactMap({ rest.range(of: $0)?.lowerBound }).min(),
+              let close = rest[open...].firstIndex(of: ")") {
+            let credit = rest[open...close]
+            guard credit.split(separator: " ").count <= 10 else { break }
+            pieces.append(String(rest[..<open]))
+            pieces.append(String(credit))
+            rest = rest[rest.index(after: close)...]
+        }
+        pieces.append(String(rest))
+        return pieces.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// The BBC's "Image caption, Firefighters at the scene" and "Media caption, …" as the
+    /// caption's text, or nil for any other line.
+    static func labelledCaption(_ line: String) -> String? {
+        for label in ["Image caption, ", "Media caption, "] where line.hasPrefix(label) {
+            let caption = String(line.dropFirst(label.count)).trimmingWhitespace()
+            return caption.isEmpty ? nil : caption
+        }
+        return nil
+    }
+
+    /// The words newspapers put before a photo's credit: the Guardian's "… Kharkiv.
+    /// Photograph: Sergey Bobok/AFP/Getty Images", "Composite: …", "Illustration: …".
+    static let creditLabels = [" Photograph: ", " Photograph by ", " Composite: ", " Illustration: "]
+
+    /// The caption before a labelled credit that ends `line` (at most eight words), or nil.
+    private static func beforeLabelledCredit(_ line: String) -> String? {
+        guard ByteSearch.containsAny(line, creditLabels) else { return nil }
+        for label in creditLabels {
+            guard let range = line.range(of: label, options: .backwards) else { continue }
+            let credit = line[range.upperBound...]
+            guard credit.split(separator: " ").count <= 8, !credit.contains(". ") else { continue }
+            let caption = String(line[..<range.lowerBound]).trimmingWhitespace()
+            return caption.split(separator: " ").count >= 3 ? caption : nil
+        }
+        return nil
     }
 
     private static func endsWithDashCredit(_ line: String) -> Bool {
@@ -98,11 +146,13 @@ enum Captions {
     private static func stripTrailingCredit(_ line: String) -> String? {
         for separator in [". - ", ". – ", ". — ", ". "] {
             guard let range = line.range(of: separator, options: .backwards) else { continue }
+            // "REUTERS/Gleb Garanich", "(AP Photo/Efrem Lukatsky, File)", "Anatolii Stepanov / AFP via Getty Images"
             let credit = String(line[range.upperBound...]).trimmingWhitespace()
             let words = credit.split(separator: " ")
-            guard !credit.isEmpty, words.count <= 6, let last = credit.last, !".?!\"".contains(last) else { continue }
+            guard !credit.isEmpty, words.count <= 8, let last = credit.last, !".?!\"".contains(last) else { continue }
             let isDash = separator != ". "
-            let isAgency = credit.contains("/") && Chrome.agencies.contains(where: { credit.hasPrefix($0) || credit.hasSuffix($0) })
+            let bare = credit.hasPrefix("(") && credit.hasSuffix(")") ? String(credit.dropFirst().dropLast()) : credit
+            let isAgency = bare.contains("/") && Chrome.agencies.contains(where: { bare.hasPrefix($0) || bare.hasSuffix($0) })
             if isDash || isAgency {
                 return String(line[..<range.lowerBound]) + "."
             }

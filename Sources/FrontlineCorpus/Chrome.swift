@@ -57,6 +57,10 @@ enum Chrome {
         "see also:", "also read:", "original url", "original link", "photo:", "image:", "video:",
         "follow us", "sign up", "subscribe to", "click here", "copyright ", "all rights reserved",
         "©", "(c) ",
+        // Wire and newspaper furniture: AP's "_ Follow AP's coverage … at https://…", Reuters'
+        // trust notice and sign-up line, the BBC's image credit and topic list.
+        "_ follow ", "follow ap's ", "find more of ap's ", "our standards:", "register now for free",
+        "image source,", "related topics",
     ]
 
     /// True if `line` is page chrome: a notice, a button label, a donation counter,
@@ -64,6 +68,7 @@ enum Chrome {
     static func isChrome(_ line: Line, heading: Bool) -> Bool {
         let text = line.text, prefix = line.lowerPrefix
         if prefixes.contains(where: { prefix.hasPrefix($0) }) { return true }
+        if isAgencyByline(line) { return true }
         if ByteSearch.contains(text, "ookie") {
             let lower = text.lowercased()
             if ["agree", "consent", "settings", "accept", "use of cookies", "uses cookies", "policy"].contains(where: { ByteSearch.contains(lower, $0) }) {
@@ -79,6 +84,37 @@ enum Chrome {
         if isCounter(lower) { return true }
         if (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")), line.words == 1 { return true }
         return false
+    }
+
+    /// The credit lines agencies end a story with, at any length: Reuters' "Reporting by …;
+    /// Editing by …", AP's "Associated Press writers … contributed to this report."
+    private static func isAgencyByline(_ line: Line) -> Bool {
+        guard line.words <= 60 else { return false }
+        let prefix = line.lowerPrefix
+        if prefix.hasPrefix("reporting by ") || prefix.hasPrefix("writing by ") || prefix.hasPrefix("additional reporting by ") {
+            return ByteSearch.contains(line.lower, "editing by ") || ByteSearch.contains(line.lower, "; ")
+        }
+        if prefix.hasPrefix("associated press ") || prefix.hasPrefix("the associated press ") {
+            return ByteSearch.contains(line.lower, " contributed")
+        }
+        return false
+    }
+
+    /// What follows a "Related: …" link run into the next sentence (a page flattened to one
+    /// line puts the link's headline, which has no full stop, before it), or nil if `text`
+    /// is not such a link or holds nothing after it. The headline ends at the first word
+    /// after its fourth that starts with a capital after a word that does not end a phrase,
+    /// where at least six words ending a sentence remain.
+    static func afterRelatedLink(_ text: String) -> String? {
+        guard text.hasPrefix("Related: ") || text.hasPrefix("Related:\u{00A0}") else { return nil }
+        let words = text.split(separator: " ")
+        guard words.count > 12, let last = text.last, ".?!\"".contains(last) else { return nil }
+        for i in 5..<(words.count - 5) {
+            let previous = words[i - 1], word = words[i]
+            guard word.first?.isUppercase == true, let end = previous.last, end.isLowercase || end.isNumber else { continue }
+            return words[i...].joined(separator: " ")
+        }
+        return nil
     }
 
     /// True if `line` is a stray short line that is not a sentence or heading: an outlet
@@ -106,6 +142,7 @@ enum Chrome {
     static let agencies: [String] = [
         "Reuters", "REUTERS", "AFP", "AP Photo", "AP", "Getty Images", "Getty", "EPA", "TASS", "PAN Photo",
         "Photolure", "Anadolu", "Sputnik", "RIA Novosti", "Xinhua", "Shutterstock", "Handout",
+        "The Guardian", "Alamy", "Bloomberg", "NurPhoto", "Ukrinform",
     ]
 
     /// True if `line` is a photo credit standing alone, such as `Valery Sharifulin / TASS`.

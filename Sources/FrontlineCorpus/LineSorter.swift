@@ -31,13 +31,18 @@ struct LineSorter {
             units = TextCleaner.sentences(prose)
             mayHoldCaptions = Captions.mayHoldCaption(prose) // checked once for the whole line
         }
+        // An agency credit inside a line ("… 2022. (AP Photo/Leo Correa) The governor said …")
+        // is a unit of its own: it ends the caption before it, never the text after it.
+        if ByteSearch.containsAny(text, Captions.parenthesisedCredits) { units = units.flatMap(Captions.aroundParenthesisedCredits) }
         var body: [String] = []
         func endBody() {
             if !body.isEmpty { paragraphs.append(Paragraph(text: body.joined(separator: " "), kind: heading ? .headline : .body, line: line)) }
             body = []
         }
         defer { endBody() }
-        for unit in units {
+        for whole in units {
+            // A "Related: …" link run into the sentence after it: the sentence stays.
+            let unit = Chrome.afterRelatedLink(whole) ?? whole
             switch sort(unit, heading: heading, mayHoldCaptions: mayHoldCaptions || caption, labelIsStray: markedUp && (kind == .paragraph || kind == .caption)) {
             case .comments: return false
             case .body where caption:
@@ -46,9 +51,16 @@ struct LineSorter {
             case .body: body.append(unit)
             case .credit where markedUp: break // a credit on its own, known as such by its markup
             case .credit:
-                // A credit on its own belongs to the photo whose caption precedes it.
-                endBody()
-                if let last = paragraphs.indices.last, paragraphs[last].kind == .body { paragraphs[last].kind = .caption }
+                // A credit on its own belongs to the photo whose caption precedes it: the
+                // sentence before it in a long line, else the paragraph before it if that
+                // is as short as a caption; never a run of body text.
+                if let caption = body.popLast() {
+                    endBody()
+                    paragraphs.append(Paragraph(text: caption, kind: ByteSearch.wordCount(caption) <= LineSorter.captionWords ? .caption : .body, line: line))
+                } else if let last = paragraphs.indices.last, paragraphs[last].kind == .body,
+                          ByteSearch.wordCount(paragraphs[last].text) <= LineSorter.captionWords {
+                    paragraphs[last].kind = .caption
+                }
             case .captions(let captions):
                 endBody()
                 paragraphs += captions.map { Paragraph(text: $0, kind: .caption, line: line) }
@@ -58,6 +70,9 @@ struct LineSorter {
         }
         return !commentsFollow
     }
+
+    /// The most words a photo caption has (AP's run to about 50).
+    static let captionWords = 60
 
     /// What a line (or a sentence of a long one) is.
     private enum Sort {
@@ -75,6 +90,7 @@ struct LineSorter {
             return .dropped
         }
         if Chrome.isCredit(line) { return .credit }
+        if let caption = Captions.labelledCaption(unit) { return .captions([caption]) }
         if Chrome.isChrome(line, heading: heading) { return .dropped }
         if !markedUp, Chrome.isStray(line, heading: heading) { return .stray }
         if labelIsStray, line.words <= 2, let last = line.text.last, !".?!:\"')".contains(last) { return .stray }

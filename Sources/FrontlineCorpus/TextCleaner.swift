@@ -34,8 +34,8 @@ public struct TextCleaner: Sendable {
         return Cleaned(paragraphs: TextCleaner.merged(paragraphs, title: derivedTitle ?? title), derivedTitle: derivedTitle, datelines: sorter.datelines)
     }
 
-    /// `paragraphs` without repeats and lines repeating `title`, with paragraphs that a
-    /// scraper broke in mid-sentence joined again.
+    /// `paragraphs` without repeats, lines repeating `title` and captions repeating the body,
+    /// with paragraphs that a scraper broke in mid-sentence joined again.
     private static func merged(_ paragraphs: [Paragraph], title: String) -> [Paragraph] {
         let knownTitle = TextCleaner.key(title)
         var seen: Set<String> = []
@@ -50,7 +50,15 @@ public struct TextCleaner: Sendable {
             }
             kept.append(paragraph)
         }
-        return kept
+        // A caption that repeats a sentence of the body (agencies caption a photo with the
+        // story's own sentence) would make its figures twice: the body keeps it.
+        guard kept.contains(where: { $0.kind == .caption }) else { return kept }
+        let body = kept.filter { $0.kind == .body }.map { TextCleaner.key($0.text) }
+        return kept.filter { paragraph in
+            guard paragraph.kind == .caption else { return true }
+            let key = TextCleaner.key(paragraph.text)
+            return key.utf8.count < 30 || !body.contains { $0.contains(key) }
+        }
     }
 
     /// Lines with more words than this are cleaned sentence by sentence.

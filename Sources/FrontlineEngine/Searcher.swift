@@ -14,6 +14,8 @@ public final class Searcher {
     private var opened: ShardSet.Opened
     /// The database the query parser takes the index's query expansions from (see `Synonyms`).
     private var synonyms: Database?
+    /// Which of those expansions are wider words, weighed below the word typed (`ConceptQuery`).
+    private var weaker: [String: Set<String>] = [:]
     /// Whether a shard is served by `xapian-tcpsrv`.
     private let hasRemoteShard: Bool
     private let stemmer: Stem
@@ -116,6 +118,7 @@ public final class Searcher {
         // Local shards carry the expansions in Xapian's synonym table too (written from the
         // same `Synonyms`); remote shards do not serve it, so there they come from the manifest.
         synonyms = hasRemoteShard ? try Synonyms.database(stored: first.synonyms) : database
+        weaker = first.weaker
         let languages = manifests.reduce(into: Set<String>()) { $0.formUnion($1.languages) }
         hasOtherLanguages = [Language.russian, .armenian, .azerbaijani].contains { languages.contains($0.rawValue) }
         for facet in Facet.filterable {
@@ -210,7 +213,9 @@ public final class Searcher {
         // Without cross-script matching, a name finds its own spelling only.
         if synonyms != nil && request.crossScript { flags.insert(.autoSynonyms) }
         var text = rewritten.text
-        var query = try parser.parse(text, flags: flags)
+        // A query of several concepts ranks what matches more of them first.
+        let concepts = ConceptQuery(parser: parser, flags: flags, synonyms: synonyms, weaker: weaker, documents: try database.documentCount, k1: bm25.k1)
+        var query = try concepts.query(text) ?? parser.parse(text, flags: flags)
         if !query.isEmpty, !rewritten.crossScriptTerms.isEmpty {
             // Passages of other scripts naming a query word's place or actor, or whose words
             // transliterate to it. English passages carry neither, so they match and score as before.
@@ -227,7 +232,7 @@ public final class Searcher {
         if result.total == 0, let corrected, corrected != text {
             // Nothing for the query as written: show the correction's results, and say so.
             text = corrected
-            query = try parser.parse(corrected, flags: flags)
+            query = try concepts.query(corrected) ?? parser.parse(corrected, flags: flags)
             let (second, _) = try match(query, request: request, filterOnly: false)
             if second.total > 0 {
                 result = second

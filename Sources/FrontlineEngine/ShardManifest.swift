@@ -6,12 +6,12 @@ import Xapian
 /// request — over a link to `xapian-tcpsrv`, one round trip instead of one per facet slot
 /// and per key.
 ///
-/// Stored as five lines, each read without a JSON parser but the last two: a header
+/// Stored as six lines, each read without a JSON parser but the last three: a header
 /// (`frontline-11 languages=en,ru side=10,11 claimant=20 …`: the schema version, the
 /// languages of the index's passages, the facet slots that hold values), the sides and the
 /// labels (`Labels.stored`), the lookup names of the labels as JSON (decoded only when a
-/// search needs them), and the query expansions as JSON (`Synonyms`, read only where a
-/// remote shard needs them).
+/// search needs them), the query expansions as JSON (`Synonyms`, read only where a
+/// remote shard needs them), and which of them are wider words (`Synonyms.weaker`, JSON).
 struct ShardManifest {
     /// The schema version the shard was written with.
     var schema: String
@@ -23,6 +23,8 @@ struct ShardManifest {
     var labels: Labels.Stored
     /// The query expansions, as JSON (see `Synonyms.json`).
     var synonyms: String
+    /// The expansions that are wider words, weighed below the word typed (`Synonyms.weaker`).
+    var weaker: [String: Set<String>]
 
     /// The manifest of an index whose shards are `shards` as they are now (their committed
     /// passages), with `labels` and `synonyms`. Every shard gets the same one: a search of
@@ -39,21 +41,23 @@ struct ShardManifest {
         languages = Set(try shards.flatMap { try $0.allTerms(prefix: prefix) }.map { String($0.term.dropFirst(prefix.count)) })
         self.labels = try labels.stored()
         self.synonyms = try synonyms.json()
+        weaker = synonyms.weaker.mapValues(Set.init)
     }
 
     /// The stored text.
     func text() -> String {
         let header = ([schema, "languages=" + languages.sorted().joined(separator: ",")]
             + Facet.filterable.map { "\($0.rawValue)=" + (usedSlots[$0] ?? []).map(String.init).joined(separator: ",") })
-        return [header.joined(separator: " "), labels.sides, labels.labels, labels.lookup, synonyms].joined(separator: "\n")
+        return [header.joined(separator: " "), labels.sides, labels.labels, labels.lookup, synonyms, (try? Synonyms.json(weaker.mapValues { $0.sorted() })) ?? "{}"].joined(separator: "\n")
     }
 
-    private init(schema: String, usedSlots: [Facet: [Int]], languages: Set<String>, labels: Labels.Stored, synonyms: String) {
+    private init(schema: String, usedSlots: [Facet: [Int]], languages: Set<String>, labels: Labels.Stored, synonyms: String, weaker: [String: Set<String>]) {
         self.schema = schema
         self.usedSlots = usedSlots
         self.languages = languages
         self.labels = labels
         self.synonyms = synonyms
+        self.weaker = weaker
     }
 
     /// Reads the manifest of the shard `database` opened from `location`.
@@ -67,9 +71,9 @@ struct ShardManifest {
             throw isVersion(found) && found != Schema.version ? SearchError.schemaMismatch(location, found: found)
                 : SearchError.corrupt(location, detail: found == Schema.version ? "no shard manifest" : "schema \(found)")
         }
-        let lines = ShardManifest.lines(text, count: 5)
+        let lines = ShardManifest.lines(text, count: 6)
         let header = lines[0].split(separator: " ")
-        guard lines.count == 5, let schema = header.first.map(String.init) else {
+        guard lines.count == 6, let schema = header.first.map(String.init) else {
             throw SearchError.corrupt(location, detail: "unreadable shard manifest")
         }
         guard schema == Schema.version else {
@@ -86,7 +90,7 @@ struct ShardManifest {
             }
         }
         return ShardManifest(schema: schema, usedSlots: slots, languages: languages,
-                             labels: Labels.Stored(sides: lines[1], labels: lines[2], lookup: lines[3]), synonyms: lines[4])
+                             labels: Labels.Stored(sides: lines[1], labels: lines[2], lookup: lines[3]), synonyms: lines[4], weaker: Synonyms.weaker(stored: lines[5]))
     }
 
     /// The text's first `count` lines (the last running to the end), found with `memchr`:

@@ -13,49 +13,80 @@ import Xapian
 struct Synonyms: Equatable {
     /// A term as the query parser produces it (`talish`, `Ztalish`) → the terms it also finds.
     var entries: [String: [String]]
+    /// The part of `entries` that is a wider word, not another form of the same one: a
+    /// gazetteer expansion in the index's own script (casualties → killed, ceasefire → truce).
+    /// A search weighs these below the word typed (`ConceptQuery`); name variants and the
+    /// same word in another language weigh as the word.
+    var weaker: [String: [String]]
 
     /// The expansions of `gazetteer`.
     init(_ gazetteer: Gazetteer) throws {
         let stemmer = try Schema.stemmer()
         func stemmed(_ word: String) throws -> String { Schema.stemPrefix + (try stemmer.stem(word)) }
-        var entries: [String: Set<String>] = [:]
+        var equivalent: [String: Set<String>] = [:]
+        var wider: [String: Set<String>] = [:]
         for group in gazetteer.searchVariantGroups {
             let stems = try group.map(stemmed)
             for (word, stem) in zip(group, stems) {
                 for other in stems where other != stem {
-                    entries[word, default: []].insert(other)
-                    entries[stem, default: []].insert(other)
+                    equivalent[word, default: []].insert(other)
+                    equivalent[stem, default: []].insert(other)
                 }
             }
         }
         for (word, targets) in gazetteer.expansions {
             let key = try stemmed(word)
-            for target in targets {
-                let term = try stemmed(target)
-                entries[word, default: []].insert(term)
-                entries[key, default: []].insert(term)
-            }
             // A word of another language (not ASCII: перемирие, հրադադար, atəşkəs) is an
             // equivalent, not a narrower word: it finds the word and its other equivalents.
             let equivalents = targets.filter { $0.utf8.contains { $0 >= 0x80 } }
+            for target in targets {
+                let term = try stemmed(target)
+                if equivalents.contains(target) {
+                    equivalent[word, default: []].insert(term)
+                    equivalent[key, default: []].insert(term)
+                } else {
+                    wider[word, default: []].insert(term)
+                    wider[key, default: []].insert(term)
+                }
+            }
             for target in equivalents {
                 let term = try stemmed(target)
                 for other in [word] + equivalents where other != target {
-                    entries[target, default: []].insert(try stemmed(other))
-                    entries[term, default: []].insert(try stemmed(other))
+                    equivalent[target, default: []].insert(try stemmed(other))
+                    equivalent[term, default: []].insert(try stemmed(other))
                 }
             }
         }
-        self.entries = entries.mapValues { $0.sorted() }
+        var all = equivalent
+        for (term, targets) in wider { all[term, default: []].formUnion(targets) }
+        self.entries = all.mapValues { $0.sorted() }
+        // A term that is both (a variant also listed as an expansion) is an equivalent.
+        self.weaker = Dictionary(uniqueKeysWithValues: wider.compactMap { term, targets in
+            let only = targets.subtracting(equivalent[term] ?? [])
+            return only.isEmpty ? nil : (term, only.sorted())
+        })
     }
 
-    private init(entries: [String: [String]]) { self.entries = entries }
+    private init(entries: [String: [String]]) {
+        self.entries = entries
+        self.weaker = [:]
+    }
 
-    /// Sorted-key JSON, for the index metadata.
-    func json() throws -> String {
+    /// Sorted-key JSON of `entries`, for the index metadata.
+    func json() throws -> String { try Synonyms.json(entries) }
+
+    /// Sorted-key JSON of `map` (`entries` or `weaker`), for the index metadata.
+    static func json(_ map: [String: [String]]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+        return String(decoding: try encoder.encode(map), as: UTF8.self)
+    }
+
+    /// The wider expansions stored in a shard's manifest as `json` (`Synonyms.json(weaker)`):
+    /// none when the index was built before they were stored, or the text is unreadable.
+    static func weaker(stored json: String) -> [String: Set<String>] {
+        guard !json.isEmpty, let map = try? JSONDecoder().decode([String: [String]].self, from: Data(json.utf8)) else { return [:] }
+        return map.mapValues(Set.init)
     }
 
     /// The expansions stored in an index's metadata ("" or unreadable: none).

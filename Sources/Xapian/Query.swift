@@ -68,6 +68,26 @@ public final class Query: CustomStringConvertible {
         return Query(handle: result!)
     }
 
+    /// This query with every weight it gives multiplied by `factor` (0 or more):
+    /// `Query.or([word, try expansions.scaled(by: 0.5)])` lets the expansions count half.
+    public func scaled(by factor: Double) throws -> Query {
+        let handle = try call { cx_query_scale_weight(self.handle, factor, $0) }
+        return withExtendedLifetime(self) { Query(handle: handle!) }
+    }
+
+    /// A query matching every document, each with weight `weight`: filtered by another
+    /// query, it adds the same amount to every document that one matches.
+    public static func fixedWeight(_ weight: Double) throws -> Query {
+        Query(handle: try call { cx_query_fixed_weight(weight, $0) }!)
+    }
+
+    /// The distinct terms of the query, in ascending order.
+    public func terms() throws -> [String] {
+        var length = 0
+        let buffer = try call { cx_query_terms(handle, &length, $0) }
+        return takePacked(buffer, length).map(\.0)
+    }
+
     /// True if the query matches nothing (e.g. parsed from an empty string).
     public var isEmpty: Bool { cx_query_empty(handle) != 0 }
 

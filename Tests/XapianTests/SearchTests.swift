@@ -17,6 +17,24 @@ import Testing
         #expect(try !Query.matchAll().isEmpty)
     }
 
+    @Test func scaledFixedWeightAndTermListingQueries() throws {
+        let dir = TemporaryDirectory()
+        let db = try makeDatabase(at: dir.child("db"), texts: ["the truce held", "the ceasefire held", "nothing here"])
+        func weights(_ query: Query) throws -> [Int: Double] {
+            let enquire = try Enquire(database: db)
+            try enquire.setQuery(query)
+            return Dictionary(uniqueKeysWithValues: try enquire.matches(limit: 10).items().map { ($0.documentID, $0.weight) })
+        }
+        let truce = try Query(term: "truce")
+        let full = try weights(truce), half = try weights(try truce.scaled(by: 0.5))
+        #expect(full.count == 1 && half.count == 1)
+        #expect(abs(half[1]! - full[1]! / 2) < 1e-9)
+        // A fixed weight filtered by a query: the same amount for each document it matches.
+        let fixed = try weights(try Query.filter(try Query.fixedWeight(100), by: try Query.or([truce, try Query(term: "ceasefire")])))
+        #expect(fixed == [1: 100, 2: 100])
+        #expect(try Query.or([truce, try Query(term: "held"), truce]).terms() == ["held", "truce"])
+    }
+
     @Test func stemmerStemsAndRejectsUnknownLanguages() throws {
         #expect(try Stem("english").stem("claimed") == "claim")
         let error = #expect(throws: XapianError.self) { try Stem("klingon") }

@@ -201,6 +201,13 @@ int32_t cx_query_empty(const cx_query *q);
  *  depend on each shard's own frequencies as Xapian 1.4's flat n-way one does. */
 cx_query *cx_query_shard_independent(const cx_query *q, const cx_database *db,
                                      uint32_t max_expansion, CXError *err);
+/** `q` with its weights multiplied by `factor` (Xapian::Query::OP_SCALE_WEIGHT; factor >= 0). */
+cx_query *cx_query_scale_weight(const cx_query *q, double factor, CXError *err);
+/** A query matching every document with the same weight `weight`
+    (Xapian::FixedWeightPostingSource; remote shards know it). */
+cx_query *cx_query_fixed_weight(double weight, CXError *err);
+/** The distinct terms of `q` in ascending order, packed (each with its index). */
+char *cx_query_terms(const cx_query *q, size_t *out_len, CXError *err);
 
 cx_qparser *cx_qparser_new(CXError *err);
 void cx_qparser_free(cx_qparser *qp);
