@@ -47,7 +47,8 @@ struct ConceptQuery {
             let single = flags.subtracting(.autoSynonyms)
             if word.hasPrefix("-") {
                 let bare = String(word.dropFirst())
-                if !bare.isEmpty { excluded.append(try parser.parse(bare, flags: single)) }
+                // With the word's variants: -Russia keeps out "Russian" too.
+                if !bare.isEmpty { excluded.append(try parser.parse(bare, flags: flags)) }
                 continue
             }
             guard seen.insert(word.lowercased()).inserted else { continue }

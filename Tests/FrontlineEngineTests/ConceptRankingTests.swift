@@ -77,6 +77,9 @@ import Testing
         let plain = try Self.hits("casualties Talish", in: searcher)
         #expect(!and.isEmpty && and.count < plain.count)
         #expect(try Self.hits("ceasefire -Putin", in: searcher).allSatisfy { !Self.words($0.passage.text).contains("putin") })
+        // An excluded name keeps out its variants too.
+        let withoutRussia = try Self.hits("ceasefire talks -Russia", in: searcher)
+        #expect(!withoutRussia.isEmpty && withoutRussia.allSatisfy { !$0.passage.text.contains("Russia") })
     }
 
     /// nDCG@10 of the judged multi-concept queries in `file` (`bench/ranking` scores the same way).
