@@ -380,8 +380,10 @@ public final class Searcher {
     }
 
     /// Every passage of article `id`, in order (empty if the index has no such article).
+    /// Fails when a shard is missing (the article may be in it).
     public func article(_ id: String) throws -> [StoredPassage] {
-        try guarded {
+        try requireComplete(false)
+        return try guarded {
             let enquire = try Enquire(database: database)
             try enquire.setQuery(try Query(term: Schema.articleTerm(id)))
             try enquire.sortByValue(slot: Schema.ordinalSlot, descending: false)
@@ -390,9 +392,10 @@ public final class Searcher {
         }
     }
 
-    /// Counts and sizes of the index.
+    /// Counts and sizes of the index (failing when a shard is missing: they would be short).
     public func statistics() throws -> IndexStatistics {
-        try guarded {
+        try requireComplete(false)
+        return try guarded {
             var result = SearchRequest(query: "")
             result.limit = 0
             let (everything, _) = try match(try Query.matchAll(), request: result, filterOnly: true)

@@ -107,6 +107,41 @@ import XapianTestSupport
         }
     }
 
+    @Test func theServerStartsWithAShardDownNamesItAndAnswersFromTheRestWhenAsked() async throws {
+        let dir = TemporaryDirectory()
+        try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 2)
+        let up = try #require(TCPServer(serving: dir.child("index") + "/shard-0"), "xapian-tcpsrv is not installed")
+        let stopped = try #require(TCPServer(serving: dir.child("index") + "/shard-1"))
+        stopped.stop()
+        let gone = stopped.address
+        try await app(locations: [up.address, gone]).test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let shards = try json(response)["shards"] as? [[String: Any]]
+                #expect(shards?.map { $0["reachable"] as? Bool } == [true, false], "\(String(buffer: response.body))")
+                #expect(shards?.last?["location"] as? String == gone)
+            }
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let error = try json(response)["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "shard_unreachable")
+                #expect((error?["message"] as? String)?.contains(gone) == true, "\(String(buffer: response.body))")
+            }
+            try await client.execute(uri: "/api/search?q=&partial=1", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try json(response)
+                let missing = body["missing_shards"] as? [[String: Any]]
+                #expect(missing?.count == 1 && missing?.first?["location"] as? String == gone, "\(String(buffer: response.body))")
+                #expect((missing?.first?["share"] as? Double).map { $0 > 0 && $0 < 1 } == true)
+                #expect((body["notices"] as? [String])?.contains { $0.contains(gone) } == true)
+            }
+            try await client.execute(uri: "/?q=ceasefire&partial=1", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("shard \(gone)"))
+            }
+        }
+    }
+
     @Test func aShardThatStopsAnsweringIsA503() async throws {
         let dir = TemporaryDirectory()
         try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 1)
