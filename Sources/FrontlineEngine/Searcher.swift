@@ -220,7 +220,8 @@ public final class Searcher {
             if let filters = QueryRewriter.filters(text) { query = try Query.filter(query, by: try parser.parse(filters, flags: flags)) }
         }
         let filterOnly = QueryRewriter.isFilterOnly(text)
-        var (result, mset) = try match(query, request: request, filterOnly: filterOnly)
+        let (answer, mset) = try match(query, request: request, filterOnly: filterOnly)
+        var result = answer
         // The query's own words' frequencies come from the match (no request to a remote shard).
         let corrected = try SpellingCorrector(frequency: mset.termFrequency, database: database, stemmer: stemmer).correct(text)
         if result.total == 0, let corrected, corrected != text {

@@ -52,8 +52,17 @@ import Xapian
     /// Every answer of `queries`, ranked, scored and counted, plus per article with "more in this article".
     private func answers(_ searcher: Searcher, _ queries: [String]) throws -> [String] {
         try queries.flatMap { query in
-            [try answer(searcher, query), try answer(searcher, query, perArticle: true) + "\n" + otherPassages(searcher, query)]
+            [try answer(searcher, query), try answer(searcher, query, perArticle: true) + "\n" + otherPassages(searcher, query)
+             + "\n" + page(searcher, query, offset: 7, limit: 4)]
         }
+    }
+
+    /// A page further down (a remote search by relevance ranks its ties itself).
+    private func page(_ searcher: Searcher, _ query: String, offset: Int, limit: Int) throws -> String {
+        var request = SearchRequest(query: query)
+        request.offset = offset
+        request.limit = limit
+        return try searcher.search(request).hits.map { "\($0.rank):\($0.passage.article)#\($0.passage.ordinal)" }.joined(separator: " ")
     }
 
     /// The per-article page's "more in this article" counts.
