@@ -142,6 +142,41 @@ import XapianTestSupport
         }
     }
 
+    @Test func aShardThatAcceptsButNeverAnswersHoldsUpNoRequest() async throws {
+        let dir = TemporaryDirectory()
+        try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 2)
+        let up = try #require(TCPServer(serving: dir.child("index") + "/shard-0"), "xapian-tcpsrv is not installed")
+        // A listener that never accepts: connections complete, and nothing ever answers them.
+        let silent = Process()
+        silent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        silent.arguments = ["python3", "-c", "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(64); print(s.getsockname()[1], flush=True); time.sleep(300)"]
+        let output = Pipe()
+        silent.standardOutput = output
+        silent.standardError = FileHandle.nullDevice
+        try silent.run()
+        // SIGKILL: the test process ignores SIGTERM (the server's own handling), and its children inherit that.
+        defer { kill(silent.processIdentifier, SIGKILL) }
+        let port = try #require(Int(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let hung = "tcp://127.0.0.1:\(port)"
+        try await app(locations: [up.address, hung]).test(.router) { client in
+            for _ in 0..<3 {
+                let started = ContinuousClock.now
+                try await client.execute(uri: "/healthz", method: .get) { response in
+                    #expect(response.status == .serviceUnavailable)
+                    #expect(String(buffer: response.body).contains(hung))
+                }
+                try await client.execute(uri: "/api/search?q=ceasefire", method: .get) { response in
+                    #expect(response.status == .serviceUnavailable)
+                    let error = try json(response)["error"] as? [String: Any]
+                    #expect(error?["code"] as? String == "shard_unreachable" && (error?["message"] as? String)?.contains(hung) == true)
+                }
+                // Answered from state: neither waits for the silent shard (5 s a call).
+                #expect(ContinuousClock.now - started < .seconds(2))
+                try await Task.sleep(for: .milliseconds(300))
+            }
+        }
+    }
+
     @Test func aShardThatStopsAnsweringIsA503() async throws {
         let dir = TemporaryDirectory()
         try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 1)
