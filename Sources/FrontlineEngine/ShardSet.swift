@@ -174,6 +174,21 @@ final class ShardSet {
         return nil
     }
 
+    /// Opens one copy for a health check (`ShardHealth`, run in the background by the
+    /// server): what it finds is what searchers opened next go by, so that a request
+    /// skips a copy the prober found unreachable instead of waiting for its time limit.
+    static func probe(_ location: String) throws -> Database {
+        let started = ContinuousClock.now
+        do {
+            let database = try openShard(location)
+            _ = unreachable.withLock { $0.removeValue(forKey: location) }
+            return database
+        } catch SearchError.unreachable(let copy, let reason) {
+            unreachable.withLock { $0[location] = (started, reason) }
+            throw SearchError.unreachable(copy, reason: reason)
+        }
+    }
+
     /// Opens one copy and checks that Frontline of this schema wrote it.
     static func openCopy(_ location: String) throws -> Database {
         let database = try openShard(location)
