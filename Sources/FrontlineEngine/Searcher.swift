@@ -82,12 +82,6 @@ public final class Searcher {
         try guarded(failover: false) { try loadRevision() }
     }
 
-    /// Opens one index location: a folder holding a Frontline index or one of its shards,
-    /// or `tcp://HOST:PORT`.
-    static func openShard(_ location: String) throws -> Database {
-        try ShardSet.openShard(location)
-    }
-
     /// The shards that could not be reached when the index was last opened.
     public var missingShards: [MissingShard] { opened.missing }
 
