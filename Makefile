@@ -36,11 +36,11 @@ test-swift: deps
 test-asan: deps-test
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
-# The server, index and searcher tests under ThreadSanitizer (the lanes, the health
+# The server, index and searcher tests under ThreadSanitizer (the lanes, the response cache, the health
 # prober, the writer threads and a searcher following a rebuild, export under load included).
 test-tsan: deps-test
 	TSAN_OPTIONS="halt_on_error=1 report_signal_unsafe=0" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan \
-	  --filter 'ServerTests|ContractTests|AtomicPublishTests|IndexerTests|LoadTests'
+	  --filter 'ServerTests|ContractTests|AtomicPublishTests|IndexerTests|LoadTests|ResponseCacheTests'
 
 # One release build makes both executables (frontline and the frontline-server it runs).
 build:

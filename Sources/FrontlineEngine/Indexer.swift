@@ -63,16 +63,19 @@ public final class Indexer: @unchecked Sendable {
         self.onProgress = onProgress
     }
 
-    /// How many changesets each shard keeps (Xapian's `XAPIAN_MAX_CHANGESETS`, set for the
-    /// run unless the environment sets it): a replica kept by `xapian-replicate` that is up
-    /// to this many commits behind catches up from them; one further behind, or following
-    /// a shard that `--rebuild` made anew (another UUID), is sent a full copy.
+    /// How many changesets each shard keeps in a run that updates the index (Xapian's
+    /// `XAPIAN_MAX_CHANGESETS`, set by Frontline unless the environment sets it): a replica
+    /// kept by `xapian-replicate` that is up to this many commits behind catches up from
+    /// them; one further behind is sent a full copy. A first build or `--rebuild` keeps none
+    /// (its shards are new, with new UUIDs: a replica is sent them in full anyway, and their
+    /// changesets would be 2.5 times the index's size).
     public static let changesetsKept = 10
+    /// `XAPIAN_MAX_CHANGESETS` as the environment gave it.
+    private static let givenChangesets = ProcessInfo.processInfo.environment["XAPIAN_MAX_CHANGESETS"]
 
     /// Runs the index build or update.
     public func run() throws -> IndexSummary {
         let started = Date()
-        setenv("XAPIAN_MAX_CHANGESETS", String(Indexer.changesetsKept), 0)
         let missing = CorpusReader.missingPaths(options.paths)
         guard missing.isEmpty else { throw IndexError.missingInput(missing) }
         do {
@@ -147,6 +150,8 @@ public final class Indexer: @unchecked Sendable {
         let live = layout.exists ? layout.liveGeneration : 0
         generation = live + 1
         let updates = layout.exists && !options.rebuild
+        // Read by Xapian when a shard is opened for writing, below.
+        setenv("XAPIAN_MAX_CHANGESETS", Indexer.givenChangesets ?? (updates ? String(Indexer.changesetsKept) : "0"), 1)
         let resumes = !options.rebuild && FileManager.default.fileExists(atPath: layout.startedPath(generation: generation))
         layout.removeAll(except: live, keeping: resumes ? generation : nil, shards: layout.shardNames().count)
         if updates {

@@ -84,12 +84,6 @@ public final class Searcher {
         try guarded(failover: false) { try loadRevision() }
     }
 
-    /// Opens one index location: a folder holding a Frontline index or one of its shards,
-    /// or `tcp://HOST:PORT`.
-    static func openShard(_ location: String) throws -> Database {
-        try ShardSet.openShard(location)
-    }
-
     /// The shards that could not be reached when the index was last opened.
     public var missingShards: [MissingShard] { opened.missing }
 
@@ -386,8 +380,10 @@ public final class Searcher {
     }
 
     /// Every passage of article `id`, in order (empty if the index has no such article).
+    /// Fails when a shard is missing (the article may be in it).
     public func article(_ id: String) throws -> [StoredPassage] {
-        try guarded {
+        try requireComplete(false)
+        return try guarded {
             let enquire = try Enquire(database: database)
             try enquire.setQuery(try Query(term: Schema.articleTerm(id)))
             try enquire.sortByValue(slot: Schema.ordinalSlot, descending: false)
@@ -396,9 +392,10 @@ public final class Searcher {
         }
     }
 
-    /// Counts and sizes of the index.
+    /// Counts and sizes of the index (failing when a shard is missing: they would be short).
     public func statistics() throws -> IndexStatistics {
-        try guarded {
+        try requireComplete(false)
+        return try guarded {
             var result = SearchRequest(query: "")
             result.limit = 0
             let (everything, _) = try match(try Query.matchAll(), request: result, filterOnly: true)

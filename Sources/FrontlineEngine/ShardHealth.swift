@@ -35,7 +35,7 @@ public struct ShardHealth: Sendable, Encodable, Equatable {
     /// Checks one copy of a shard.
     private static func checkCopy(_ location: String) -> ShardHealth {
         do {
-            let database = try Searcher.openShard(location)
+            let database = try ShardSet.probe(location)
             do {
                 let enquire = try Enquire(database: database)
                 try enquire.setQuery(try Query.matchAll())

@@ -1,5 +1,6 @@
 import Foundation
 import FrontlineCorpus
+import Synchronization
 import Xapian
 
 /// A shard left out of an answer because no copy of it could be reached.
@@ -38,6 +39,13 @@ final class ShardSet {
     static let callMilliseconds = 5_000
     /// How often a searcher with a missing shard tries it again.
     static let retryInterval: Duration = .seconds(10)
+
+    /// The copies this process found unreachable only at the end of a time limit (a copy
+    /// that is cut off, or accepts connections and never answers), with when and why: every
+    /// searcher skips them until `retryInterval` has passed, so that such a copy costs the
+    /// limit once per interval, not once per searcher opened. A copy that refuses at once
+    /// is cheap to try again, and is.
+    private static let unreachable = Mutex<[String: (at: ContinuousClock.Instant, reason: String)]>([:])
 
     /// The shards and their copies.
     let topology: Topology
@@ -143,18 +151,44 @@ final class ShardSet {
         let copies = topology.shards[number].copies
         var firstFailure: SearchError?, lastReason = ""
         for step in 0..<copies.count {
-            let index = (preferred[number] + step) % copies.count
+            let index = (preferred[number] + step) % copies.count, copy = copies[index]
+            let now = ContinuousClock.now
+            if let known = ShardSet.unreachable.withLock({ $0[copy] }), now - known.at < ShardSet.retryInterval {
+                lastReason = known.reason
+                continue
+            }
             do {
-                let database = try ShardSet.openCopy(copies[index])
+                let database = try ShardSet.openCopy(copy)
                 preferred[number] = index
-                return (copies[index], database)
+                _ = ShardSet.unreachable.withLock { $0.removeValue(forKey: copy) }
+                return (copy, database)
             } catch let failure as SearchError {
-                if case .unreachable(_, let reason) = failure { lastReason = reason } else { firstFailure = firstFailure ?? failure }
+                if case .unreachable(_, let reason) = failure {
+                    lastReason = reason
+                    if ContinuousClock.now - now > .milliseconds(500) { ShardSet.unreachable.withLock { $0[copy] = (now, reason) } }
+                } else {
+                    firstFailure = firstFailure ?? failure
+                }
             }
         }
         if let firstFailure { throw firstFailure }
         unreachable.append((number, lastReason))
         return nil
+    }
+
+    /// Opens one copy for a health check (`ShardHealth`, run in the background by the
+    /// server): what it finds is what searchers opened next go by, so that a request
+    /// skips a copy the prober found unreachable instead of waiting for its time limit.
+    static func probe(_ location: String) throws -> Database {
+        let started = ContinuousClock.now
+        do {
+            let database = try openShard(location)
+            _ = unreachable.withLock { $0.removeValue(forKey: location) }
+            return database
+        } catch SearchError.unreachable(let copy, let reason) {
+            unreachable.withLock { $0[location] = (started, reason) }
+            throw SearchError.unreachable(copy, reason: reason)
+        }
     }
 
     /// Opens one copy and checks that Frontline of this schema wrote it.

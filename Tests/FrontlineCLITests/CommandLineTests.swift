@@ -72,6 +72,26 @@ import Testing
         #expect(try runFrontline(["search", "x", "--index", "tcp://127.0.0.1:1"]).status == 8)
     }
 
+    @Test func aShardThatCannotBeReachedFailsTheSearchNamingItOrIsLeftOutWithAllowPartial() throws {
+        let dir = TemporaryDirectory()
+        let index = dir.child("index")
+        #expect(try runFrontline(["index", Repository.corpus, "--index", index, "-q"]).status == 0)
+        let gone = "tcp://127.0.0.1:1"
+        let failed = try runFrontline(["search", "Talysh", "--index", index, "--index", gone])
+        #expect(failed.status == 8)
+        #expect(failed.err.contains("shard \(gone)") && failed.err.contains("--allow-partial"), "\(failed.err)")
+        let partial = try runFrontline(["search", "Talysh", "--index", index, "--index", gone, "--allow-partial", "--no-color"])
+        #expect(partial.status == 0)
+        #expect(partial.out.contains("note: shard \(gone) (50% of the index) cannot be reached"), "\(partial.out)")
+        let json = try runFrontline(["search", "Talysh", "--index", index, "--index", gone, "--allow-partial", "--json"])
+        let body = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        let missing = body?["missing_shards"] as? [[String: Any]]
+        #expect(missing?.first?["location"] as? String == gone && missing?.first?["share"] as? Double == 0.5, "\(json.out)")
+        // Replicas: a dead copy beside a live one is not seen at all.
+        let replica = try runFrontline(["search", "Talysh", "--index", "\(gone)|\(index)", "--json"])
+        #expect(replica.status == 0 && !replica.out.contains("missing_shards"), "\(replica.err)")
+    }
+
     @Test func showStatsAndCompare() throws {
         let dir = TemporaryDirectory()
         let index = dir.child("index")

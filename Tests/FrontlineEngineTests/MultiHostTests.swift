@@ -10,7 +10,7 @@ import Testing
 /// the built `frontline`, with hosts cut off and servers idle or killed.
 @Suite(.serialized) struct MultiHostTests {
     /// A lab with a client and three shard hosts, the shipped corpus indexed as three shards
-    /// (served from hosts a, b and c) and as one local index.
+    /// (served from hosts a, b and c) and as one local index, and a folder of its own.
     final class Site {
         let lab = NetworkLab(hosts: ["client", "a", "b", "c"])
         let dir = TemporaryDirectory()
@@ -21,11 +21,17 @@ import Testing
         /// Their servers, in the same order.
         var servers: [NetworkLab.Program] = []
 
+        /// The shipped corpus as one shard and as three, built once for the suite (read only).
+        private static let indexes: (one: String, three: String)? = {
+            let folder = ProcessLifetime.folder("multihost")
+            guard (try? buildIndex([Repository.corpus], into: folder + "/one", jobs: 1)) != nil,
+                  (try? buildIndex([Repository.corpus], into: folder + "/three", jobs: 3)) != nil else { return nil }
+            return (folder + "/one", folder + "/three")
+        }()
+
         init(idleTimeout: Int? = nil) throws {
-            one = dir.child("one")
-            three = dir.child("three")
-            try buildIndex([Repository.corpus], into: one, jobs: 1)
-            try buildIndex([Repository.corpus], into: three, jobs: 3)
+            let indexes = try #require(Site.indexes, "the shipped corpus could not be indexed")
+            (one, three) = (indexes.one, indexes.three)
             let layout = IndexLayout(folder: three)
             for (number, host) in ["a", "b", "c"].enumerated() {
                 let served = try #require(try lab.serveShard(layout.shardPath(number), on: lab[host], reachableFrom: lab["client"], idleTimeout: idleTimeout),

@@ -107,6 +107,74 @@ import XapianTestSupport
         }
     }
 
+    @Test func theServerStartsWithAShardDownNamesItAndAnswersFromTheRestWhenAsked() async throws {
+        let dir = TemporaryDirectory()
+        try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 2)
+        let up = try #require(TCPServer(serving: dir.child("index") + "/shard-0"), "xapian-tcpsrv is not installed")
+        let stopped = try #require(TCPServer(serving: dir.child("index") + "/shard-1"))
+        stopped.stop()
+        let gone = stopped.address
+        try await app(locations: [up.address, gone]).test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let shards = try json(response)["shards"] as? [[String: Any]]
+                #expect(shards?.map { $0["reachable"] as? Bool } == [true, false], "\(String(buffer: response.body))")
+                #expect(shards?.last?["location"] as? String == gone)
+            }
+            try await client.execute(uri: "/api/search?q=ceasefire", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let error = try json(response)["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "shard_unreachable")
+                #expect((error?["message"] as? String)?.contains(gone) == true, "\(String(buffer: response.body))")
+            }
+            try await client.execute(uri: "/api/search?q=&partial=1", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try json(response)
+                let missing = body["missing_shards"] as? [[String: Any]]
+                #expect(missing?.count == 1 && missing?.first?["location"] as? String == gone, "\(String(buffer: response.body))")
+                #expect((missing?.first?["share"] as? Double).map { $0 > 0 && $0 < 1 } == true)
+                #expect((body["notices"] as? [String])?.contains { $0.contains(gone) } == true)
+            }
+            try await client.execute(uri: "/?q=ceasefire&partial=1", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("shard \(gone)"))
+            }
+        }
+    }
+
+    @Test func aShardThatAcceptsButNeverAnswersHoldsUpNoRequest() async throws {
+        let dir = TemporaryDirectory()
+        try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 2)
+        let up = try #require(TCPServer(serving: dir.child("index") + "/shard-0"), "xapian-tcpsrv is not installed")
+        // A listener that never accepts: connections complete, and nothing ever answers them.
+        let silent = Process()
+        silent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        silent.arguments = ["python3", "-c", "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(64); print(s.getsockname()[1], flush=True); time.sleep(300)"]
+        let output = Pipe()
+        silent.standardOutput = output
+        silent.standardError = FileHandle.nullDevice
+        try silent.run()
+        // SIGKILL: the test process ignores SIGTERM (the server's own handling), and its children inherit that.
+        defer { kill(silent.processIdentifier, SIGKILL) }
+        let port = try #require(Int(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let hung = "tcp://127.0.0.1:\(port)"
+        // A server process of its own, timed by curl: the answer times are the server's,
+        // not those of this process's task threads, which the rest of the suite keeps busy.
+        let server = try #require(ServedFrontline(["--index", up.address, "--index", hung]))
+        let bound = server.port
+        for _ in 0..<3 {
+            for (path, code) in [("/healthz", "503"), ("/api/search?q=ceasefire", "503")] {
+                let answer = try runProgram("/usr/bin/curl", ["-s", "-w", "\\n%{http_code} %{time_total}", "http://127.0.0.1:\(bound)\(path)"], timeout: 60).out
+                let last = answer.split(separator: "\n").last?.split(separator: " ") ?? []
+                #expect(last.first.map(String.init) == code && answer.replacingOccurrences(of: "\\/", with: "/").contains(hung), "\(path): \(answer)")
+                // Answered from state: neither waits for the silent shard's 5 s call limit.
+                #expect((last.last.flatMap { Double($0) } ?? 99) < 2, "\(path): \(answer)")
+            }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        server.stop()
+    }
+
     @Test func aShardThatStopsAnsweringIsA503() async throws {
         let dir = TemporaryDirectory()
         try buildIndex([Repository.corpus], into: dir.child("index"), jobs: 1)
