@@ -165,7 +165,8 @@ final class ShardSet {
             } catch let failure as SearchError {
                 if case .unreachable(_, let reason) = failure {
                     lastReason = reason
-                    if ContinuousClock.now - now > .milliseconds(500) { ShardSet.unreachable.withLock { $0[copy] = (now, reason) } }
+                    let failed = ContinuousClock.now
+                    if failed - now > .milliseconds(500) { ShardSet.unreachable.withLock { $0[copy] = (failed, reason) } }
                 } else {
                     firstFailure = firstFailure ?? failure
                 }
@@ -180,13 +181,14 @@ final class ShardSet {
     /// server): what it finds is what searchers opened next go by, so that a request
     /// skips a copy the prober found unreachable instead of waiting for its time limit.
     static func probe(_ location: String) throws -> Database {
-        let started = ContinuousClock.now
         do {
             let database = try openShard(location)
             _ = unreachable.withLock { $0.removeValue(forKey: location) }
             return database
         } catch SearchError.unreachable(let copy, let reason) {
-            unreachable.withLock { $0[location] = (started, reason) }
+            // Stamped when the check ended: a prober that waits for a silent copy's limit
+            // renews it before it is `retryInterval` old.
+            unreachable.withLock { $0[location] = (ContinuousClock.now, reason) }
             throw SearchError.unreachable(copy, reason: reason)
         }
     }
