@@ -337,16 +337,16 @@ public final class Indexer: @unchecked Sendable {
     /// then publishes the run's generation to readers in one step.
     private func finish(_ writers: [ShardWriter], gazetteer: Gazetteer) throws {
         let store = GazetteerStore(gazetteer: gazetteer)
-        let published = String(Int(Date().timeIntervalSince1970 * 1000))
+        let published = Int(Date().timeIntervalSince1970 * 1000)
         let labels = Labels(gazetteer), synonyms = try Synonyms(gazetteer)
         for writer in writers {
             try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase, synonyms: synonyms)
-            try writer.database.setMetadata(Schema.publishedKey, published)
             try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
         }
         // What a search reads when it opens a shard, from the committed passages: one request.
-        let manifest = try ShardManifest(of: writers.map(\.database), labels: labels, synonyms: synonyms).text()
+        let manifest = try ShardManifest(of: writers.map(\.database), labels: labels, synonyms: synonyms,
+                                         gazetteerHash: GazetteerStore.hash(gazetteer), published: published).text()
         for writer in writers {
             try writer.database.setMetadata(Schema.manifestKey, manifest)
             try writer.commit()

@@ -18,7 +18,6 @@ public enum Schema {
     /// Metadata key holding when the index run that wrote the shard published it
     /// (milliseconds since 1970): copies of a shard that differ in it are at different
     /// revisions (absent from shards written before it was kept).
-    static let publishedKey = "frontline:published"
     /// Metadata key holding the absolute path of that gazetteer ("" for none).
     static let gazetteerPathKey = "frontline:gazetteer-path"
     /// Metadata key prefix for one article's record: `A:<key>` → `hash\tpassages\tfile\tid` (`ArticleRecord`).

@@ -51,7 +51,7 @@ public final class Searcher {
         labels = Labels(labels: [:], lookup: [:], sides: [])
         do {
             stemmer = try Schema.stemmer()
-            try loadRevision()
+            try loadRevision(opened.manifests)
         } catch let error as XapianError {
             throw SearchError.translating(error, at: locations.joined(separator: ", "))
         }
@@ -81,7 +81,7 @@ public final class Searcher {
     private func reopenShards() throws {
         opened = try Searcher.open(shardSet)
         database = opened.database
-        try guarded(failover: false) { try loadRevision() }
+        try guarded(failover: false) { try loadRevision(opened.manifests) }
     }
 
     /// The shards that could not be reached when the index was last opened.
@@ -95,12 +95,13 @@ public final class Searcher {
         opened.copies.compactMap { $0 }.filter { !$0.hasPrefix("tcp://") }.reduce(0) { $0 + IndexLayout(folder: $1).sizeInBytes() }
     }
 
-    /// Reads what a revision of the index carries beside its passages (each shard's
-    /// `ShardManifest`, one request per shard).
-    private func loadRevision() throws {
+    /// Reads what a revision of the index carries beside its passages: each shard's
+    /// `ShardManifest`, as `manifests` gives them (read when the shards were opened) or
+    /// else read now (one request per shard).
+    private func loadRevision(_ manifests: [ShardManifest]? = nil) throws {
         revision = opened.stamps.map { $0 ?? "remote" }.joined(separator: "\u{1}") + "|" + opened.copies.map { $0 ?? "-" }.joined(separator: "\u{1}")
             + "|\(try database.documentCount)|\(try database.lastDocumentID)|\(try database.averageLength)"
-        try load(zip(opened.shards, opened.copies.compactMap { $0 }).map { try ShardManifest.read($0, at: $1) })
+        try load(manifests ?? zip(opened.shards, opened.copies.compactMap { $0 }).map { try ShardManifest.read($0, at: $1) })
     }
 
     /// Takes what the shards' manifests say: the gazetteer's labels and expansions (of the

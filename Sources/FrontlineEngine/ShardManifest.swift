@@ -25,13 +25,22 @@ struct ShardManifest {
     var synonyms: String
     /// The expansions that are wider words, weighed below the word typed (`Synonyms.weaker`).
     var weaker: [String: Set<String>]
+    /// The hash of the gazetteer the shard was tagged with (`GazetteerStore.hash`): shards
+    /// searched together must have the same.
+    var gazetteerHash: String
+    /// When the index run that wrote the shard published it, in milliseconds since 1970
+    /// (nil if not known): copies of one shard at different revisions are told apart by it,
+    /// as Xapian does not serve a database's revision remotely.
+    var published: Int?
 
     /// The manifest of an index whose shards are `shards` as they are now (their committed
     /// passages), with `labels` and `synonyms`. Every shard gets the same one: a search of
     /// the index folder reads the first shard's (Xapian's metadata of several shards is the
     /// first's), one of its shards served alone its own.
-    init(of shards: [Database], labels: Labels, synonyms: Synonyms) throws {
+    init(of shards: [Database], labels: Labels, synonyms: Synonyms, gazetteerHash: String, published: Int) throws {
         schema = Schema.version
+        self.gazetteerHash = gazetteerHash
+        self.published = published
         var slots: [Facet: [Int]] = [:]
         for facet in Facet.filterable {
             slots[facet] = try Schema.storage(of: facet)!.slots.filter { slot in try shards.contains { try $0.valueFrequency(slot: slot) > 0 } }
@@ -46,18 +55,22 @@ struct ShardManifest {
 
     /// The stored text.
     func text() -> String {
-        let header = ([schema, "languages=" + languages.sorted().joined(separator: ",")]
+        let header = ([schema, "gazetteer=" + gazetteerHash, "published=" + (published.map(String.init) ?? ""),
+                       "languages=" + languages.sorted().joined(separator: ",")]
             + Facet.filterable.map { "\($0.rawValue)=" + (usedSlots[$0] ?? []).map(String.init).joined(separator: ",") })
         return [header.joined(separator: " "), labels.sides, labels.labels, labels.lookup, synonyms, (try? Synonyms.json(weaker.mapValues { $0.sorted() })) ?? "{}"].joined(separator: "\n")
     }
 
-    private init(schema: String, usedSlots: [Facet: [Int]], languages: Set<String>, labels: Labels.Stored, synonyms: String, weaker: [String: Set<String>]) {
+    private init(schema: String, usedSlots: [Facet: [Int]], languages: Set<String>, labels: Labels.Stored, synonyms: String, weaker: [String: Set<String>],
+                 gazetteerHash: String, published: Int?) {
         self.schema = schema
         self.usedSlots = usedSlots
         self.languages = languages
         self.labels = labels
         self.synonyms = synonyms
         self.weaker = weaker
+        self.gazetteerHash = gazetteerHash
+        self.published = published
     }
 
     /// Reads the manifest of the shard `database` opened from `location`.
@@ -79,18 +92,23 @@ struct ShardManifest {
         guard schema == Schema.version else {
             throw isVersion(schema) ? SearchError.schemaMismatch(location, found: schema) : SearchError.corrupt(location, detail: "schema \(schema)")
         }
-        var slots: [Facet: [Int]] = [:], languages: Set<String> = []
+        var slots: [Facet: [Int]] = [:], languages: Set<String> = [], gazetteerHash = "", published: Int?
         for field in header.dropFirst() {
             guard let equals = field.firstIndex(of: "=") else { throw SearchError.corrupt(location, detail: "unreadable shard manifest") }
             let name = field[..<equals], values = field[field.index(after: equals)...].split(separator: ",")
             if name == "languages" {
                 languages = Set(values.map(String.init))
+            } else if name == "gazetteer" {
+                gazetteerHash = String(field[field.index(after: equals)...])
+            } else if name == "published" {
+                published = Int(field[field.index(after: equals)...])
             } else if let facet = Facet(rawValue: String(name)) {
                 slots[facet] = values.compactMap { Int($0) }
             }
         }
         return ShardManifest(schema: schema, usedSlots: slots, languages: languages,
-                             labels: Labels.Stored(sides: lines[1], labels: lines[2], lookup: lines[3]), synonyms: lines[4], weaker: Synonyms.weaker(stored: lines[5]))
+                             labels: Labels.Stored(sides: lines[1], labels: lines[2], lookup: lines[3]), synonyms: lines[4], weaker: Synonyms.weaker(stored: lines[5]),
+                             gazetteerHash: gazetteerHash, published: published)
     }
 
     /// The text's first `count` lines (the last running to the end), found with `memchr`:

@@ -54,15 +54,17 @@ final class ShardSet {
     /// The passages each shard held when last opened.
     private var passages: [Int?]
     /// When the index run that wrote the copy of each shard read last published it
-    /// (`Schema.publishedKey`; nil when not known), for a shard with several copies.
+    /// (`ShardManifest.published`; nil when not known), for a shard with several copies.
     private var revisions: [Int?]
 
     /// What one open found.
     struct Opened {
         /// The copies opened, searched as one.
         let database: Database
-        /// The same copies one by one, in shard order (a shard's manifest is read from its own).
+        /// The same copies one by one, in shard order.
         let shards: [Database]
+        /// Their manifests, read when they were opened (one request each).
+        let manifests: [ShardManifest]
         /// For each shard, the copy opened (nil: missing, or the same shard as another).
         let copies: [String?]
         /// For each shard, the stub text of the local copy opened (see `ShardSet.stamp`).
@@ -87,12 +89,12 @@ final class ShardSet {
     ///   being unreachable (no index, damage, another schema); `.unreachable` naming every
     ///   shard when none answers; `.differentGazetteers`, `.overlappingShards`.
     func open() throws -> Opened {
-        var databases: [Database] = [], copies: [String?] = [], stamps: [String?] = [], notices: [String] = []
+        var databases: [Database] = [], manifests: [ShardManifest] = [], copies: [String?] = [], stamps: [String?] = [], notices: [String] = []
         var unreachable: [(shard: Int, reason: String)] = []
         var owners: [String: String] = [:] // a shard's UUID → the shard read for it
         var gazetteer: (hash: String, shard: String)?
         for (number, shard) in topology.shards.enumerated() {
-            guard let (copy, database) = try openLive(number, &unreachable) else {
+            guard let (copy, database, manifest) = try openLive(number, &unreachable) else {
                 copies.append(nil)
                 stamps.append(nil)
                 continue
@@ -108,19 +110,19 @@ final class ShardSet {
             if let other = seen.first { throw SearchError.overlappingShards(other, shard.name) }
             for part in parts { owners[part] = shard.name }
             if topology.shards.count > 1 {
-                let hash = try database.metadata(Schema.gazetteerHashKey)
+                let hash = manifest.gazetteerHash
                 if let gazetteer, gazetteer.hash != hash { throw SearchError.differentGazetteers(gazetteer.shard, shard.name) }
                 gazetteer = gazetteer ?? (hash, shard.name)
             }
-            // Xapian's revisions are not served remotely: the index run's own stamp tells
-            // copies apart (one metadata call, only for a shard that has copies).
-            let revision = shard.copies.count > 1 ? Int(try database.metadata(Schema.publishedKey)) : nil
+            // Xapian's revisions are not served remotely: the index run's own stamp tells copies apart.
+            let revision = shard.copies.count > 1 ? manifest.published : nil
             if let revision, let before = revisions[number], revision < before {
                 notices.append("shard \(shard.name): copy \(copy) is at an older revision than the copy read before (published \(ShardSet.time(revision)), not \(ShardSet.time(before))): its answers may leave out the newest articles")
             }
             revisions[number] = revision ?? revisions[number]
             passages[number] = try database.documentCount
             databases.append(database)
+            manifests.append(manifest)
             copies.append(copy)
             stamps.append(ShardSet.stamp(copy))
         }
@@ -135,7 +137,7 @@ final class ShardSet {
                          reason: reason)
         }
         let database = databases.count == 1 ? databases[0] : try Database(shards: databases)
-        return Opened(database: database, shards: databases, copies: copies, stamps: stamps, missing: missing, notices: notices, at: .now)
+        return Opened(database: database, shards: databases, manifests: manifests, copies: copies, stamps: stamps, missing: missing, notices: notices, at: .now)
     }
 
     /// A publication stamp as a UTC time.
@@ -147,7 +149,7 @@ final class ShardSet {
 
     /// Opens the first copy of shard `number` that answers, the preferred one first; nil
     /// (and the shard added to `unreachable`) when none can be reached.
-    private func openLive(_ number: Int, _ unreachable: inout [(shard: Int, reason: String)]) throws -> (String, Database)? {
+    private func openLive(_ number: Int, _ unreachable: inout [(shard: Int, reason: String)]) throws -> (String, Database, ShardManifest)? {
         let copies = topology.shards[number].copies
         var firstFailure: SearchError?, lastReason = ""
         for step in 0..<copies.count {
@@ -158,10 +160,10 @@ final class ShardSet {
                 continue
             }
             do {
-                let database = try ShardSet.openCopy(copy)
+                let (database, manifest) = try ShardSet.openCopy(copy)
                 preferred[number] = index
                 _ = ShardSet.unreachable.withLock { $0.removeValue(forKey: copy) }
-                return (copy, database)
+                return (copy, database, manifest)
             } catch let failure as SearchError {
                 if case .unreachable(_, let reason) = failure {
                     lastReason = reason
@@ -193,20 +195,15 @@ final class ShardSet {
         }
     }
 
-    /// Opens one copy and checks that Frontline of this schema wrote it.
-    static func openCopy(_ location: String) throws -> Database {
+    /// Opens one copy with its manifest, which says that Frontline of this schema wrote it
+    /// (one request: `ShardManifest.read`).
+    static func openCopy(_ location: String) throws -> (Database, ShardManifest) {
         let database = try openShard(location)
         do {
-            let found = try database.metadata(Schema.versionKey)
-            guard found == Schema.version else {
-                // Anything but an earlier "frontline-N" is damage, not an old version.
-                let isVersion = found.isEmpty || (found.hasPrefix("frontline-") && found.count < 20 && Int(found.dropFirst(10)) != nil)
-                throw isVersion ? SearchError.schemaMismatch(location, found: found) : SearchError.corrupt(location, detail: "schema \(found)")
-            }
+            return (database, try ShardManifest.read(database, at: location))
         } catch let error as XapianError {
             throw SearchError.translating(error, at: location)
         }
-        return database
     }
 
     /// Opens one index location: a folder holding a Frontline index or one of its shards
