@@ -18,18 +18,21 @@ struct GazetteerCommand: ParsableCommand {
     static let candidateLimit = 20
 
     /// Reads `paths` as `frontline inspect` does, counting each article into `coverage`;
-    /// true if some input was rejected (and reported on standard error).
-    static func count(_ paths: [String], with gazetteer: Gazetteer, into coverage: inout GazetteerCoverage) -> Bool {
+    /// true if some input was rejected. Problems go to standard error, at most five warnings
+    /// of a kind per file unless `allWarnings`, as `frontline index` prints them.
+    static func count(_ paths: [String], with gazetteer: Gazetteer, into coverage: inout GazetteerCoverage, allWarnings: Bool) -> Bool {
         let processor = ArticleProcessor(gazetteer: gazetteer, figures: nil)
+        let printer = DiagnosticPrinter(limit: allWarnings ? nil : 5, output: complain)
+        defer { printer.finish() }
         var rejected = false
         CorpusReader().read(paths) { event in
             switch event {
             case .article(let article):
                 let processed = processor.process(article)
-                processed.diagnostics.forEach { complain($0.description); rejected = rejected || $0.severity == .error }
+                processed.diagnostics.forEach { printer.print($0); rejected = rejected || $0.severity == .error }
                 coverage.add(processed)
             case .diagnostic(let diagnostic):
-                complain(diagnostic.description)
+                printer.print(diagnostic)
                 rejected = rejected || diagnostic.severity == .error
             case .unreadable, .unreadableSource:
                 break // reported by a diagnostic
@@ -68,6 +71,8 @@ struct GazetteerCheckCommand: ParsableCommand {
     var json = false
     @Flag(help: "No colour.")
     var noColor = false
+    @Flag(help: "Print every warning about the corpus (default: at most 5 of a kind per file).")
+    var allWarnings = false
 
     /// One problem: from the schema (with its JSON path) or from loading (with its line).
     struct Problem: Encodable {
@@ -134,9 +139,10 @@ struct GazetteerCheckCommand: ParsableCommand {
                 baseProblems.forEach { complain($0.description) }
             }
             var counted = GazetteerCoverage(gazetteer: onBase)
-            rejected = GazetteerCommand.count(corpus, with: onBase, into: &counted)
+            rejected = GazetteerCommand.count(corpus, with: onBase, into: &counted, allWarnings: allWarnings)
             coverage = counted
         }
+        if loaded == nil, !corpus.isEmpty { complain("\(file): the gazetteer cannot be loaded, so coverage is not measured") }
         let errors = problems.filter { $0.severity == .error }.count
         if json {
             print(try jsonString(Report(file: file, schema: schemaPath, errors: errors, warnings: problems.count - errors, problems: problems,
@@ -196,6 +202,8 @@ struct GazetteerDraftCommand: ParsableCommand {
     var out: String?
     @Option(help: ArgumentHelp("How many of the most named states to guess as sides (default: 2).", valueName: "N"))
     var sides = 2
+    @Flag(help: "Print every warning about the corpus (default: at most 5 of a kind per file).")
+    var allWarnings = false
 
     func validate() throws {
         if sides < 0 { throw ValidationError("--sides must be 0 or more") }
@@ -209,7 +217,7 @@ struct GazetteerDraftCommand: ParsableCommand {
         problems.forEach { complain($0.description) }
         let gazetteer = base.gazetteer
         var coverage = GazetteerCoverage(gazetteer: gazetteer)
-        let rejected = GazetteerCommand.count(corpus, with: gazetteer, into: &coverage)
+        let rejected = GazetteerCommand.count(corpus, with: gazetteer, into: &coverage, allWarnings: allWarnings)
         let draft = GazetteerDraft(coverage: coverage, base: base, sides: sides, limit: GazetteerCommand.candidateLimit)
         let text = try jsonString(draft) + "\n"
         if let out {
