@@ -17,11 +17,11 @@ public struct GazetteerCoverage: Sendable {
     public enum Kind: String, CaseIterable, Sendable {
         /// Capitalised words and runs of them, not demonyms.
         case names
-        /// One capitalised word ending like a demonym or adjective ("-ian", "-ese", "-ish", "-i").
+        /// One capitalised word ending like a demonym or adjective ("-ian", "-ese", "-ish", "-ite", "-i").
         case demonyms
         /// The subject or object of a speech verb ("…, said X", "X said", "according to X").
         case speakers
-        /// The object of a place preposition ("in X", "near X", "village of X"), not a demonym.
+        /// The object of a place preposition ("in X", "near X", "village of X"), not an adjective ("in Russian shelling").
         case places
     }
 
@@ -37,7 +37,7 @@ public struct GazetteerCoverage: Sendable {
     private let longestKnown: Int
     /// Occurrences of each word in lower case, and capitalised not at a sentence's start.
     private var lowerCount: [String: Int] = [:], capitalCount: [String: Int] = [:]
-    /// Runs of capitalised words seen, per kind.
+    /// Runs of capitalised words seen, per kind (demonyms are read from the names).
     private var runs: [Kind: [Run: Int]] = [:]
 
     /// A run of capitalised words: its words, lower case, and whether the first opens a sentence.
@@ -80,10 +80,10 @@ public struct GazetteerCoverage: Sendable {
     /// The `limit` most frequent unknown candidates of `kind`, most frequent first (then by text).
     public func unknown(_ kind: Kind, limit: Int = 20) -> [Count] {
         var counts: [String: Count] = [:]
-        for (run, count) in runs[kind] ?? [:] {
+        for (run, count) in runs[kind == .demonyms ? .names : kind] ?? [:] {
             for piece in unknownPieces(of: run) {
                 let isDemonym = piece.words.count == 1 && Self.looksLikeDemonym(piece.words[0])
-                if kind == .demonyms ? !isDemonym : (kind != .speakers && isDemonym) { continue }
+                if kind == .demonyms ? !isDemonym : (kind == .names && isDemonym) { continue }
                 let key = piece.words.joined(separator: " ")
                 counts[key, default: Count(text: piece.spelled.joined(separator: " "), count: 0)].count += count
             }
@@ -96,7 +96,7 @@ public struct GazetteerCoverage: Sendable {
     private static let placeNouns: Set<String> = ["village", "town", "city", "region", "province", "district", "oblast", "governorate", "area", "port"]
     /// Lower-case words that may join a name's capitalised words ("Ministry of Defence", "al-Nusra").
     private static let connectors: Set<String> = ["of", "for", "al", "el", "de", "bin", "ibn"]
-    private static let demonymEndings = ["ian", "ean", "ese", "ish", "i"]
+    private static let demonymEndings = ["ian", "ean", "ese", "ish", "ite", "i"]
 
     private static func looksLikeDemonym(_ word: String) -> Bool {
         word.count > 3 && demonymEndings.contains { word.hasSuffix($0) }
@@ -130,12 +130,17 @@ public struct GazetteerCoverage: Sendable {
             let end = i + found.words.count - 1
             runs[.names, default: [:]][found, default: 0] += 1
             let before = i > 0 ? tokens[i - 1].lower : ""
-            let after = end + 1 < tokens.count && !tokens[end + 1].gap.contains(.sentenceEnd) ? tokens[end + 1].lower : ""
-            if Self.speechVerbs.contains(before) && i > 0 || Self.speechVerbs.contains(after)
-                || (before == "to" && i > 1 && tokens[i - 2].lower == "according") {
+            // "…, said X" / "…” said X": the verb after a comma or quotation; "X said": right after the run.
+            let saidX = i > 0 && Self.speechVerbs.contains(before) && (tokens[i - 1].gap.contains(.comma) || tokens[i - 1].gap.contains(.quote))
+            let xSaid = end + 1 < tokens.count && tokens[end + 1].gap.isEmpty && Self.speechVerbs.contains(tokens[end + 1].lower)
+            if saidX || xSaid || (before == "to" && i > 1 && tokens[i - 2].lower == "according") {
                 runs[.speakers, default: [:]][found, default: 0] += 1
             }
-            if Self.placePrepositions.contains(before) || (before == "of" && i > 1 && Self.placeNouns.contains(tokens[i - 2].lower)) {
+            // Not an adjective: "in Russian shelling" is a demonym followed by its noun.
+            let next = end + 1 < tokens.count && !tokens[end + 1].gap.contains(.sentenceEnd) ? tokens[end + 1] : nil
+            let adjective = found.words.count == 1 && Self.looksLikeDemonym(found.words[0])
+                && next.map { !$0.capitalized && !StopWords.english.contains($0.lower) && !Self.placeNouns.contains($0.lower) } ?? false
+            if !adjective, Self.placePrepositions.contains(before) || (before == "of" && i > 1 && Self.placeNouns.contains(tokens[i - 2].lower)) {
                 runs[.places, default: [:]][found, default: 0] += 1
             }
             i = end + 1

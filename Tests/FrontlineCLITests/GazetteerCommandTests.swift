@@ -56,7 +56,11 @@ import Testing
         // Known to the gazetteer or the base: not listed. Unknown: listed, with counts.
         #expect(!names.contains("Aleppo") && !names.contains("Russia") && names.contains("Manbij"), "\(names)")
         #expect(unknown["places"]!.contains { $0["text"] as? String == "Manbij" && ($0["count"] as? Int ?? 0) >= 2 }, "\(unknown["places"]!)")
-        #expect(unknown["speakers"]!.contains { $0["text"] as? String == "Sputnik" }, "\(unknown["speakers"]!)")
+        // "…, Reuters said" is a speaker; "a source told Sputnik" is not.
+        let speakers = unknown["speakers"]!.map { $0["text"] as! String }
+        #expect(speakers.contains("Reuters") && !speakers.contains("Sputnik"), "\(speakers)")
+        // The file's "syria" is the government, so the base's Syria, and its "Syrian", are left out: unknown.
+        #expect(unknown["demonyms"]!.contains { $0["text"] as? String == "Syrian" } && names.contains("Syria"), "\(unknown["demonyms"]!)")
         #expect(unknown.values.allSatisfy { $0.count <= 20 })
     }
 
@@ -85,8 +89,10 @@ import Testing
         {"id": "a", "title": "Shelling", "date": "2022-03-01", "text": "Five people were killed in Zorivka\\u001b]0;pwned\\u0007 on Monday, said Ivan\\u009b31m Petrenko.\\n\\nPetrenko\\u202e said the town of Zorivka was shelled again."}
         """)
         let check = try runFrontline(["gazetteer", "check", Repository.gazetteer, corpus])
-        #expect(check.out.contains("Petrenko"), "\(check.out)\(check.err)")
+        #expect(check.out.contains("Petrenko") && check.out.contains("Zorivka"), "\(check.out)\(check.err)")
         #expect(!check.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E }, "\(check.out)")
+        let json = try runFrontline(["gazetteer", "check", Repository.gazetteer, corpus, "--json"])
+        #expect(json.out.contains("Zorivka") && !json.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(json.out)")
         let draft = try runFrontline(["gazetteer", "draft", corpus])
         #expect(draft.status == 0 && !draft.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(draft.out)")
     }
