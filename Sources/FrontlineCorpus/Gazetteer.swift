@@ -113,6 +113,15 @@ public struct Gazetteer: Sendable {
     /// diagnostics and the offending entry is dropped; a file that cannot be used
     /// at all throws a diagnostic.
     public static func load(path: String) throws -> (Gazetteer, [Diagnostic]) {
+        var (gazetteer, diagnostics) = try parse(try data(path: path), path: path)
+        let (profiles, problems) = LanguageProfile.load(besideGazetteer: path)
+        gazetteer.profiles = profiles
+        return (gazetteer, diagnostics + problems)
+    }
+
+    /// The bytes of the gazetteer file at `path`, read as `load(path:)` reads them; a file
+    /// that cannot be read, or is too large for a gazetteer, throws a `GazetteerError`.
+    public static func data(path: String) throws -> Data {
         let data: Data
         do {
             // A regular file only (a FIFO would block), and of a gazetteer's size.
@@ -125,10 +134,7 @@ public struct Gazetteer: Sendable {
         guard data.count <= maximumBytes else {
             throw GazetteerError(Diagnostic(.error, file: path, line: nil, "gazetteer is larger than \(maximumBytes >> 20) MB; a gazetteer lists names, not articles"))
         }
-        var (gazetteer, diagnostics) = try parse(data, path: path)
-        let (profiles, problems) = LanguageProfile.load(besideGazetteer: path)
-        gazetteer.profiles = profiles
-        return (gazetteer, diagnostics + problems)
+        return data
     }
 
     /// The largest gazetteer file read.

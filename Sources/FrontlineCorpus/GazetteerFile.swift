@@ -2,10 +2,10 @@ import Foundation
 
 /// A gazetteer file as written (`Corpus/gazetteer.json`), decoded before it is checked
 /// (`GazetteerCheck`): every field optional, so that a missing one is reported by the
-/// check with its entry, not by the decoder.
-struct GazetteerFile: Decodable {
+/// check with its entry, not by the decoder. Encoded, it is a file `GazetteerDraft` writes.
+struct GazetteerFile: Codable {
     /// One side, third party, actor or place.
-    struct Entry: Decodable {
+    struct Entry: Codable {
         var id: String?
         var label: String?
         var names: [String]?

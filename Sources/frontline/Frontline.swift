@@ -15,7 +15,7 @@ struct Frontline: ParsableCommand {
           frontline compare "casualties" --by claimant
         """, statuses: Status.allCases),
         subcommands: [IndexCommand.self, SearchCommand.self, CompareCommand.self, ShowCommand.self,
-                      StatsCommand.self, InspectCommand.self, FiguresCommand.self, ServeCommand.self]
+                      StatsCommand.self, InspectCommand.self, FiguresCommand.self, ServeCommand.self, GazetteerCommand.self]
     )
 
     /// Runs the command line, after letting query words that start with `-` through as words.
