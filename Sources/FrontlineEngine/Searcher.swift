@@ -35,14 +35,6 @@ public final class Searcher {
     /// of them, remote shards included). Two searchers over the same locations at the same
     /// revision have the same value; answers kept for one value are never given for another.
     public private(set) var revision = ""
-    /// How long `refresh` goes on with the revision it last saw of remote shards before
-    /// asking them for a newer one (zero, the default: at every call). Asking costs a round
-    /// trip per remote shard; a server answering from its response cache sets a fraction of
-    /// a second, so that a remote index run shows within that time. Local shards are
-    /// checked at every call (a publish changes their stub, which is read from disk).
-    public var remoteRevisionCheck: Duration = .zero
-    /// When `refresh` last asked the shards for a newer revision.
-    private var lastRevisionCheck: ContinuousClock.Instant?
 
     /// Opens the indexes at `locations`: folders, `tcp://HOST:PORT` addresses, copies of
     /// one shard joined by `|`, or topology files (see `Topology`). A location given twice,
@@ -139,9 +131,6 @@ public final class Searcher {
             try reopenShards()
             return true
         }
-        let now = ContinuousClock.now
-        if hasRemoteShard, let last = lastRevisionCheck, now - last < remoteRevisionCheck { return false }
-        lastRevisionCheck = now
         return try guarded {
             guard try database.reopen() else { return false }
             try loadRevision()

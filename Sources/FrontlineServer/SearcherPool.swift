@@ -37,11 +37,6 @@ final class SearcherPool: Sendable {
     /// Time limits fire here, apart from the work they limit.
     private static let timers = DispatchQueue(label: "frontline.search-limits")
 
-    /// How long a worker's searcher answers from the revision of remote shards it last saw
-    /// before asking them for a newer one (see `Searcher.remoteRevisionCheck`): a kept
-    /// answer then costs no round trip, and a remote index run shows within this time.
-    static let remoteRevisionCheck: Duration = .milliseconds(200)
-
     /// A pool for the indexes at `locations`; opens one searcher at once, so that a wrong
     /// location fails at start, not at the first request. `workers` threads answer light
     /// requests and half as many (at least one) heavy ones; each lane queues at most
@@ -51,12 +46,8 @@ final class SearcherPool: Sendable {
          onDamage: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.timeLimit = timeLimit
         self.onDamage = onDamage
-        let open: @Sendable () throws -> Searcher = {
-            let searcher = try Searcher(locations: locations)
-            searcher.remoteRevisionCheck = SearcherPool.remoteRevisionCheck
-            return searcher
-        }
-        let first = try open()
+        let first = try Searcher(locations: locations)
+        let open: @Sendable () throws -> Searcher = { try Searcher(locations: locations) }
         light = Lane(name: "light", workers: workers, queueLimit: queueLimit, open: open, first: Lent(searcher: first), niceness: 0)
         // Heavy work yields the processor to light work whenever both want it.
         heavy = Lane(name: "heavy", workers: max(1, workers / 2), queueLimit: queueLimit, open: open, first: nil, niceness: 10)

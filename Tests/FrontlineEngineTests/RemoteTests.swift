@@ -144,24 +144,4 @@ import Xapian
         #expect(try mixed.search(SearchRequest(query: "")).total == 121)
         #expect(try mixed.search(SearchRequest(query: "Talysh")).total == 7)
     }
-
-    @Test func aSearcherAsksRemoteShardsForANewRevisionOnlyAsOftenAsItIsTold() throws {
-        let dir = TemporaryDirectory()
-        let index = dir.child("index")
-        try buildIndex([Repository.corpus], into: index, jobs: 1)
-        let shard = IndexLayout(folder: index).shardPath(0)
-        let server = try #require(TCPServer(serving: shard), "xapian-tcpsrv is not installed (Debian package xapian-tools)")
-        let patient = try Searcher(locations: [server.address]), eager = try Searcher(locations: [server.address])
-        patient.remoteRevisionCheck = .seconds(600)
-        #expect(try patient.refresh() == false) // asks: nothing new
-        let before = try eager.statistics().passages
-        let writer = try WritableDatabase(path: shard)
-        _ = try writer.add(try Document())
-        try writer.commit()
-        // Within its interval the patient searcher keeps the revision it saw; the eager one moves.
-        #expect(try patient.refresh() == false)
-        #expect(try patient.statistics().passages == before)
-        #expect(try eager.refresh() == true)
-        #expect(try eager.statistics().passages == before + 1)
-    }
 }
