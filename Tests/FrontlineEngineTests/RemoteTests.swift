@@ -26,13 +26,19 @@ import Xapian
         return (["total \(result.total) corrected \(result.corrected ?? "-")"] + hits + facets).joined(separator: "\n")
     }
 
+    /// The shipped corpus indexed as `shards` shards in `dir`, each served by `xapian-tcpsrv`.
+    private func servedIndex(in dir: TemporaryDirectory, shards: Int) throws -> (index: String, servers: [TCPServer]) {
+        let index = dir.child("index")
+        try buildIndex([Repository.corpus], into: index, jobs: shards)
+        let layout = IndexLayout(folder: index)
+        let servers = (0..<shards).compactMap { TCPServer(serving: layout.shardPath($0)) }
+        try #require(servers.count == shards, "xapian-tcpsrv is not installed (Debian package xapian-tools)")
+        return (index, servers)
+    }
+
     @Test func twoRemoteShardsAnswerLikeTheSameShardsOpenedLocally() throws {
         let dir = TemporaryDirectory()
-        let index = dir.child("index")
-        try buildIndex([Repository.corpus], into: index, jobs: 2)
-        let layout = IndexLayout(folder: index)
-        let servers = (0..<2).compactMap { TCPServer(serving: layout.shardPath($0)) }
-        try #require(servers.count == 2, "xapian-tcpsrv is not installed (Debian package xapian-tools)")
+        let (index, servers) = try servedIndex(in: dir, shards: 2)
         let remote = try Searcher(locations: servers.map(\.address))
         let local = try Searcher(locations: [index])
         for query in RemoteShardTests.queries {
@@ -93,11 +99,7 @@ import Xapian
 
     @Test func moreInThisArticleCountsEveryOtherMatchingPassage() throws {
         let dir = TemporaryDirectory()
-        let index = dir.child("index")
-        try buildIndex([Repository.corpus], into: index, jobs: 3)
-        let layout = IndexLayout(folder: index)
-        let servers = (0..<3).compactMap { TCPServer(serving: layout.shardPath($0)) }
-        try #require(servers.count == 3, "xapian-tcpsrv is not installed (Debian package xapian-tools)")
+        let (index, servers) = try servedIndex(in: dir, shards: 3)
         for searcher in [try Searcher(locations: [index]), try Searcher(locations: servers.map(\.address))] {
             for query in ["casualties", "Stepanakert", "ceasefire", "Armenia"] {
                 var every = SearchRequest(query: query)
