@@ -44,20 +44,7 @@ final class ShardSet {
     /// searcher skips them until `retryInterval` has passed, so that such a copy costs the
     /// limit once per interval, not once per searcher opened. A copy that refuses at once
     /// is cheap to try again, and is.
-    private static let unreachable = UnreachableCopies()
-
-    /// The marks of `unreachable`, behind a lock that ThreadSanitizer sees (a global
-    /// `Mutex` of the Synchronization module is reported as a race by it).
-    private final class UnreachableCopies: @unchecked Sendable {
-        private let lock = NSLock()
-        private var marks: [String: (at: ContinuousClock.Instant, reason: String)] = [:]
-
-        func withLock<T>(_ body: (inout [String: (at: ContinuousClock.Instant, reason: String)]) -> T) -> T {
-            lock.lock()
-            defer { lock.unlock() }
-            return body(&marks)
-        }
-    }
+    private static let unreachable = Locked<[String: (at: ContinuousClock.Instant, reason: String)]>([:])
 
     /// The shards and their copies.
     let topology: Topology

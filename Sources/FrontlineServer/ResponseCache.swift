@@ -1,7 +1,6 @@
 import FrontlineEngine
 import Hummingbird
 import NIOCore
-import Synchronization
 
 /// Answers already given, kept for the same request at the same revision of the index.
 ///
@@ -45,7 +44,7 @@ final class ResponseCache: Sendable {
 
     /// The most body bytes kept at once.
     let byteLimit: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A cache keeping at most `byteLimit` bytes of answers (0: keeps nothing).
     init(byteLimit: Int) { self.byteLimit = byteLimit }
