@@ -53,6 +53,14 @@ public struct IndexLayout: Sendable {
     /// an index run has published another (nil when there is no index).
     public func stamp() -> String? { try? String(contentsOfFile: stubPath, encoding: .utf8) }
 
+    /// What changes when an index run publishes at the index location `location`: the
+    /// stub's text for an index folder, the folder a shard link points to for a shard
+    /// (`Index/shard-0`); nil for a remote location.
+    public static func stamp(at location: String) -> String? {
+        guard !location.hasPrefix("tcp://") else { return nil }
+        return IndexLayout(folder: location).stamp() ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: location))
+    }
+
     /// The live generation's number (0 for an index written before generations).
     var liveGeneration: Int {
         shardNames().compactMap(IndexLayout.generation(of:)).max() ?? 0

@@ -63,14 +63,14 @@ public final class Searcher {
     private static func open(_ shards: ShardSet) throws -> ShardSet.Opened {
         let locations = shards.topology.shards.flatMap(\.copies)
         for attempt in 0..<3 {
-            let stamps = locations.map(ShardSet.stamp)
+            let stamps = locations.map(IndexLayout.stamp(at:))
             do {
                 return try shards.open()
             } catch let error as XapianError {
-                if attempt < 2, stamps != locations.map(ShardSet.stamp) { continue }
+                if attempt < 2, stamps != locations.map(IndexLayout.stamp(at:)) { continue }
                 throw SearchError.translating(error, at: locations.joined(separator: ", "))
             } catch let error as SearchError {
-                if attempt < 2, stamps != locations.map(ShardSet.stamp) { continue }
+                if attempt < 2, stamps != locations.map(IndexLayout.stamp(at:)) { continue }
                 throw error
             }
         }

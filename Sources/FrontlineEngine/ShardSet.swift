@@ -66,7 +66,7 @@ final class ShardSet {
         let manifests: [ShardManifest]
         /// For each shard, the copy opened (nil: missing, or the same shard as another).
         let copies: [String?]
-        /// For each shard, the stub text of the local copy opened (see `ShardSet.stamp`).
+        /// For each shard, the stub text of the local copy opened (see `IndexLayout.stamp(at:)`).
         let stamps: [String?]
         /// The shards none of whose copies answered.
         let missing: [MissingShard]
@@ -123,7 +123,7 @@ final class ShardSet {
             databases.append(database)
             manifests.append(manifest)
             copies.append(copy)
-            stamps.append(ShardSet.stamp(copy))
+            stamps.append(IndexLayout.stamp(at: copy))
         }
         guard !databases.isEmpty else {
             throw SearchError.unreachable(topology.shards.map(\.name).joined(separator: ", "), reason: unreachable.first?.reason ?? "no shard")
@@ -232,18 +232,12 @@ final class ShardSet {
         FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("iamglass"))
     }
 
-    /// What changes when an index run publishes at a local copy: the stub's text for an
-    /// index folder, the folder a shard link points to for a shard (nil for a remote copy).
-    static func stamp(_ location: String) -> String? {
-        guard !location.hasPrefix("tcp://") else { return nil }
-        return IndexLayout(folder: location).stamp() ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: location))
-    }
 
     /// True if an index run has published anew at a copy `opened` reads.
     func published(since opened: Opened) -> Bool {
         zip(opened.copies, opened.stamps).contains { copy, stamp in
             guard let copy else { return false }
-            return ShardSet.stamp(copy) != stamp
+            return IndexLayout.stamp(at: copy) != stamp
         }
     }
 }

@@ -42,7 +42,7 @@ final class HealthMonitor: Sendable {
                 if let started = probe.started, now - started > silence {
                     return ShardHealth.silent(location, for: Int((now - started).components.seconds))
                 }
-                if let damagedAt = probe.damagedAt, damagedAt == HealthMonitor.stamp(location) {
+                if let damagedAt = probe.damagedAt, damagedAt == IndexLayout.stamp(at: location) {
                     return ShardHealth.corrupt(location)
                 }
                 return probe.health
@@ -56,13 +56,9 @@ final class HealthMonitor: Sendable {
         let named = Set(location.components(separatedBy: ", "))
         probes.withLock { probes in
             for (number, candidate) in locations.enumerated() where named.contains(candidate) || named.contains(CorpusReader.absolute(candidate)) {
-                probes[number].damagedAt = .some(HealthMonitor.stamp(candidate))
+                probes[number].damagedAt = .some(IndexLayout.stamp(at: candidate))
             }
         }
-    }
-
-    private static func stamp(_ location: String) -> String? {
-        location.hasPrefix("tcp://") ? nil : IndexLayout(folder: location).stamp()
     }
 
     /// Checks `location` every `interval` for as long as `monitor` is in use.
