@@ -201,13 +201,38 @@ public final class Searcher {
         return parser
     }
 
-    private func run(_ request: SearchRequest) throws -> SearchResult {
+    /// How many passages the matcher expects `request` to match, from the posting lists'
+    /// statistics alone (no match is run): what a server weighs before it gives a search
+    /// a thread. Only a faceted or per-article search counts every match; any other stops
+    /// after its page, so it expects no more than the page.
+    public func expectedMatches(_ request: SearchRequest) throws -> Int {
+        try guarded {
+            var query = try parse(request).query
+            guard request.facets || request.perArticle else { return min(try database.documentCount, request.offset + request.limit + 1) }
+            if query.isEmpty { query = try Query.matchAll() }
+            if let filter = try filterQuery(request) { query = try Query.filter(query, by: filter) }
+            let enquire = try Enquire(database: database)
+            try enquire.setQuery(query)
+            return try enquire.matches(offset: 0, limit: 0, checkAtLeast: 0).estimatedMatches
+        }
+    }
+
+    /// A request's query as the matcher gets it, and what made it (for a second parse of a correction).
+    private struct Parsed {
+        let rewritten: QueryRewriter.Rewritten
+        let parser: QueryParser
+        let flags: QueryParser.Flags
+        let concepts: ConceptQuery
+        let query: Query
+    }
+
+    private func parse(_ request: SearchRequest) throws -> Parsed {
         let rewritten = try QueryRewriter(labels: labels).rewrite(request.query, crossScript: request.crossScript && hasOtherLanguages)
         let parser = try parser()
         var flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
         // Without cross-script matching, a name finds its own spelling only.
         if synonyms != nil && request.crossScript { flags.insert(.autoSynonyms) }
-        var text = rewritten.text
+        let text = rewritten.text
         // A query of several concepts ranks what matches more of them first.
         let concepts = ConceptQuery(parser: parser, flags: flags, synonyms: synonyms, weaker: weaker, documents: try database.documentCount, k1: bm25.k1)
         var query = try concepts.query(text) ?? parser.parse(text, flags: flags)
@@ -219,6 +244,13 @@ public final class Searcher {
             // The query's own filters hold for the terms added beside it.
             if let filters = QueryRewriter.filters(text) { query = try Query.filter(query, by: try parser.parse(filters, flags: flags)) }
         }
+        return Parsed(rewritten: rewritten, parser: parser, flags: flags, concepts: concepts, query: query)
+    }
+
+    private func run(_ request: SearchRequest) throws -> SearchResult {
+        let parsed = try parse(request)
+        let (rewritten, parser, flags, concepts) = (parsed.rewritten, parsed.parser, parsed.flags, parsed.concepts)
+        var text = rewritten.text, query = parsed.query
         let filterOnly = QueryRewriter.isFilterOnly(text)
         let (answer, mset) = try match(query, request: request, filterOnly: filterOnly)
         var result = answer

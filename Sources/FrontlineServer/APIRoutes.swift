@@ -38,7 +38,7 @@ struct APIRoutes: Sendable {
 
     func search(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
         let request = try RequestDecoding.search(parameters, highlight: ("**", "**"))
-        return try await pool.answer("/api/search?" + parameters.normalised, cost: .init(query: request.query), cache: cache) {
+        return try await pool.answer("/api/search?" + parameters.normalised, cost: .search(request), cache: cache) {
             try Responses.jsonAnswer(SearchJSON(try $0.search(request)))
         }
     }

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import FrontlineCorpus
 import FrontlineEngine
@@ -28,8 +29,10 @@ final class HealthMonitor: Sendable {
         self.silence = silence
         probes = Mutex(ShardHealth.check(locations).map { Probe(health: $0, started: nil) })
         for (number, location) in locations.enumerated() {
-            let thread = Thread { [weak self] in HealthMonitor.probe(self, location, number: number, every: interval) }
-            thread.name = "frontline-health-\(number)"
+            let thread = Thread { [weak self] in
+                _ = cl_set_thread_name("health-\(number)")
+                HealthMonitor.probe(self, location, number: number, every: interval)
+            }
             thread.start()
         }
     }

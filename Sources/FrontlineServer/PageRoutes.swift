@@ -41,7 +41,7 @@ struct PageRoutes: Sendable {
     func search(_ parameters: QueryParameters) async throws -> ResponseCache.Answer {
         var request = try RequestDecoding.search(parameters, highlight: HTML.highlight, defaultLimit: 20)
         if parameters.value("date_bucket") == nil { request.dateBucket = .day } // the histogram picks its buckets
-        return try await pool.answer("/?" + parameters.normalised, cost: .init(query: request.query), cache: cache) { [request] in
+        return try await pool.answer("/?" + parameters.normalised, cost: .search(request), cache: cache) { [request] in
             Responses.htmlAnswer(SearchPage(result: try $0.search(request), request: request, parameters: parameters, labels: $0.labels).render())
         }
     }

@@ -64,6 +64,11 @@ final class ResponseCache: Sendable {
         }
     }
 
+    /// Whether an answer is kept for `key` at `revision` (a look, not a use: no hit or miss is counted).
+    func holds(_ key: String, at revision: String) -> Bool {
+        state.withLock { $0.revision == revision && $0.entries[key] != nil }
+    }
+
     /// Keeps `answer` for `key` at `revision` (an answer larger than a quarter of the limit is not kept).
     func keep(_ answer: Answer, for key: String, at revision: String) {
         let size = answer.body.readableBytes + key.utf8.count
@@ -102,7 +107,7 @@ extension SearcherPool {
     /// then kept.
     func answer(_ key: String, cost: Cost, cache: ResponseCache,
                 _ make: @escaping @Sendable (Searcher) throws -> ResponseCache.Answer) async throws -> ResponseCache.Answer {
-        try await withSearcher(cost) { searcher in
+        try await withSearcher(cost, isKept: { cache.holds(key, at: $0.revision) }) { searcher in
             let revision = searcher.revision
             if let kept = cache.answer(for: key, at: revision) { return kept }
             let made = try make(searcher)

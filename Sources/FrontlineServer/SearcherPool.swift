@@ -23,11 +23,13 @@ final class SearcherPool: Sendable {
         case light
         /// Many searches in one request, or one that may touch much of the index.
         case heavy
-
-        /// The cost of searching `query`: heavy when a wildcard may expand to many words.
-        init(query: String) { self = query.contains("*") ? .heavy : .light }
+        /// A search, weighed before it runs: heavy when a wildcard may expand to many words
+        /// or the matcher expects it to count more than the pool's `heavyMatches` passages.
+        case search(SearchRequest)
     }
 
+    /// The most passages a search may be expected to count and still be light work.
+    let heavyMatches: Int
     /// How long a request may take.
     let timeLimit: Duration
     /// Told the location of any damage a request meets (see `HealthMonitor.damaged`).
@@ -40,11 +42,14 @@ final class SearcherPool: Sendable {
     /// A pool for the indexes at `locations`; opens one searcher at once, so that a wrong
     /// location fails at start, not at the first request. `workers` threads answer light
     /// requests and half as many (at least one) heavy ones; each lane queues at most
-    /// `queueLimit` requests.
+    /// `queueLimit` requests. A search expected to count more than `heavyMatches` passages
+    /// is heavy: 5,000 is about 30 ms of one core's counting with facets here, where a
+    /// one-word search counts tens to hundreds.
     init(locations: [String], timeLimit: Duration,
-         workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), queueLimit: Int = 64,
+         workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), queueLimit: Int = 64, heavyMatches: Int = 5_000,
          onDamage: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.timeLimit = timeLimit
+        self.heavyMatches = heavyMatches
         self.onDamage = onDamage
         let first = try Searcher(locations: locations)
         let open: @Sendable () throws -> Searcher = { try Searcher(locations: locations) }
@@ -54,42 +59,68 @@ final class SearcherPool: Sendable {
     }
 
     /// Runs `body` with a searcher at the newest revision, on a worker of `cost`'s lane,
-    /// within the time limit (`timeLimit` unless given).
+    /// within the time limit (`timeLimit` unless given). A search weighed on the light lane
+    /// and found heavy moves to the heavy lane, unless `isKept` says its answer is at hand.
     func withSearcher<T: Sendable>(_ cost: Cost = .light, timeLimit limit: Duration? = nil,
+                                   isKept: (@Sendable (Searcher) -> Bool)? = nil,
                                    _ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
         let limit = limit ?? timeLimit
         let deadline = DispatchTime.now() + limit.inSeconds
         let pending = Pending<T>()
         return try await withCheckedThrowingContinuation { continuation in
             pending.set(continuation)
-            let lane = cost == .light ? light : heavy
-            let onDamage = self.onDamage
-            let accepted = lane.submit(Lane.Job(deadline: deadline) { searcher in
-                let outcome = Result { () throws -> T in
-                    try searcher.refresh()
-                    return try body(searcher)
+            let lane: Lane, isHeavy: (@Sendable (Searcher) -> Bool)?
+            switch cost {
+            case .light: (lane, isHeavy) = (light, nil)
+            case .heavy: (lane, isHeavy) = (heavy, nil)
+            case .search(let request) where request.query.contains("*"): (lane, isHeavy) = (heavy, nil)
+            case .search(let request):
+                lane = light
+                let heavyMatches = self.heavyMatches
+                isHeavy = { searcher in
+                    if isKept?(searcher) == true { return false }
+                    // A searcher that cannot say runs the search, whose own error is then answered.
+                    return ((try? searcher.expectedMatches(request)) ?? 0) > heavyMatches
                 }
-                pending.finish(outcome)
-                if case .failure(SearchError.corrupt(let location, _)) = outcome { onDamage(location) }
-                // A searcher that refused a partial answer is sound: it keeps trying the missing shard.
-                if case .failure(SearchError.incomplete) = outcome { return true }
-                if case .failure(let failure as any FrontlineFailure) = outcome, failure.category != .badQuery {
-                    return false // the index stopped answering: this searcher is dropped, the next job opens anew
-                }
-                return true
-            } failed: { error in
-                pending.finish(.failure(error))
-            })
-            guard accepted else {
-                pending.finish(.failure(APIError(status: .serviceUnavailable, code: "busy",
-                                                 message: "the server is answering as many requests of this kind as it can",
-                                                 hint: "try again in a moment")))
+            }
+            guard lane.submit(job(deadline: deadline, pending: pending, movingIf: isHeavy, body)) else {
+                pending.finish(.failure(SearcherPool.busy))
                 return
             }
             SearcherPool.timers.asyncAfter(deadline: deadline) {
                 pending.finish(.failure(APIError(status: .serviceUnavailable, code: "timeout", message: "the request took longer than \(limit)",
                                                  hint: "narrow the search: fewer words, a filter, more letters before a *")))
             }
+        }
+    }
+
+    private static let busy = APIError(status: .serviceUnavailable, code: "busy",
+                                       message: "the server is answering as many requests of this kind as it can",
+                                       hint: "try again in a moment")
+
+    /// The work of one request: moved to the heavy lane first when `isHeavy` says so of the
+    /// worker's searcher, else `body` run with it, and the outcome given to `pending`.
+    private func job<T: Sendable>(deadline: DispatchTime, pending: Pending<T>, movingIf isHeavy: (@Sendable (Searcher) -> Bool)?,
+                                  _ body: @escaping @Sendable (Searcher) throws -> T) -> Lane.Job {
+        Lane.Job(deadline: deadline) { [self] searcher in
+            if let isHeavy, (try? searcher.refresh()) != nil, isHeavy(searcher) {
+                if !heavy.submit(job(deadline: deadline, pending: pending, movingIf: nil, body)) { pending.finish(.failure(SearcherPool.busy)) }
+                return true
+            }
+            let outcome = Result { () throws -> T in
+                try searcher.refresh()
+                return try body(searcher)
+            }
+            pending.finish(outcome)
+            if case .failure(SearchError.corrupt(let location, _)) = outcome { onDamage(location) }
+            // A searcher that refused a partial answer is sound: it keeps trying the missing shard.
+            if case .failure(SearchError.incomplete) = outcome { return true }
+            if case .failure(let failure as any FrontlineFailure) = outcome, failure.category != .badQuery {
+                return false // the index stopped answering: this searcher is dropped, the next job opens anew
+            }
+            return true
+        } failed: { error in
+            pending.finish(.failure(error))
         }
     }
 }
@@ -126,10 +157,10 @@ private final class Lane: @unchecked Sendable {
         for number in 0..<workers {
             let given = number == 0 ? first : nil
             let thread = Thread { [self] in
+                _ = cl_set_thread_name("\(name)-\(number)") // else it shows its creator's name
                 if niceness != 0 { _ = cl_set_thread_niceness(niceness) }
                 work(open: open, searcher: given)
             }
-            thread.name = "frontline-\(name)-\(number)"
             thread.stackSize = 8 << 20 // Xapian recurses over wide queries
             thread.start()
         }

@@ -1,3 +1,4 @@
+import CLinux
 import EngineTestSupport
 import Foundation
 import Synchronization
@@ -395,6 +396,24 @@ import XapianTestSupport
         // is refused at once; the cheap search does not wait behind those that run in turn.
         #expect(order.filter { $0 == "busy" }.count >= 1, "\(order)")
         #expect(order.filter { $0 != "busy" }.firstIndex(of: "light")! <= 1, "\(order)")
+    }
+
+    @Test func aSearchExpectedToCountManyPassagesRunsOnTheHeavyLane() async throws {
+        let index = try #require(Self.index)
+        // The lanes' threads differ in their niceness: 10 on the heavy lane, 0 on the light one.
+        let lane: @Sendable (Searcher) -> String = { _ in cl_thread_niceness() == 10 ? "heavy" : "light" }
+        let browse = SearchRequest(query: "") // counts all 120 passages, with facets
+        let strict = try SearcherPool(locations: [index], timeLimit: .seconds(10), heavyMatches: 100)
+        let seen = try await strict.withSearcher(.search(browse), lane)
+        #expect(seen.hasPrefix("heavy"), "\(seen)")
+        var pageOnly = browse
+        pageOnly.facets = false // stops after its page: light however many match
+        #expect(try await strict.withSearcher(.search(pageOnly), lane).hasPrefix("light"))
+        #expect(try await strict.withSearcher(.search(browse), isKept: { _ in true }, lane).hasPrefix("light"),
+                "an answer at hand is given where it is found")
+        let roomy = try SearcherPool(locations: [index], timeLimit: .seconds(10), heavyMatches: 1_000)
+        #expect(try await roomy.withSearcher(.search(browse), lane).hasPrefix("light"))
+        #expect(try await roomy.withSearcher(.search(SearchRequest(query: "cease*")), lane).hasPrefix("heavy"))
     }
 
     @Test func aFormulaInArticleTextIsDefusedInCSV() {
