@@ -38,10 +38,23 @@ public final class CorpusReader {
     /// Whether symbolic links that lead out of the folders being read are followed.
     public let followsLinksOut: Bool
 
+    /// The most bytes of one article read, below each format's own limit (nil: the format's).
+    public let articleByteLimit: Int?
+
     /// Creates a reader. One reader remembers article ids across calls, to report duplicates.
     /// A symbolic link inside a folder that points outside every folder given (say, to
-    /// `/etc/shadow`) is reported and not followed unless `followLinksOut`.
-    public init(followLinksOut: Bool = false) { followsLinksOut = followLinksOut }
+    /// `/etc/shadow`) is reported and not followed unless `followLinksOut`. An article
+    /// longer than its format's limit, or than `articleByteLimit` if that is lower, is cut
+    /// there with a warning.
+    public init(followLinksOut: Bool = false, articleByteLimit: Int? = nil) {
+        followsLinksOut = followLinksOut
+        self.articleByteLimit = articleByteLimit
+    }
+
+    /// The most bytes of one article of `format` read.
+    private func limit(of format: any ArticleFormat) -> Int {
+        min(format.maximumArticleBytes, articleByteLimit ?? .max)
+    }
 
     /// Lists the article files under `roots` (files or folders, searched recursively,
     /// symlinks followed once), sorted, with the root each belongs to. Problems are reported
@@ -191,7 +204,7 @@ public final class CorpusReader {
         }
         var bytes: [UInt8]
         do {
-            let read = try LineReader.prefix(of: path, limit: format.maximumArticleBytes)
+            let read = try LineReader.prefix(of: path, limit: limit(of: format))
             bytes = read.bytes
             if read.size > bytes.count {
                 // UTF-16 and UTF-32 are cut at a whole code unit; UTF-8 at a space.
@@ -339,9 +352,9 @@ public final class CorpusReader {
             handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "no \"id\"; using \(id)")))
         }
         var body = ByteSearch.contains(text, byte: 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        if body.utf8.count > format.maximumArticleBytes {
+        if body.utf8.count > limit(of: format) {
             let size = body.utf8.count
-            body = String(decoding: CorpusReader.cutAtWhitespace(Array(body.utf8.prefix(format.maximumArticleBytes))), as: UTF8.self)
+            body = String(decoding: CorpusReader.cutAtWhitespace(Array(body.utf8.prefix(limit(of: format)))), as: UTF8.self)
             handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber,
                                            "the text is \(CorpusReader.megabytes(size)); only its first \(CorpusReader.megabytes(body.utf8.count)) are read")))
         }

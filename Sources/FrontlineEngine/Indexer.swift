@@ -37,6 +37,8 @@ public final class Indexer: @unchecked Sendable {
         public var batching = Batching.growing
         /// Follow symbolic links that lead out of the folders being indexed.
         public var followLinks = false
+        /// The most bytes of one article read (nil: each format's own limit, 4 MB of text).
+        public var articleByteLimit: Int?
 
         /// Options for indexing `paths` into `index`.
         public init(paths: [String], index: String) {
@@ -199,7 +201,7 @@ public final class Indexer: @unchecked Sendable {
         let failures = FailureList()
         startWriterThreads(writers, queues: queues, group: group, failures: failures)
 
-        let reader = CorpusReader(followLinksOut: options.followLinks)
+        let reader = CorpusReader(followLinksOut: options.followLinks, articleByteLimit: options.articleByteLimit)
         var unreadableSources: [String] = []
         func handle(_ event: CorpusReader.Event) {
             switch event {

@@ -17,8 +17,10 @@ public extension TemporaryDirectory {
 
 /// Indexes `paths` into `index` with the shipped gazetteer and figure lexicon; returns the summary and diagnostics.
 @discardableResult
-public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int? = nil) throws -> (IndexSummary, [Diagnostic]) {
+public func buildIndex(_ paths: [String], into index: String, jobs: Int = 2, rebuild: Bool = false, batch: Int? = nil,
+                       articleByteLimit: Int? = nil) throws -> (IndexSummary, [Diagnostic]) {
     var options = Indexer.Options(paths: paths, index: index)
+    options.articleByteLimit = articleByteLimit
     options.jobs = jobs
     options.rebuild = rebuild
     options.gazetteer = Repository.gazetteer
