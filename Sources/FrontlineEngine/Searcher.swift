@@ -204,9 +204,11 @@ public final class Searcher {
     /// How many passages the matcher expects `request` to match, from the posting lists'
     /// statistics alone (no match is run): what a server weighs before it gives a search
     /// a thread. Only a faceted or per-article search counts every match; any other stops
-    /// after its page, so it expects no more than the page.
-    public func expectedMatches(_ request: SearchRequest) throws -> Int {
-        try guarded {
+    /// after its page, so it expects no more than the page. Nil over remote shards, where
+    /// the estimate would cost a round trip to each before the search's own.
+    public func expectedMatches(_ request: SearchRequest) throws -> Int? {
+        if hasRemoteShard { return nil }
+        return try guarded {
             var query = try parse(request).query
             guard request.facets || request.perArticle else { return min(try database.documentCount, request.offset + request.limit + 1) }
             if query.isEmpty { query = try Query.matchAll() }

@@ -79,8 +79,9 @@ final class SearcherPool: Sendable {
                 let heavyMatches = self.heavyMatches
                 isHeavy = { searcher in
                     if isKept?(searcher) == true { return false }
-                    // A searcher that cannot say runs the search, whose own error is then answered.
-                    return ((try? searcher.expectedMatches(request)) ?? 0) > heavyMatches
+                    // A searcher that cannot say (remote shards, or an error the search will
+                    // answer with) runs it where it is.
+                    return ((try? searcher.expectedMatches(request)) ?? nil).map { $0 > heavyMatches } ?? false
                 }
             }
             guard lane.submit(job(deadline: deadline, pending: pending, movingIf: isHeavy, body)) else {
