@@ -13,11 +13,11 @@ struct FiguresPage {
     func render() -> String {
         let query = parameters.value("q") ?? ""
         let base = parameters.setting("offset", to: []).setting("limit", to: [])
-        let shown = options.disputed ? ledger.disputed.flatMap(\.figures) : ledger.figures
-        let categories = ([nil] + Figure.categories).map { category -> String in
-            let label = category ?? "all"
+        let shown = (options.disputed ? ledger.disputedOnly : ledger).figures
+        let categories = ([nil] + FigureCategory.allCases).map { category -> String in
+            let label = category?.rawValue ?? "all"
             return category == options.category ? "<strong>\(label)</strong>"
-                : "<a href=\"\(HTML.href("/figures", base.setting("category", to: category.map { [$0] } ?? [])))\">\(label)</a>"
+                : "<a href=\"\(HTML.href("/figures", base.setting("category", to: category.map { [$0.rawValue] } ?? [])))\">\(label)</a>"
         }.joined(separator: " · ")
         let disputedLink = options.disputed
             ? "<a href=\"\(HTML.href("/figures", base.setting("disputed", to: [])))\">all figures</a>"
