@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C++ inside, plain C outside: the only target that touches Xapian's C++ API.
@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Command-line options shared by `frontline` and `frontline-server`.
@@ -99,7 +99,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["Load"]),
         // The `frontline` executable as a user meets it, crash safety included.
-        .testTarget(name: "FrontlineCLITests", dependencies: ["FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport"]),
+        .testTarget(name: "FrontlineCLITests", dependencies: ["frontline", "FrontlineEngine", "FrontlineCorpus", "Xapian", "EngineTestSupport"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

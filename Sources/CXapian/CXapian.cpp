@@ -7,9 +7,40 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
+#include <type_traits>
 #include <vector>
+
+// The numbers CXapian.h (and through it the Swift wrapper) uses are Xapian's own.
+namespace {
+constexpr bool same(int shim, int xapian) { return shim == xapian; }
+}  // namespace
+static_assert(same(CX_OP_AND, Xapian::Query::OP_AND) && same(CX_OP_OR, Xapian::Query::OP_OR) &&
+              same(CX_OP_AND_NOT, Xapian::Query::OP_AND_NOT) && same(CX_OP_XOR, Xapian::Query::OP_XOR) &&
+              same(CX_OP_AND_MAYBE, Xapian::Query::OP_AND_MAYBE) && same(CX_OP_FILTER, Xapian::Query::OP_FILTER) &&
+              same(CX_OP_NEAR, Xapian::Query::OP_NEAR) && same(CX_OP_PHRASE, Xapian::Query::OP_PHRASE) &&
+              same(CX_OP_SYNONYM, Xapian::Query::OP_SYNONYM),
+              "CXQueryOp must number the operators as Xapian::Query::op does");
+static_assert(same(CX_FLAG_BOOLEAN, Xapian::QueryParser::FLAG_BOOLEAN) && same(CX_FLAG_PHRASE, Xapian::QueryParser::FLAG_PHRASE) &&
+              same(CX_FLAG_LOVEHATE, Xapian::QueryParser::FLAG_LOVEHATE) && same(CX_FLAG_WILDCARD, Xapian::QueryParser::FLAG_WILDCARD) &&
+              same(CX_FLAG_PURE_NOT, Xapian::QueryParser::FLAG_PURE_NOT) && same(CX_FLAG_PARTIAL, Xapian::QueryParser::FLAG_PARTIAL) &&
+              same(CX_FLAG_SYNONYM, Xapian::QueryParser::FLAG_SYNONYM) && same(CX_FLAG_AUTO_SYNONYMS, Xapian::QueryParser::FLAG_AUTO_SYNONYMS),
+              "CXParserFlag must number the flags as Xapian::QueryParser::feature_flag does");
+static_assert(same(CX_STEM_NONE, Xapian::QueryParser::STEM_NONE) && same(CX_STEM_SOME, Xapian::QueryParser::STEM_SOME) &&
+              same(CX_STEM_ALL, Xapian::QueryParser::STEM_ALL) && same(CX_STEM_ALL_Z, Xapian::QueryParser::STEM_ALL_Z),
+              "CXStemStrategy must number the strategies as Xapian::QueryParser::stem_strategy does");
+static_assert(same(CX_DB_CREATE_OR_OPEN, Xapian::DB_CREATE_OR_OPEN) && same(CX_DB_CREATE_OR_OVERWRITE, Xapian::DB_CREATE_OR_OVERWRITE) &&
+              same(CX_DB_CREATE, Xapian::DB_CREATE) && same(CX_DB_OPEN, Xapian::DB_OPEN),
+              "CXDatabaseAction must number the actions as Xapian's DB_* constants do");
+static_assert(same(CX_SNIPPET_EXHAUSTIVE, Xapian::MSet::SNIPPET_EXHAUSTIVE),
+              "CXSnippetFlag must number the flags as Xapian::MSet's SNIPPET_* do");
+// Each class of CXapianErrors.def derives from the parent the list gives it.
+#define CX_ERROR(name, parent) \
+    static_assert(std::is_base_of<Xapian::parent, Xapian::name>::value, #name " must derive from " #parent);
+#include "CXapianErrors.def"
+#undef CX_ERROR
 
 struct cx_database { Xapian::Database *db; bool writable; };
 struct cx_document { Xapian::Document doc; };
@@ -23,12 +54,20 @@ struct cx_spy { Xapian::ValueCountMatchSpy spy; explicit cx_spy(Xapian::valueno 
 
 namespace {
 
-struct KindName { const char *name; CXErrorKind kind; };
+struct KindName { const char *name; CXErrorKind kind; const char *parent; };
 const KindName kKinds[] = {
-#define CX_ERROR(constant, name) {#name, constant},
+#define CX_ERROR(name, parent) {#name, CX_ERROR_##name, #parent},
 #include "CXapianErrors.def"
 #undef CX_ERROR
 };
+
+/// A database handle owning `db`, which is deleted if making the handle fails.
+template <typename D>
+cx_database *wrap(std::unique_ptr<D> db) {
+    auto *handle = new cx_database{db.get(), std::is_same<D, Xapian::WritableDatabase>::value};
+    db.release();
+    return handle;
+}
 
 char *dup_bytes(const std::string &s, size_t *out_len) {
     char *buf = static_cast<char *>(std::malloc(s.size() + 1));
@@ -140,6 +179,14 @@ const char *cx_error_kind_name(int32_t kind) {
     return kind == CX_OUT_OF_MEMORY ? "OutOfMemory" : "Error";
 }
 
+const char *cx_error_parent_name(const char *name) {
+    if (!name) return nullptr;
+    for (const auto &k : kKinds) {
+        if (std::strcmp(k.name, name) == 0) return k.parent;
+    }
+    return nullptr;
+}
+
 void cx_free(void *buffer) { std::free(buffer); }
 
 const char *cx_version(void) { return Xapian::version_string(); }
@@ -148,7 +195,7 @@ const char *cx_version(void) { return Xapian::version_string(); }
 
 cx_database *cx_database_open(const char *path, size_t path_len, CXError *err) {
     return guarded<cx_database *>(err, nullptr, [&] {
-        return new cx_database{new Xapian::Database(str(path, path_len)), false};
+        return wrap(std::make_unique<Xapian::Database>(str(path, path_len)));
     });
 }
 
@@ -157,7 +204,7 @@ cx_database *cx_database_open_remote(const char *host, size_t host_len, uint32_t
     return guarded<cx_database *>(err, nullptr, [&] {
         Xapian::Database remote = Xapian::Remote::open(str(host, host_len), port, timeout_ms,
                                                        connect_timeout_ms);
-        return new cx_database{new Xapian::Database(remote), false};
+        return wrap(std::make_unique<Xapian::Database>(remote));
     });
 }
 
@@ -171,7 +218,7 @@ uint64_t cx_database_revision(const cx_database *db, CXError *err) {
 
 cx_database *cx_database_new_empty(CXError *err) {
     return guarded<cx_database *>(err, nullptr, [&] {
-        return new cx_database{new Xapian::Database(), false};
+        return wrap(std::make_unique<Xapian::Database>());
     });
 }
 
@@ -179,11 +226,9 @@ void cx_database_add_database(cx_database *db, const cx_database *other, CXError
     guarded_void(err, [&] { db->db->add_database(*other->db); });
 }
 
-cx_database *cx_writable_open(const char *path, size_t path_len, int32_t action, int32_t flags,
-                              CXError *err) {
+cx_database *cx_writable_open(const char *path, size_t path_len, int32_t action, CXError *err) {
     return guarded<cx_database *>(err, nullptr, [&] {
-        auto *w = new Xapian::WritableDatabase(str(path, path_len), action | flags);
-        return new cx_database{w, true};
+        return wrap(std::make_unique<Xapian::WritableDatabase>(str(path, path_len), action));
     });
 }
 
@@ -261,14 +306,6 @@ char *cx_database_metadata_keys(const cx_database *db, const char *prefix, size_
     });
 }
 
-char *cx_database_spelling_suggestion(const cx_database *db, const char *word, size_t word_len,
-                                      uint32_t max_edit_distance, size_t *out_len, CXError *err) {
-    return guarded<char *>(err, nullptr, [&] {
-        return dup_bytes(db->db->get_spelling_suggestion(str(word, word_len), max_edit_distance),
-                         out_len);
-    });
-}
-
 char *cx_database_synonym_keys(const cx_database *db, const char *prefix, size_t prefix_len,
                                size_t *out_len, CXError *err) {
     return guarded<char *>(err, nullptr, [&] {
@@ -329,11 +366,6 @@ void cx_writable_cancel_transaction(cx_database *db, CXError *err) {
 void cx_writable_set_metadata(cx_database *db, const char *key, size_t key_len,
                               const char *value, size_t value_len, CXError *err) {
     guarded_void(err, [&] { writable(db).set_metadata(str(key, key_len), str(value, value_len)); });
-}
-
-void cx_writable_add_spelling(cx_database *db, const char *word, size_t word_len,
-                              uint32_t freqinc, CXError *err) {
-    guarded_void(err, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
 }
 
 void cx_writable_add_synonym(cx_database *db, const char *term, size_t term_len,
@@ -476,13 +508,6 @@ void cx_termgen_set_stopper(cx_termgen *tg, const char *words, size_t len, CXErr
     guarded_void(err, [&] { tg->tg.set_stopper(make_stopper(words, len)); });
 }
 
-void cx_termgen_set_spelling_database(cx_termgen *tg, cx_database *db, CXError *err) {
-    guarded_void(err, [&] {
-        tg->tg.set_database(writable(db));
-        tg->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-    });
-}
-
 void cx_termgen_set_document(cx_termgen *tg, cx_document *doc, CXError *err) {
     guarded_void(err, [&] { tg->tg.set_document(doc->doc); });
 }
@@ -498,12 +523,6 @@ void cx_termgen_index_text(cx_termgen *tg, const char *text, size_t len, uint32_
         else tg->tg.index_text_without_positions(it, wdf_inc, pre);
     });
 }
-
-void cx_termgen_increase_termpos(cx_termgen *tg, uint32_t delta, CXError *err) {
-    guarded_void(err, [&] { tg->tg.increase_termpos(delta); });
-}
-
-uint32_t cx_termgen_termpos(const cx_termgen *tg) { return tg->tg.get_termpos(); }
 
 /* ---- queries ---- */
 
@@ -672,10 +691,6 @@ void cx_qparser_set_stopper(cx_qparser *qp, const char *words, size_t len, CXErr
     guarded_void(err, [&] { qp->qp.set_stopper(make_stopper(words, len)); });
 }
 
-void cx_qparser_set_default_op(cx_qparser *qp, int32_t op, CXError *err) {
-    guarded_void(err, [&] { qp->qp.set_default_op(static_cast<Xapian::Query::op>(op)); });
-}
-
 void cx_qparser_set_database(cx_qparser *qp, const cx_database *db, CXError *err) {
     guarded_void(err, [&] { qp->qp.set_database(*db->db); });
 }
@@ -701,14 +716,6 @@ void cx_qparser_add_range(cx_qparser *qp, uint32_t slot, const char *prefix, siz
     });
 }
 
-void cx_qparser_add_date_range(cx_qparser *qp, uint32_t slot, const char *prefix,
-                               size_t prefix_len, CXError *err) {
-    guarded_void(err, [&] {
-        qp->qp.add_rangeprocessor(
-            (new Xapian::DateRangeProcessor(slot, str(prefix, prefix_len)))->release());
-    });
-}
-
 void cx_qparser_set_max_expansion(cx_qparser *qp, uint32_t max, CXError *err) {
     guarded_void(err, [&] { qp->qp.set_max_expansion(max); });
 }
@@ -718,12 +725,6 @@ cx_query *cx_qparser_parse(cx_qparser *qp, const char *text, size_t len, uint32_
     return guarded<cx_query *>(err, nullptr, [&] {
         return new cx_query{qp->qp.parse_query(str(text, len), flags,
                                                str(default_prefix, default_prefix_len))};
-    });
-}
-
-char *cx_qparser_corrected(const cx_qparser *qp, size_t *out_len, CXError *err) {
-    return guarded<char *>(err, nullptr, [&] {
-        return dup_bytes(qp->qp.get_corrected_query_string(), out_len);
     });
 }
 
@@ -757,16 +758,8 @@ void cx_enquire_set_sort_by_relevance_then_value(cx_enquire *e, uint32_t slot, i
     guarded_void(err, [&] { e->enq.set_sort_by_relevance_then_value(slot, reverse != 0); });
 }
 
-void cx_enquire_set_sort_by_relevance(cx_enquire *e, CXError *err) {
-    guarded_void(err, [&] { e->enq.set_sort_by_relevance(); });
-}
-
 void cx_enquire_add_spy(cx_enquire *e, cx_spy *spy, CXError *err) {
     guarded_void(err, [&] { e->enq.add_matchspy(&spy->spy); });
-}
-
-void cx_enquire_clear_spies(cx_enquire *e, CXError *err) {
-    guarded_void(err, [&] { e->enq.clear_matchspies(); });
 }
 
 cx_mset *cx_enquire_mset(cx_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,

@@ -40,8 +40,8 @@ public struct Figure: Sendable, Equatable, Encodable {
         }
     }
 
-    /// The categories of figures, in output order.
-    public static let categories = ["killed", "wounded", "captured", "missing", "equipment", "attacks"]
+    /// The names of the categories of figures (`FigureCategory`), in output order.
+    public static let categories = FigureCategory.allCases.map(\.rawValue)
 
     public var count: Count
     /// `killed`, `wounded`, `captured`, `missing`, `equipment` or `attacks`.

@@ -84,7 +84,7 @@ public struct FigureLedger: Sendable, Encodable {
     public static let disputeRatio = 1.5
 
     /// What to tell a user who asked for the figure category `value`, which does not exist.
-    public static func unknownCategory(_ value: String) -> String {
+    static func unknownCategory(_ value: String) -> String {
         "no figure category \(Excerpt.quoted(value)); the categories are \(Figure.categories.joined(separator: ", "))"
     }
 
@@ -93,13 +93,19 @@ public struct FigureLedger: Sendable, Encodable {
         self.figures = figures
         self.disputed = disputed
     }
+
+    /// This ledger with only the figures the parties dispute (what `--disputed` and
+    /// `disputed=1` show): the disputed groups, and their figures in group order.
+    public var disputedOnly: FigureLedger {
+        FigureLedger(figures: disputed.flatMap(\.figures), disputed: disputed)
+    }
 }
 
 public extension Searcher {
     /// The figures stored with every passage `request` matches (its limit and offset are
     /// ignored), in date order, of `category` if given, with the disputed ones. A claimant
     /// filter keeps the figures that party claims, a side filter those of that side's losses.
-    func figures(_ request: SearchRequest, category: String? = nil) throws -> FigureLedger {
+    func figures(_ request: SearchRequest, category: FigureCategory? = nil) throws -> FigureLedger {
         func ids(_ facet: Facet) -> Set<String>? {
             let values = request.filters[facet] ?? []
             return values.isEmpty ? nil : Set(values.map { filterID($0, in: facet) })
@@ -111,13 +117,13 @@ public extension Searcher {
         page.offset = 0
         page.sort = .date
         // Only passages with figures (of the category) are read.
-        if (page.filters[.figure] ?? []).isEmpty { page.filters[.figure] = category.map { [$0] } ?? Figure.categories }
+        if (page.filters[.figure] ?? []).isEmpty { page.filters[.figure] = category.map { [$0.rawValue] } ?? Figure.categories }
         var records: [FigureRecord] = []
         while true {
             let hits = try search(page).hits
             for hit in hits {
                 let p = hit.passage
-                for figure in p.figures where (category == nil || figure.category == category)
+                for figure in p.figures where (category == nil || figure.category == category?.rawValue)
                     && claimants.map({ !$0.isDisjoint(with: figure.claimants) }) ?? true
                     && sides.map({ figure.side.map($0.contains) ?? false }) ?? true {
                     // A decade, or a year other than the article's, dates a historical figure.

@@ -135,7 +135,7 @@ struct QueryRewriter {
 
     /// The notice for a figure category that does not exist, or nil if it does.
     static func unknownFigureCategory(_ value: String) -> String? {
-        Figure.categories.contains(Schema.filterValue(value)) ? nil : FigureLedger.unknownCategory(value)
+        FigureCategory(rawValue: Schema.filterValue(value)) == nil ? FigureLedger.unknownCategory(value) : nil
     }
 
     /// The id of the place or actor named `phrase` (its words as typed), or nil.

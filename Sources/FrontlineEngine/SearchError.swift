@@ -83,7 +83,7 @@ public enum SearchError: FrontlineFailure {
             return .corrupt(location, detail: error.message)
         case .database where isDamage(error.message):
             return .corrupt(location, detail: error.message)
-        case .network, .networkTimeout:
+        case let kind where kind.isKind(of: .network):
             return .unreachable(location, reason: error.message)
         default:
             return .backend(error.description)

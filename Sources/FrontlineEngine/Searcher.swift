@@ -170,7 +170,7 @@ public final class Searcher {
                 } catch let error as XapianError where error.kind == .databaseModified && attempt < 4 {
                     try database.reopen()
                     try loadRevision()
-                } catch let error as XapianError where failover && (error.kind == .network || error.kind == .networkTimeout || error.kind == .databaseClosed) {
+                } catch let error as XapianError where failover && (error.kind.isKind(of: .network) || error.kind == .databaseClosed) {
                     try reopenShards()
                     return try guarded(failover: false, body)
                 }

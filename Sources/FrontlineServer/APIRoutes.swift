@@ -58,7 +58,7 @@ struct APIRoutes: Sendable {
         let options = try RequestDecoding.figures(parameters)
         return try await pool.answer("/api/figures?" + parameters.normalised, cost: .heavy, cache: cache) {
             let ledger = try $0.figures(request, category: options.category)
-            return try Responses.jsonAnswer(options.disputed ? FigureLedger(figures: ledger.disputed.flatMap(\.figures), disputed: ledger.disputed) : ledger)
+            return try Responses.jsonAnswer(options.disputed ? ledger.disputedOnly : ledger)
         }
     }
 

@@ -8,24 +8,45 @@ struct DateHistogram {
     let counts: [FacetCount]
     let parameters: QueryParameters
 
-    func render() -> String {
+    /// What the `histogram` template shows.
+    struct View {
+        /// One bar: a link filtering to its bucket, its count on hover.
+        struct Bar {
+            let href: String
+            let x, y, width, barHeight: Int
+            let value: String
+            let count: Int
+        }
+
+        let viewWidth: Int
+        let height: Int
+        let bars: [Bar]
+        let first: String
+        let last: String
+        let span: Bool
+    }
+
+    static let template = """
+        <section class="facet-group histogram"><h3>date</h3>
+        <svg viewBox="0 0 {{viewWidth}} {{height}}" width="100%" height="{{height}}" role="img" aria-label="Passages by date, {{first}} to {{last}}" preserveAspectRatio="none">{{#bars}}<a href="{{href}}" class="bar"><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{barHeight}}"><title>{{value}}: {{count}}</title></rect></a>{{/bars}}</svg>
+        <p class="range">{{first}}{{#span}} … {{last}}{{/span}}</p>
+        </section>
+        """
+
+    /// The histogram's bars, or nil if there are no dates.
+    func view() -> View? {
         let buckets = grouped()
-        guard !buckets.isEmpty else { return "" }
+        guard let first = buckets.first?.value, let last = buckets.last?.value else { return nil }
         let width = 260, height = 64
         let top = buckets.map(\.count).max() ?? 1
         let barWidth = max(2, width / buckets.count)
-        let bars = buckets.enumerated().map { index, bucket -> String in
+        let bars = buckets.enumerated().map { index, bucket -> View.Bar in
             let barHeight = max(2, bucket.count * (height - 4) / max(1, top))
             let href = HTML.href("/", parameters.setting("from", to: [bucket.value]).setting("to", to: [bucket.value]).setting("offset", to: []))
-            return "<a href=\"\(href)\" class=\"bar\"><rect x=\"\(index * barWidth)\" y=\"\(height - barHeight)\" width=\"\(max(1, barWidth - 1))\" height=\"\(barHeight)\"><title>\(HTML.escape(bucket.value)): \(bucket.count)</title></rect></a>"
-        }.joined()
-        let first = buckets.first!.value, last = buckets.last!.value
-        return """
-        <section class="facet-group histogram"><h3>date</h3>
-        <svg viewBox="0 0 \(barWidth * buckets.count) \(height)" width="100%" height="\(height)" role="img" aria-label="Passages by date, \(HTML.escape(first)) to \(HTML.escape(last))" preserveAspectRatio="none">\(bars)</svg>
-        <p class="range">\(HTML.escape(first))\(first == last ? "" : " … " + HTML.escape(last))</p>
-        </section>
-        """
+            return View.Bar(href: href, x: index * barWidth, y: height - barHeight, width: max(1, barWidth - 1), barHeight: barHeight,
+                            value: bucket.value, count: bucket.count)
+        }
+        return View(viewWidth: barWidth * buckets.count, height: height, bars: bars, first: first, last: last, span: first != last)
     }
 
     /// The buckets to draw: as asked, else years over a span of more than three years,

@@ -11,74 +11,129 @@ struct FiguresPage {
     let labels: Labels
 
     func render() -> String {
-        let query = parameters.value("q") ?? ""
-        let base = parameters.setting("offset", to: []).setting("limit", to: [])
-        let shown = options.disputed ? ledger.disputed.flatMap(\.figures) : ledger.figures
-        let categories = ([nil] + Figure.categories).map { category -> String in
-            let label = category ?? "all"
-            return category == options.category ? "<strong>\(label)</strong>"
-                : "<a href=\"\(HTML.href("/figures", base.setting("category", to: category.map { [$0] } ?? [])))\">\(label)</a>"
-        }.joined(separator: " · ")
-        let disputedLink = options.disputed
-            ? "<a href=\"\(HTML.href("/figures", base.setting("disputed", to: [])))\">all figures</a>"
-            : "<a href=\"\(HTML.href("/figures", base.setting("disputed", to: ["1"])))\">disputed only</a>"
-        let main = """
-        <p class="summary"><strong>Figures\(query.isEmpty ? "" : ": " + HTML.escape(query))</strong> —
-        \(shown.count) figure\(shown.count == 1 ? "" : "s")\(options.disputed ? " in disputed claims" : "") in the matching passages ·
-        \(disputedLink) · <a href="\(HTML.href("/", base.setting("category", to: []).setting("disputed", to: []).setting("by", to: [])))">back to the search</a> ·
-        <a href="\(HTML.href("/api/figures", base))">JSON</a></p>
-        <p class="controls">Category: \(categories)</p>
-        \(disputedSection())
-        \(shown.isEmpty ? "<div class=\"empty\"><p>No figure in the matching passages.</p></div>" : table(shown))
-        \(options.disputed ? "" : summarySection(base))
-        """
-        return Layout.page(title: "Figures", parameters: base.setting("category", to: []).setting("disputed", to: []).setting("by", to: []), main: main)
+        Templates.render(page(), as: "figures")
     }
 
-    private func name(_ id: String?) -> String { id.map { HTML.escape(labels.label($0)) } ?? "—" }
+    /// What the template shows.
+    struct Page {
+        let title = "Figures"
+        let form: Layout.Form
+        let query: String?
+        let counted: String
+        let disputedToggle: HTML.Link
+        let backHref: String
+        let jsonHref: String
+        let categories: [HTML.Choice]
+        let hasDisputes: Bool
+        let disputes: [Dispute]
+        let hasFigures: Bool
+        let columns = ["Date", "Claimant", "Whose losses", "Category", "Count", "Subject", "Place", "Passage"]
+        let rows: [Row]
+        let summary: Summary?
+    }
 
-    private func passageLink(_ f: FigureRecord, _ text: String) -> String {
-        "<a href=\"\(HTML.escape(HTML.articlePath(f.article) + "?passage=\(f.passage)#p\(f.passage)"))\">\(text)</a>"
+    /// A figure on a line of the dispute it is in, a link to its passage.
+    struct FigureLink {
+        let lead: String
+        let link: String
+        let text: String
     }
 
     /// "Azerbaijani losses, killed, 2016-04-01 to 2016-04-02: Azerbaijan says 12 — Nagorno-Karabakh says 200".
-    private func disputedSection() -> String {
-        guard !ledger.disputed.isEmpty else { return "" }
-        let items = ledger.disputed.map { group -> String in
-            let claims = group.claims.map { claim in
-                "\(name(claim.claimant)) says " + claim.figures.map { passageLink($0, HTML.escape($0.count.phrase)) }.joined(separator: ", ")
-            }.joined(separator: " — ")
-            return "<li class=\"dispute\"><span class=\"what\">\(HTML.escape(group.heading(label: labels.label))):</span> \(claims)</li>"
-        }.joined()
-        return "<section class=\"disputed\"><h2>Disputed figures</h2><ul>\(items)</ul></section>"
+    struct Dispute {
+        struct Claim {
+            let lead: String
+            let claimant: String
+            let figures: [FigureLink]
+        }
+
+        let heading: String
+        let claims: [Claim]
     }
 
-    private func table(_ figures: [FigureRecord]) -> String {
-        let rows = figures.map { f -> String in
-            let what = [f.category, f.item].compactMap { $0 }.joined(separator: " ")
-            let cells = [HTML.escape(f.date), f.claimants.isEmpty ? "—" : f.claimants.map { name($0) }.joined(separator: ", "), name(f.side),
-                         HTML.escape(what), HTML.escape(f.count.phrase), f.subject.map(HTML.escape) ?? "—", name(f.place),
-                         passageLink(f, HTML.escape(f.text))]
-            return "<tr class=\"figure\" data-category=\"\(HTML.escape(f.category))\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
-        }.joined()
-        let head = ["Date", "Claimant", "Whose losses", "Category", "Count", "Subject", "Place", "Passage"].map { "<th>\($0)</th>" }.joined()
-        return "<table class=\"figures\"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
+    /// A figure in the table.
+    struct Row {
+        let category, date, claimants, side, what, count, subject, place, link, text: String
     }
 
     /// What each party claims of its own losses and the other side's (or the losses per side).
-    private func summarySection(_ base: QueryParameters) -> String {
+    struct Summary {
+        let heading: String
+        let switchHref: String
+        let other: String
+        /// A row of the summary's table.
+        struct Line {
+            let cells: [String]
+        }
+
+        let columns: [String]
+        let rows: [Line]
+    }
+
+    static let template = """
+        {{<layout}}{{$main}}
+        <p class="summary"><strong>Figures{{#query}}: {{.}}{{/query}}</strong> —
+        {{counted}} in the matching passages ·
+        {{#disputedToggle}}<a href="{{href}}">{{text}}</a>{{/disputedToggle}} · <a href="{{backHref}}">back to the search</a> ·
+        <a href="{{jsonHref}}">JSON</a></p>
+        <p class="controls">Category: {{#categories}}{{lead}}{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}{{/categories}}</p>
+        {{#hasDisputes}}<section class="disputed"><h2>Disputed figures</h2><ul>{{#disputes}}<li class="dispute"><span class="what">{{heading}}:</span> {{#claims}}{{lead}}{{claimant}} says {{#figures}}{{lead}}<a href="{{link}}">{{text}}</a>{{/figures}}{{/claims}}</li>{{/disputes}}</ul></section>{{/hasDisputes}}
+        {{#hasFigures}}<table class="figures"><thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead><tbody>{{#rows}}<tr class="figure" data-category="{{category}}"><td>{{date}}</td><td>{{claimants}}</td><td>{{side}}</td><td>{{what}}</td><td>{{count}}</td><td>{{subject}}</td><td>{{place}}</td><td><a href="{{link}}">{{text}}</a></td></tr>{{/rows}}</tbody></table>{{/hasFigures}}{{^hasFigures}}<div class="empty"><p>No figure in the matching passages.</p></div>{{/hasFigures}}
+        {{#summary}}<section class="figure-summary"><h2>{{heading}} (<a href="{{switchHref}}">by {{other}}</a>)</h2><table class="figures"><thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead><tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></section>{{/summary}}
+        {{/main}}{{/layout}}
+        """
+
+    func page() -> Page {
+        let query = parameters.value("q") ?? ""
+        let base = parameters.setting("offset", to: []).setting("limit", to: [])
+        let shown = (options.disputed ? ledger.disputedOnly : ledger).figures
+        let categories = ([nil] + FigureCategory.allCases).enumerated().map { index, category in
+            HTML.Choice(lead: index == 0 ? "" : " · ", href: HTML.href("/figures", base.setting("category", to: category.map { [$0.rawValue] } ?? [])),
+                        label: category?.rawValue ?? "all", current: category == options.category)
+        }
+        let toggle = options.disputed
+            ? HTML.Link(lead: "", href: HTML.href("/figures", base.setting("disputed", to: [])), text: "all figures")
+            : HTML.Link(lead: "", href: HTML.href("/figures", base.setting("disputed", to: ["1"])), text: "disputed only")
+        let plain = base.setting("category", to: []).setting("disputed", to: []).setting("by", to: [])
+        return Page(form: Layout.Form(plain), query: query.isEmpty ? nil : query,
+                    counted: "\(shown.count) figure\(shown.count == 1 ? "" : "s")\(options.disputed ? " in disputed claims" : "")",
+                    disputedToggle: toggle, backHref: HTML.href("/", plain), jsonHref: HTML.href("/api/figures", base),
+                    categories: categories, hasDisputes: !ledger.disputed.isEmpty, disputes: disputes(), hasFigures: !shown.isEmpty,
+                    rows: shown.map(row), summary: options.disputed ? nil : summary(base))
+    }
+
+    private func name(_ id: String?) -> String { id.map(labels.label) ?? "—" }
+
+    private func disputes() -> [Dispute] {
+        ledger.disputed.map { group in
+            Dispute(heading: group.heading(label: labels.label), claims: group.claims.enumerated().map { index, claim in
+                Dispute.Claim(lead: index == 0 ? "" : " — ", claimant: name(claim.claimant), figures: claim.figures.enumerated().map {
+                    FigureLink(lead: $0.offset == 0 ? "" : ", ", link: HTML.passagePath($0.element.article, $0.element.passage), text: $0.element.count.phrase)
+                })
+            })
+        }
+    }
+
+    private func row(_ f: FigureRecord) -> Row {
+        Row(category: f.category, date: f.date, claimants: f.claimants.isEmpty ? "—" : f.claimants.map { name($0) }.joined(separator: ", "),
+            side: name(f.side), what: [f.category, f.item].compactMap { $0 }.joined(separator: " "), count: f.count.phrase,
+            subject: f.subject ?? "—", place: name(f.place), link: HTML.passagePath(f.article, f.passage), text: f.text)
+    }
+
+    private func summary(_ base: QueryParameters) -> Summary? {
         let summary = ledger.summary(by: options.by)
-        guard !summary.isEmpty else { return "" }
+        guard !summary.isEmpty else { return nil }
         func totals(_ sums: [String: Int]) -> String {
-            sums.isEmpty ? "—" : sums.sorted { $0.key < $1.key }.map { "\(HTML.escape($0.key)) \($0.value)" }.joined(separator: ", ")
+            sums.isEmpty ? "—" : sums.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
         let other: ComparisonAxis = options.by == .claimant ? .side : .claimant
-        let switchLink = "<a href=\"\(HTML.href("/figures", base.setting("by", to: [other.rawValue])))\">by \(other.rawValue)</a>"
+        let switchHref = HTML.href("/figures", base.setting("by", to: [other.rawValue]))
         if options.by == .claimant {
-            let rows = summary.map { "<tr><td>\(name($0.party))</td><td>\(totals($0.own))</td><td>\(totals($0.others))</td></tr>" }.joined()
-            return "<section class=\"figure-summary\"><h2>What each party claims (\(switchLink))</h2><table class=\"figures\"><thead><tr><th>Claimant</th><th>Its own losses</th><th>The other side's</th></tr></thead><tbody>\(rows)</tbody></table></section>"
+            return Summary(heading: "What each party claims", switchHref: switchHref, other: other.rawValue,
+                           columns: ["Claimant", "Its own losses", "The other side's"],
+                           rows: summary.map { Summary.Line(cells: [name($0.party), totals($0.own), totals($0.others)]) })
         }
-        let rows = summary.map { "<tr><td>\(name($0.party))</td><td>\(totals($0.own))</td></tr>" }.joined()
-        return "<section class=\"figure-summary\"><h2>Losses by side, as claimed (\(switchLink))</h2><table class=\"figures\"><thead><tr><th>Side</th><th>Losses</th></tr></thead><tbody>\(rows)</tbody></table></section>"
+        return Summary(heading: "Losses by side, as claimed", switchHref: switchHref, other: other.rawValue,
+                       columns: ["Side", "Losses"], rows: summary.map { Summary.Line(cells: [name($0.party), totals($0.own)]) })
     }
 }

@@ -56,17 +56,14 @@ enum RequestDecoding {
     /// What a figures request asks beyond its search: one `category`, only the `disputed`
     /// figures, the summary `by` claimant or side.
     struct FigureOptions {
-        var category: String?
+        var category: FigureCategory?
         var disputed: Bool
         var by: ComparisonAxis
     }
 
     /// The figure options of the parameters.
     static func figures(_ parameters: QueryParameters) throws -> FigureOptions {
-        let category = parameters.value("category")
-        if let category, !Figure.categories.contains(category) {
-            throw APIError.badParameter("category", "must be one of " + Figure.categories.joined(separator: ", "))
-        }
+        let category: FigureCategory? = try parameters.value("category").map { _ in try choice("category", parameters, default: .killed) }
         return FigureOptions(category: category, disputed: parameters.flag("disputed"), by: try choice("by", parameters, default: .claimant))
     }
 

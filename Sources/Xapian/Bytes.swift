@@ -10,14 +10,6 @@ func withBytes<R>(_ string: String, _ body: (UnsafePointer<CChar>?, Int) throws 
     }
 }
 
-/// Passes raw bytes to `body` as (pointer, length).
-@inline(__always)
-func withBytes<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>?, Int) throws -> R) rethrows -> R {
-    try bytes.withUnsafeBufferPointer { buffer in
-        try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress, $0.count) }
-    }
-}
-
 /// Takes ownership of a shim-allocated buffer and returns it as a String
 /// (invalid UTF-8 is replaced), freeing the buffer.
 @inline(__always)
@@ -26,13 +18,6 @@ func takeString(_ pointer: UnsafeMutablePointer<CChar>?, _ length: Int) -> Strin
     defer { cx_free(pointer) }
     let buffer = UnsafeRawBufferPointer(start: pointer, count: length)
     return String(decoding: buffer, as: UTF8.self)
-}
-
-/// Takes ownership of a shim-allocated buffer and returns its bytes, freeing it.
-func takeBytes(_ pointer: UnsafeMutablePointer<CChar>?, _ length: Int) -> [UInt8] {
-    guard let pointer else { return [] }
-    defer { cx_free(pointer) }
-    return Array(UnsafeRawBufferPointer(start: pointer, count: length))
 }
 
 /// Decodes a packed list (uint32 length, bytes, uint64 number per entry) and frees it.

@@ -23,15 +23,15 @@ public class Database {
     /// Opens the database at `path` (a database directory, or a stub database file).
     /// - Throws: `XapianError` (`.databaseOpening`, `.databaseNotFound`, …) naming the path.
     public convenience init(path: String) throws {
-        let handle = try call(path) { err in withBytes(path) { cx_database_open($0, $1, err) } }
-        self.init(handle: handle!, location: path)
+        let handle = try make(path) { err in withBytes(path) { cx_database_open($0, $1, err) } }
+        self.init(handle: handle, location: path)
     }
 
     /// Opens several databases as one; searches run over all of them and rank as one.
     /// - Parameter shards: already opened databases (local or remote).
     public convenience init(shards: [Database]) throws {
-        let handle = try call("shards") { cx_database_new_empty($0) }
-        self.init(handle: handle!, location: shards.map(\.location).joined(separator: ","))
+        let handle = try make("shards") { cx_database_new_empty($0) }
+        self.init(handle: handle, location: shards.map(\.location).joined(separator: ","))
         for shard in shards { try add(shard) }
     }
 
@@ -44,10 +44,10 @@ public class Database {
         guard (1...65535).contains(port) else {
             throw XapianError(kind: .invalidArgument, message: "port \(port) is out of range", context: address)
         }
-        let handle = try call(address) { err in
+        let handle = try make(address) { err in
             withBytes(host) { cx_database_open_remote($0, $1, UInt32(port), UInt32(connectMilliseconds ?? timeoutMilliseconds), UInt32(timeoutMilliseconds), err) }
         }
-        return Database(handle: handle!, location: address)
+        return Database(handle: handle, location: address)
     }
 
     deinit { cx_database_free(handle) }
@@ -122,8 +122,7 @@ public class Database {
     /// Fetches the document with id `id`.
     /// - Throws: `.docNotFound` if there is none.
     public func document(_ id: Int) throws -> Document {
-        let doc = try call(location) { cx_database_document(handle, UInt32(clamping: id), $0) }
-        return Document(handle: doc!)
+        Document(handle: try make(location) { cx_database_document(handle, UInt32(clamping: id), $0) })
     }
 
     /// The metadata value stored under `key` ("" if none).
@@ -142,16 +141,6 @@ public class Database {
             withBytes(prefix) { cx_database_metadata_keys(handle, $0, $1, &length, err) }
         }
         return takePacked(buffer, length).map(\.0)
-    }
-
-    /// The spelling dictionary's best correction for `word`, or nil if none is better.
-    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws -> String? {
-        var length = 0
-        let buffer = try call(location) { err in
-            withBytes(word) { cx_database_spelling_suggestion(handle, $0, $1, UInt32(maxEditDistance), &length, err) }
-        }
-        let suggestion = takeString(buffer, length)
-        return suggestion.isEmpty ? nil : suggestion
     }
 
     /// The terms (or space-joined groups of terms) that have synonyms, starting with `prefix`.

@@ -16,7 +16,7 @@ public final class Document {
 
     /// A new, empty document.
     public convenience init() throws {
-        self.init(handle: try call { cx_document_new($0) }!)
+        self.init(handle: try make { cx_document_new($0) })
     }
 
     deinit { cx_document_free(handle) }
@@ -29,23 +29,11 @@ public final class Document {
         try call { err in withBytes(data) { cx_document_set_data(handle, $0, $1, err) } }
     }
 
-    /// Sets the document data from raw bytes.
-    public func setData(bytes: [UInt8]) throws {
-        try call { err in withBytes(bytes) { cx_document_set_data(handle, $0, $1, err) } }
-    }
-
     /// The document data as text.
     public func data() throws -> String {
         var length = 0
         let buffer = try call { cx_document_data(handle, &length, $0) }
         return takeString(buffer, length)
-    }
-
-    /// The document data as raw bytes.
-    public func dataBytes() throws -> [UInt8] {
-        var length = 0
-        let buffer = try call { cx_document_data(handle, &length, $0) }
-        return takeBytes(buffer, length)
     }
 
     /// Adds `term`, raising its within-document frequency by `wdf`.

@@ -17,7 +17,7 @@ public final class Enquire {
 
     /// Creates an enquire session over `database`.
     public init(database: Database) throws {
-        handle = try call(database.location) { cx_enquire_new(database.handle, $0) }!
+        handle = try make(database.location) { cx_enquire_new(database.handle, $0) }
         self.database = database
     }
 
@@ -50,30 +50,19 @@ public final class Enquire {
         try call { cx_enquire_set_sort_by_relevance_then_value(handle, UInt32(slot), descending ? 1 : 0, $0) }
     }
 
-    /// Orders matches by relevance (the default).
-    public func sortByRelevance() throws {
-        try call { cx_enquire_set_sort_by_relevance(handle, $0) }
-    }
-
     /// Adds a spy that sees every match Xapian examines.
     public func add(spy: ValueCountSpy) throws {
         try call { cx_enquire_add_spy(handle, spy.handle, $0) }
         spies.append(spy)
     }
 
-    /// Removes all spies.
-    public func clearSpies() throws {
-        try call { cx_enquire_clear_spies(handle, $0) }
-        spies.removeAll()
-    }
-
     /// Runs the query: `limit` matches from `offset`, examining at least `checkAtLeast`
     /// matches (pass the document count for exact totals and spy counts).
     public func matches(offset: Int = 0, limit: Int = 10, checkAtLeast: Int = 0) throws -> MSet {
-        let mset = try call(query?.description) {
+        let mset = try make(query?.description) {
             cx_enquire_mset(handle, UInt32(clamping: offset), UInt32(clamping: limit), UInt32(clamping: checkAtLeast), $0)
         }
-        return MSet(handle: mset!, enquire: self)
+        return MSet(handle: mset, enquire: self)
     }
 }
 
@@ -87,7 +76,7 @@ public final class ValueCountSpy {
 
     /// A spy counting the values in `slot`.
     public init(slot: Int) throws {
-        handle = try call { cx_spy_new_value_count(UInt32(slot), $0) }!
+        handle = try make { cx_spy_new_value_count(UInt32(slot), $0) }
         self.slot = slot
     }
 

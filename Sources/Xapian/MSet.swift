@@ -45,7 +45,7 @@ public final class MSet {
 
     /// The document of the match at `index`.
     public func document(_ index: Int) throws -> Document {
-        Document(handle: try call { cx_mset_document(handle, UInt32(clamping: index), $0) }!)
+        Document(handle: try make { cx_mset_document(handle, UInt32(clamping: index), $0) })
     }
 
     /// The collapse key of the match at `index`: its value in the slot the enquire collapsed on
@@ -68,7 +68,7 @@ public final class MSet {
                         highlightStart: String = "**", highlightEnd: String = "**",
                         omit: String = "…", exhaustive: Bool = true) throws -> String {
         var out = 0
-        let flags: UInt32 = exhaustive ? 2 : 0
+        let flags: UInt32 = exhaustive ? CX_SNIPPET_EXHAUSTIVE.rawValue : 0
         let buffer = try call { err in
             withBytes(text) { t, tl in
                 withBytes(highlightStart) { hs, hsl in

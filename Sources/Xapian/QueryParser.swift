@@ -13,53 +13,58 @@ public final class QueryParser {
     let handle: OpaquePointer
     private var retained: [AnyObject] = []
 
-    /// Query syntax features, as Xapian's `QueryParser::feature_flag`.
+    /// Query syntax features, as Xapian's `QueryParser::feature_flag` (numbered by the shim).
     public struct Flags: OptionSet, Sendable {
         /// The `Xapian::QueryParser::feature_flag` bits.
         public let rawValue: UInt32
         /// Flags from raw `feature_flag` bits.
         public init(rawValue: UInt32) { self.rawValue = rawValue }
+        private init(_ flag: CXParserFlag) { rawValue = flag.rawValue }
         /// AND, OR, NOT, XOR and brackets.
-        public static let boolean = Flags(rawValue: 1)
+        public static let boolean = Flags(CX_FLAG_BOOLEAN)
         /// "Quoted phrases".
-        public static let phrase = Flags(rawValue: 2)
+        public static let phrase = Flags(CX_FLAG_PHRASE)
         /// +required and -excluded words.
-        public static let loveHate = Flags(rawValue: 4)
-        /// Boolean operators in any case (and, or, not).
-        public static let booleanAnyCase = Flags(rawValue: 8)
+        public static let loveHate = Flags(CX_FLAG_LOVEHATE)
         /// Trailing wildcards: `stepan*`.
-        public static let wildcard = Flags(rawValue: 16)
+        public static let wildcard = Flags(CX_FLAG_WILDCARD)
         /// A query of NOT alone: `NOT word`.
-        public static let pureNot = Flags(rawValue: 32)
+        public static let pureNot = Flags(CX_FLAG_PURE_NOT)
         /// The last word as a prefix (search as you type).
-        public static let partial = Flags(rawValue: 64)
-        /// Suggest corrections from the database's spelling data (see `correctedQuery()`).
-        public static let spellingCorrection = Flags(rawValue: 128)
+        public static let partial = Flags(CX_FLAG_PARTIAL)
         /// `~word` expands to its synonyms.
-        public static let synonym = Flags(rawValue: 256)
+        public static let synonym = Flags(CX_FLAG_SYNONYM)
         /// Every word with synonyms expands to them.
-        public static let autoSynonyms = Flags(rawValue: 512)
-        /// Groups of words with synonyms expand too.
-        public static let autoMultiwordSynonyms = Flags(rawValue: 1024)
+        public static let autoSynonyms = Flags(CX_FLAG_AUTO_SYNONYMS)
         /// Xapian's default: boolean, phrase, love/hate.
         public static let `default`: Flags = [.boolean, .phrase, .loveHate]
     }
 
-    /// How query words are stemmed.
-    public enum StemmingStrategy: Int32, Sendable {
+    /// How query words are stemmed (Xapian's `QueryParser::stem_strategy`, numbered by the shim).
+    public enum StemmingStrategy: Sendable {
         /// No stemming.
-        case none = 0
+        case none
         /// Stem words that do not start with a capital and are not in phrases (Xapian's default).
-        case some = 1
+        case some
         /// Stem every word.
-        case all = 2
+        case all
         /// Stem every word and use the `Z` prefix.
-        case allZ = 3
+        case allZ
+
+        /// The shim's number for the strategy.
+        var code: CXStemStrategy {
+            switch self {
+            case .none: CX_STEM_NONE
+            case .some: CX_STEM_SOME
+            case .all: CX_STEM_ALL
+            case .allZ: CX_STEM_ALL_Z
+            }
+        }
     }
 
     /// Creates a parser with Xapian's defaults.
     public init() throws {
-        handle = try call { cx_qparser_new($0) }!
+        handle = try make { cx_qparser_new($0) }
     }
 
     deinit { cx_qparser_free(handle) }
@@ -72,7 +77,7 @@ public final class QueryParser {
 
     /// Sets the stemming strategy.
     public func setStemmingStrategy(_ strategy: StemmingStrategy) throws {
-        try call { cx_qparser_set_stemming_strategy(handle, strategy.rawValue, $0) }
+        try call { cx_qparser_set_stemming_strategy(handle, Int32(strategy.code.rawValue), $0) }
     }
 
     /// Words ignored in queries unless required.
@@ -81,12 +86,7 @@ public final class QueryParser {
         try call { err in withBytes(joined) { cx_qparser_set_stopper(handle, $0, $1, err) } }
     }
 
-    /// The operator between words with none written (default OR).
-    public func setDefaultOperator(_ op: Query.Operator) throws {
-        try call { cx_qparser_set_default_op(handle, op.rawValue, $0) }
-    }
-
-    /// The database used for spelling correction and synonyms.
+    /// The database whose synonyms `~word` and the synonym flags expand to.
     public func setDatabase(_ database: Database) throws {
         try call(database.location) { cx_qparser_set_database(handle, database.handle, $0) }
         retained.append(database)
@@ -114,11 +114,6 @@ public final class QueryParser {
         try call(prefix) { err in withBytes(prefix) { cx_qparser_add_range(handle, UInt32(slot), $0, $1, err) } }
     }
 
-    /// Lets users write dates as `prefix low..high` over `slot`, whose values are `YYYYMMDD`.
-    public func addDateRange(slot: Int, prefix: String) throws {
-        try call(prefix) { err in withBytes(prefix) { cx_qparser_add_date_range(handle, UInt32(slot), $0, $1, err) } }
-    }
-
     /// The most terms a wildcard may expand to (0: no limit).
     public func setMaxWildcardExpansion(_ max: Int) throws {
         try call { cx_qparser_set_max_expansion(handle, UInt32(clamping: max), $0) }
@@ -127,19 +122,11 @@ public final class QueryParser {
     /// Parses `text`.
     /// - Throws: `.queryParser` with Xapian's message and the query as context.
     public func parse(_ text: String, flags: Flags = .default, defaultPrefix: String = "") throws -> Query {
-        let query = try call(text) { err in
+        let query = try make(text) { err in
             withBytes(text) { t, tl in
                 withBytes(defaultPrefix) { cx_qparser_parse(handle, t, tl, flags.rawValue, $0, $1, err) }
             }
         }
-        return Query(handle: query!)
-    }
-
-    /// The query string with spelling corrections applied by the last `parse`, or nil if none.
-    public func correctedQuery() throws -> String? {
-        var length = 0
-        let buffer = try call { cx_qparser_corrected(handle, &length, $0) }
-        let corrected = takeString(buffer, length)
-        return corrected.isEmpty ? nil : corrected
+        return Query(handle: query)
     }
 }

@@ -9,7 +9,7 @@ public final class Stem {
     /// Creates a stemmer for `language` ("english", "en", "none", …).
     /// - Throws: `.invalidArgument` for an unknown language.
     public init(_ language: String) throws {
-        handle = try call(language) { err in withBytes(language) { cx_stem_new($0, $1, err) } }!
+        handle = try make(language) { err in withBytes(language) { cx_stem_new($0, $1, err) } }
         self.language = language
     }
 
@@ -24,7 +24,7 @@ public final class Stem {
     /// ```
     /// - Throws: `.invalidArgument` for an unknown language.
     public init(latin: String, cyrillic: String, armenian: String, turkic: String) throws {
-        handle = try call(latin) { err in
+        handle = try make(latin) { err in
             withBytes(latin) { l, ll in
                 withBytes(cyrillic) { c, cl in
                     withBytes(armenian) { a, al in
@@ -32,7 +32,7 @@ public final class Stem {
                     }
                 }
             }
-        }!
+        }
         language = [latin, cyrillic, armenian, turkic].joined(separator: ",")
     }
 

@@ -1,8 +1,7 @@
 import CXapian
 
 /// Turns text into terms of a `Document`: words lower-cased, stemmed terms
-/// (prefixed `Z`) beside unstemmed ones with positions, optional stop words
-/// and spelling data.
+/// (prefixed `Z`) beside unstemmed ones with positions, and optional stop words.
 ///
 /// ```swift
 /// let generator = try TermGenerator(stemmer: Stem("english"))
@@ -13,11 +12,10 @@ public final class TermGenerator {
     let handle: OpaquePointer
     private var stemmer: Stem?
     private var document: Document?
-    private var spellingDatabase: WritableDatabase?
 
     /// Creates a term generator, optionally with a stemmer.
     public init(stemmer: Stem? = nil) throws {
-        handle = try call { cx_termgen_new($0) }!
+        handle = try make { cx_termgen_new($0) }
         if let stemmer { try setStemmer(stemmer) }
     }
 
@@ -35,12 +33,6 @@ public final class TermGenerator {
         try call { err in withBytes(joined) { cx_termgen_set_stopper(handle, $0, $1, err) } }
     }
 
-    /// Turns on spelling data: each word indexed is added to `database`'s spelling dictionary.
-    public func enableSpelling(into database: WritableDatabase) throws {
-        try call(database.location) { cx_termgen_set_spelling_database(handle, database.handle, $0) }
-        spellingDatabase = database
-    }
-
     /// The document that following `indexText` calls add terms to; the position counter restarts.
     public func setDocument(_ document: Document) throws {
         try call { cx_termgen_set_document(handle, document.handle, $0) }
@@ -56,12 +48,4 @@ public final class TermGenerator {
             }
         }
     }
-
-    /// Leaves a gap of `delta` positions, so phrases do not match across it.
-    public func increasePosition(by delta: Int) throws {
-        try call { cx_termgen_increase_termpos(handle, UInt32(clamping: delta), $0) }
-    }
-
-    /// The current word position.
-    public var position: Int { Int(cx_termgen_termpos(handle)) }
 }

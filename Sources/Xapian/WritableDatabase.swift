@@ -12,38 +12,36 @@ import CXapian
 /// try db.commit()
 /// ```
 public final class WritableDatabase: Database {
-    /// What to do when opening.
-    public enum Mode: Int32, Sendable {
+    /// What to do when opening (Xapian's `DB_CREATE_OR_OPEN`…, numbered by the shim).
+    public enum Mode: Sendable {
         /// Open an existing database, or create a new one.
-        case createOrOpen = 0
+        case createOrOpen
         /// Replace any existing database with an empty one.
-        case createOrOverwrite = 1
+        case createOrOverwrite
         /// Create a new database; fail if one exists.
-        case create = 2
+        case create
         /// Open an existing database; fail if there is none.
-        case open = 3
-    }
+        case open
 
-    /// Options that trade safety or features for speed.
-    public struct Options: OptionSet, Sendable {
-        /// The Xapian `DB_*` flag bits.
-        public let rawValue: Int32
-        /// Options from raw `DB_*` flag bits.
-        public init(rawValue: Int32) { self.rawValue = rawValue }
-        /// Skip fsync at commit (the last commits may be lost on power failure, not on a crash).
-        public static let noSync = Options(rawValue: 0x04)
-        /// Wait for the lock instead of failing at once.
-        public static let retryLock = Options(rawValue: 0x40)
+        /// The shim's number for the mode.
+        var action: CXDatabaseAction {
+            switch self {
+            case .createOrOpen: CX_DB_CREATE_OR_OPEN
+            case .createOrOverwrite: CX_DB_CREATE_OR_OVERWRITE
+            case .create: CX_DB_CREATE
+            case .open: CX_DB_OPEN
+            }
+        }
     }
 
     /// Opens (or creates) the database at `path` for writing.
     /// - Throws: `.databaseLock` if another writer holds it, `.databaseOpening` / `.databaseCreate`
     ///   if the path cannot be used; the error's context is the path.
-    public init(path: String, mode: Mode = .createOrOpen, options: Options = []) throws {
-        let handle = try call(path) { err in
-            withBytes(path) { cx_writable_open($0, $1, mode.rawValue, options.rawValue, err) }
+    public init(path: String, mode: Mode = .createOrOpen) throws {
+        let handle = try make(path) { err in
+            withBytes(path) { cx_writable_open($0, $1, Int32(mode.action.rawValue), err) }
         }
-        super.init(handle: handle!, location: path)
+        super.init(handle: handle, location: path)
     }
 
     /// Adds a document and returns its id.
@@ -89,13 +87,6 @@ public final class WritableDatabase: Database {
     public func setMetadata(_ key: String, _ value: String) throws {
         try call(location) { err in
             withBytes(key) { k, kl in withBytes(value) { cx_writable_set_metadata(handle, k, kl, $0, $1, err) } }
-        }
-    }
-
-    /// Adds `word` to the spelling dictionary, raising its frequency by `frequency`.
-    public func addSpelling(_ word: String, frequency: Int = 1) throws {
-        try call(location) { err in
-            withBytes(word) { cx_writable_add_spelling(handle, $0, $1, UInt32(clamping: frequency), err) }
         }
     }
 

@@ -8,8 +8,9 @@ import CXapian
 /// ```
 public struct XapianError: Error, CustomStringConvertible, Equatable {
     /// The Xapian exception class the failure came from, by its Xapian name. The shim's
-    /// `CXapianErrors.def` lists every class; the constants here name those Swift code
-    /// tells apart.
+    /// `CXapianErrors.def` lists every class with its parent; the constants here name those
+    /// Swift code tells apart, and `isKind(of:)` asks the list, so a subclass Xapian adds
+    /// (as `NetworkTimeoutError` is a `NetworkError`) is caught where its parent is.
     public struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         /// Xapian's class name ("DatabaseLockError"), "OutOfMemory" or "Error".
         public let rawValue: String
@@ -36,11 +37,26 @@ public struct XapianError: Error, CustomStringConvertible, Equatable {
 
         public var description: String { rawValue }
 
-        /// True for the errors that mean "the database could not be opened"
-        /// (missing, unreadable, or not a Xapian database).
-        public var isOpeningFailure: Bool {
-            self == .databaseOpening || self == .databaseNotFound || self == .databaseVersion
+        /// The class this one derives from in Xapian's tree ("NetworkError" for
+        /// "NetworkTimeoutError"), or nil for `Error` itself and kinds outside the tree.
+        public var parent: Kind? {
+            rawValue.withCString { cx_error_parent_name($0) }.map { Kind(rawValue: String(cString: $0)) }
         }
+
+        /// True if this kind is `ancestor` or derives from it, as a C++ `catch` of
+        /// `ancestor` would catch it: `.networkTimeout.isKind(of: .network)`.
+        public func isKind(of ancestor: Kind) -> Bool {
+            var kind: Kind? = self
+            while let current = kind {
+                if current == ancestor { return true }
+                kind = current.parent
+            }
+            return false
+        }
+
+        /// True for the errors that mean "the database could not be opened"
+        /// (missing, unreadable, or not a Xapian database): `DatabaseOpeningError` and its kinds.
+        public var isOpeningFailure: Bool { isKind(of: .databaseOpening) }
     }
 
     /// The Xapian exception class.
@@ -76,4 +92,15 @@ func call<T>(_ context: @autoclosure () -> String? = nil,
         throw XapianError(kind: .init(code: error.kind), message: message, context: context())
     }
     return result
+}
+
+/// Runs a shim call that makes an object, and returns its handle or throws: a call that
+/// reports no error yet makes nothing is an error too.
+@inline(__always)
+func make(_ context: @autoclosure () -> String? = nil,
+          _ body: (UnsafeMutablePointer<CXError>) -> OpaquePointer?) throws -> OpaquePointer {
+    guard let handle = try call(context(), body) else {
+        throw XapianError(kind: XapianError.Kind(rawValue: "Error"), message: "the shim made no object", context: context())
+    }
+    return handle
 }

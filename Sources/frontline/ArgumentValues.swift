@@ -1,4 +1,5 @@
 import ArgumentParser
+import FrontlineCorpus
 import FrontlineEngine
 
 // The engine's option values, parsed, validated, listed in help and completed by the
@@ -6,3 +7,4 @@ import FrontlineEngine
 extension FrontlineEngine.SortOrder: ExpressibleByArgument {}
 extension DateBucket: ExpressibleByArgument {}
 extension ComparisonAxis: ExpressibleByArgument {}
+extension FigureCategory: ExpressibleByArgument {}

@@ -24,24 +24,21 @@ struct CompareCommand: ParsableCommand {
     var limit = 3
     @OptionGroup var index: IndexLocations
     @OptionGroup var filters: Filters
-    @Flag(help: "Print JSON.")
-    var json = false
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard (1...50).contains(limit) else { throw ValidationError("--limit must be between 1 and 50") }
     }
 
     func run() throws {
-        let style = Style.forStandardOutput(disabled: noColor || json)
+        let style = output.style
         var request = SearchRequest(query: query.joined(separator: " "))
         try filters.apply(to: &request)
-        request.highlight = json ? ("**", "**") : style.highlight
+        request.highlight = output.json ? ("**", "**") : style.highlight
         let comparison = try reportingFailures {
             try Searcher(locations: index.resolved).compare(request, by: by, limit: limit)
         }
-        if json {
+        if output.json {
             print(try jsonString(ComparisonJSON(comparison)))
         } else {
             style.print(render(comparison, style))

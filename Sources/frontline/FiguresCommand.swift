@@ -31,9 +31,8 @@ struct FiguresCommand: ParsableCommand {
     var query: [String] = []
     @OptionGroup var index: IndexLocations
     @OptionGroup var filters: Filters
-    @Option(help: ArgumentHelp("Keep figures of this category: \(Figure.categories.joined(separator: ", ")).", valueName: "CATEGORY"),
-            completion: .list(Figure.categories))
-    var category: String?
+    @Option(help: ArgumentHelp("Keep figures of this category.", valueName: "CATEGORY"))
+    var category: FigureCategory?
     @Option(help: "How the summary groups the figures.")
     var by = ComparisonAxis.claimant
     @Flag(help: "Show only the figures the parties dispute.")
@@ -43,12 +42,6 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "Print the ledger as CSV.")
     var csv = false
 
-    func validate() throws {
-        if let category, !Figure.categories.contains(category) {
-            throw ValidationError(FigureLedger.unknownCategory(category))
-        }
-    }
-
     func run() throws {
         var request = SearchRequest(query: query.joined(separator: " "))
         try filters.apply(to: &request)
@@ -57,9 +50,9 @@ struct FiguresCommand: ParsableCommand {
             return (try searcher.figures(request, category: category), searcher.labels)
         }
         if json {
-            print(try jsonString(disputed ? FigureLedger(figures: ledger.disputed.flatMap(\.figures), disputed: ledger.disputed) : ledger))
+            print(try jsonString(disputed ? ledger.disputedOnly : ledger))
         } else if csv {
-            print(FiguresCommand.csv(disputed ? ledger.disputed.flatMap(\.figures) : ledger.figures))
+            print(FiguresCommand.csv((disputed ? ledger.disputedOnly : ledger).figures))
         } else {
             Style(color: false).print(render(ledger, labels: labels))
         }

@@ -67,10 +67,7 @@ struct GazetteerCheckCommand: ParsableCommand {
     var file: String
     @Argument(help: "Corpus files or folders to measure coverage on.")
     var corpus: [String] = []
-    @Flag(help: "Output JSON.")
-    var json = false
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var output: OutputOptions
     @Flag(help: "Print every warning about the corpus (default: at most 5 of a kind per file).")
     var allWarnings = false
 
@@ -144,7 +141,7 @@ struct GazetteerCheckCommand: ParsableCommand {
         }
         if loaded == nil, !corpus.isEmpty { complain("\(file): the gazetteer cannot be loaded, so coverage is not measured") }
         let errors = problems.filter { $0.severity == .error }.count
-        if json {
+        if output.json {
             print(try jsonString(Report(file: file, schema: schemaPath, errors: errors, warnings: problems.count - errors, problems: problems,
                                         coverage: coverage.map(Self.report))))
         } else {
@@ -161,7 +158,7 @@ struct GazetteerCheckCommand: ParsableCommand {
     }
 
     private func printReport(problems: [Problem], errors: Int, schema: String, coverage: GazetteerCoverage?) {
-        let style = Style.forStandardOutput(disabled: noColor)
+        let style = output.style
         for problem in problems {
             let place = problem.line.map { "\(file):\($0)" } ?? file
             let kind = problem.severity == .error ? style.yellow("error") : "warning"

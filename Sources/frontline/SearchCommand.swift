@@ -42,10 +42,7 @@ struct SearchCommand: ParsableCommand {
     var noFacets = false
     @Flag(help: "When a shard cannot be reached, answer from the others and say which shard is left out (default: fail, naming it).")
     var allowPartial = false
-    @Flag(help: "Print JSON (the contract in README.md).")
-    var json = false
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard (0...SearchRequest.maximumLimit).contains(limit) else { throw ValidationError("--limit must be between 0 and \(SearchRequest.maximumLimit)") }
@@ -57,7 +54,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let style = Style.forStandardOutput(disabled: noColor || json)
+        let style = output.style
         var request = SearchRequest(query: query.joined(separator: " "))
         request.limit = limit
         request.offset = offset
@@ -67,13 +64,13 @@ struct SearchCommand: ParsableCommand {
         request.dateBucket = dateBucket
         request.facets = !noFacets
         request.allowPartial = allowPartial
-        request.highlight = json ? ("**", "**") : style.highlight
+        request.highlight = output.json ? ("**", "**") : style.highlight
         try filters.apply(to: &request)
         let result = try reportingFailures {
             let searcher = try Searcher(locations: index.resolved)
             return try searcher.search(request)
         }
-        if json {
+        if output.json {
             print(try jsonString(SearchJSON(result)))
         } else {
             style.print(SearchPrinter(style: style).render(result, offset: offset))

@@ -21,10 +21,7 @@ struct ShowCommand: ParsableCommand {
     var passage: Int?
     @Option(parsing: .unconditional, help: "With #PASSAGE: how many passages to show on each side of it (default: all).")
     var context: Int?
-    @Flag(help: "Print JSON.")
-    var json = false
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let context, !(0...ShowCommand.maximumContext).contains(context) {
@@ -36,7 +33,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let style = Style.forStandardOutput(disabled: noColor || json)
+        let style = output.style
         let (passages, labels, marked) = try reportingFailures { () -> ([StoredPassage], Labels, Int?) in
             let searcher = try Searcher(locations: index.resolved)
             if let passage { return (try searcher.article(target), searcher.labels, passage) }
@@ -60,7 +57,7 @@ struct ShowCommand: ParsableCommand {
             throw Status.notFound.exit
         }
         let shown = view.passages, first = shown[0]
-        if json {
+        if output.json {
             print(try jsonString(ArticlePassagesJSON(shown, marked: marked)))
             return
         }

@@ -168,13 +168,14 @@ func padded(_ text: String, to width: Int, alignRight: Bool = false, with fill: 
 
 /// `value` with `places` digits after the point, as `%.Nf` prints it ("3.63", "0.50"):
 /// rounded from the exact binary value, a true tie to even. Swift arithmetic, not
-/// Foundation's formatting (the printing path of a search).
+/// Foundation's formatting (the printing path of a search), for the values whose scaled
+/// magnitude is below 2^53, where it is exact; Foundation's for the rest.
 func decimal(_ value: Double, places: Int) -> String {
-    guard value.isFinite, abs(value) < 1e15, (0...6).contains(places) else { return "\(value)" }
     var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
+    for _ in 0..<min(max(places, 0), 6) { scale *= 10 }
     let magnitude = abs(value)
     let product = magnitude * scale
+    guard value.isFinite, (0...6).contains(places), product < 0x1p53 else { return String(format: "%.\(places)f", value) }
     let error = (-product).addingProduct(magnitude, scale) // the rounding error of the product, exactly
     let whole = product.rounded(.down)
     var units = Int(whole)

@@ -76,7 +76,7 @@ import Testing
         #expect(dispute("azerbaijan", "soldiers") == ["azerbaijan": [31], "karabakh": [200]])
         #expect(dispute("armenia", "soldiers") == ["armenia": [18], "azerbaijan": [100]])
         #expect(dispute("azerbaijan", "helicopter") == ["azerbaijan": [1], "karabakh": [2]])
-        let killedOnly = try searcher.figures(SearchRequest(query: "Talish OR Azerbaijan"), category: "killed")
+        let killedOnly = try searcher.figures(SearchRequest(query: "Talish OR Azerbaijan"), category: .killed)
         #expect(!killedOnly.figures.isEmpty && killedOnly.figures.allSatisfy { $0.category == "killed" })
         // Filters by party keep the figures it claims (Armenia's, not Baku's claims reported
         // in an Armenian passage) and the losses of a side.

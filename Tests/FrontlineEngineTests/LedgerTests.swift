@@ -25,6 +25,16 @@ import Testing
         #expect(ledger.summary(by: .side).first { $0.party == "ukraine" }?.own["killed"] == 1_030)
     }
 
+    @Test func theDisputedOnlyLedgerHoldsTheDisputedGroupsAndTheirFiguresOnly() {
+        let disputed = [record("ukraine", "russia", 14_000, cumulative: true), record("russia", "russia", 1_351, cumulative: true)]
+        let records = disputed + [record("ukraine", "ukraine", 30)]
+        let ledger = FigureLedger(figures: records, disputed: FigureLedger.disputes(in: records))
+        let only = ledger.disputedOnly
+        #expect(only.disputed.count == 1)
+        #expect(only.figures.map(\.article) == ledger.disputed.flatMap(\.figures).map(\.article))
+        #expect(Set(only.figures.map(\.article)) == Set(disputed.map(\.article)))
+    }
+
     @Test func summariesDoNotAddRunningTotals() {
         let records = [record("russia", "russia", 498, cumulative: true, date: "2022-03-02"), record("russia", "russia", 1_351, cumulative: true, date: "2022-03-25"),
                        record("russia", "russia", 20)]

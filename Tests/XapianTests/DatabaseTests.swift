@@ -30,6 +30,26 @@ func makeDatabase(at path: String, texts: [String], colours: [String] = [], keys
         #expect(error?.context == missing)
     }
 
+    @Test func errorKindsFollowXapiansClassTree() throws {
+        typealias Kind = XapianError.Kind
+        #expect(Kind.networkTimeout.parent == .network)
+        #expect(Kind.networkTimeout.isKind(of: .network))
+        #expect(!Kind.network.isKind(of: .networkTimeout))
+        #expect(Kind.databaseNotFound.isKind(of: .databaseOpening) && Kind.databaseNotFound.isKind(of: .database))
+        #expect(Kind.databaseLock.isKind(of: Kind(rawValue: "RuntimeError")))
+        #expect(Kind.invalidArgument.parent == Kind(rawValue: "LogicError"))
+        #expect(Kind(rawValue: "LogicError").parent == Kind(rawValue: "Error"))
+        #expect(Kind(rawValue: "Error").parent == nil)
+        #expect(Kind(rawValue: "NoSuchError").parent == nil && !Kind(rawValue: "NoSuchError").isKind(of: .database))
+        // Every kind Swift names is in the shim's list (its chain reaches Error).
+        for kind: Kind in [.invalidArgument, .database, .databaseCorrupt, .databaseLock, .databaseModified, .databaseOpening,
+                           .databaseVersion, .databaseNotFound, .databaseClosed, .network, .networkTimeout, .queryParser, .wildcard] {
+            #expect(kind.isKind(of: Kind(rawValue: "Error")), "\(kind)")
+        }
+        // A thrown subclass is caught as its parent: a version mismatch is an opening failure.
+        #expect(Kind.databaseVersion.isOpeningFailure)
+    }
+
     @Test func aSecondWriterGetsALockErrorWithThePath() throws {
         let dir = TemporaryDirectory()
         let path = dir.child("db")
@@ -92,19 +112,16 @@ func makeDatabase(at path: String, texts: [String], colours: [String] = [], keys
         #expect(try db.valueFrequency(slot: 0) == 0)
     }
 
-    @Test func metadataSpellingAndSynonyms() throws {
+    @Test func metadataAndSynonyms() throws {
         let dir = TemporaryDirectory()
         let db = try WritableDatabase(path: dir.child("db"))
         try db.setMetadata("A:one", "1")
         try db.setMetadata("A:two", "2")
         try db.setMetadata("B:other", "x")
-        try db.addSpelling("stepanakert", frequency: 3)
         try db.addSynonym("Ztalysh", for: "talish")
         try db.commit()
         #expect(try db.metadata("A:two") == "2")
         #expect(try db.metadataKeys(prefix: "A:") == ["A:one", "A:two"])
-        #expect(try db.spellingSuggestion(for: "stepanakret") == "stepanakert")
-        #expect(try db.spellingSuggestion(for: "stepanakert") == nil)
         #expect(try db.synonyms(of: "talish") == ["Ztalysh"])
         try db.clearSynonyms(for: "talish")
         try db.setMetadata("A:one", "")

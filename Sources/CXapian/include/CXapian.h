@@ -27,10 +27,11 @@
 extern "C" {
 #endif
 
-/** The Xapian exception class a failure came from (the list: CXapianErrors.def). */
+/** The Xapian exception class a failure came from (the list: CXapianErrors.def);
+ *  CX_OTHER_ERROR is Xapian::Error itself or an exception from outside Xapian. */
 typedef enum {
     CX_OK = 0,
-#define CX_ERROR(constant, name) constant,
+#define CX_ERROR(name, parent) CX_ERROR_##name,
 #include "CXapianErrors.def"
 #undef CX_ERROR
     CX_OUT_OF_MEMORY,
@@ -40,6 +41,10 @@ typedef enum {
 /** The name of `kind`: Xapian's exception class name ("DatabaseLockError"),
  *  "OutOfMemory" or "Error". Static storage: never freed. */
 const char *cx_error_kind_name(int32_t kind);
+/** The name of the parent class of the exception class `name` ("NetworkTimeoutError":
+ *  "NetworkError"; "LogicError": "Error"), or NULL for "Error" and names not in the list.
+ *  Static storage: never freed. */
+const char *cx_error_parent_name(const char *name);
 
 /** Filled in by a failing call; zero-initialise before the call. */
 typedef struct {
@@ -80,10 +85,14 @@ uint64_t cx_database_revision(const cx_database *db, CXError *err);
 cx_database *cx_database_new_empty(CXError *err);
 /** Adds all shards of `other` to `db`, which then searches them as one. */
 void cx_database_add_database(cx_database *db, const cx_database *other, CXError *err);
-/** Opens a database for writing. action: 0 create-or-open, 1 create-or-overwrite,
- *  2 create, 3 open; flags are ORed Xapian DB_* flags (e.g. 0x04 DB_NO_SYNC). */
-cx_database *cx_writable_open(const char *path, size_t path_len, int32_t action, int32_t flags,
-                              CXError *err);
+/** What opening for writing does, numbered as Xapian's DB_CREATE_OR_OPEN… (the shim
+ *  static_asserts each against <xapian.h>). */
+typedef enum {
+    CX_DB_CREATE_OR_OPEN = 0, CX_DB_CREATE_OR_OVERWRITE = 1, CX_DB_CREATE = 2, CX_DB_OPEN = 3
+} CXDatabaseAction;
+
+/** Opens a database for writing; action is a CXDatabaseAction. */
+cx_database *cx_writable_open(const char *path, size_t path_len, int32_t action, CXError *err);
 void cx_database_free(cx_database *db);
 
 int32_t cx_database_reopen(cx_database *db, CXError *err);
@@ -104,12 +113,10 @@ char *cx_database_metadata(const cx_database *db, const char *key, size_t key_le
 /** Packed list of (key, 0) for metadata keys starting with prefix. */
 char *cx_database_metadata_keys(const cx_database *db, const char *prefix, size_t prefix_len,
                                 size_t *out_len, CXError *err);
-char *cx_database_spelling_suggestion(const cx_database *db, const char *word, size_t word_len,
-                                      uint32_t max_edit_distance, size_t *out_len, CXError *err);
-/** Packed list of the synonyms of a term (each with 0). */
-/* The terms that have synonyms, starting with `prefix`, packed. */
+/** The terms that have synonyms, starting with `prefix`, packed (each with 0). */
 char *cx_database_synonym_keys(const cx_database *db, const char *prefix, size_t prefix_len,
                                size_t *out_len, CXError *err);
+/** Packed list of the synonyms of a term (each with 0). */
 char *cx_database_synonyms(const cx_database *db, const char *term, size_t term_len,
                            size_t *out_len, CXError *err);
 /** Merges every shard of db into one new database at output (Xapian::Database::compact). */
@@ -127,8 +134,6 @@ void cx_writable_commit_transaction(cx_database *db, CXError *err);
 void cx_writable_cancel_transaction(cx_database *db, CXError *err);
 void cx_writable_set_metadata(cx_database *db, const char *key, size_t key_len,
                               const char *value, size_t value_len, CXError *err);
-void cx_writable_add_spelling(cx_database *db, const char *word, size_t word_len,
-                              uint32_t freqinc, CXError *err);
 void cx_writable_add_synonym(cx_database *db, const char *term, size_t term_len,
                              const char *synonym, size_t synonym_len, CXError *err);
 void cx_writable_clear_synonyms(cx_database *db, const char *term, size_t term_len,
@@ -167,18 +172,14 @@ void cx_termgen_free(cx_termgen *tg);
 void cx_termgen_set_stemmer(cx_termgen *tg, const cx_stem *stem, CXError *err);
 /** Stop words: a buffer of words separated by '\n'. */
 void cx_termgen_set_stopper(cx_termgen *tg, const char *words, size_t len, CXError *err);
-/** Feeds words to the spelling dictionary of db (a writable database). */
-void cx_termgen_set_spelling_database(cx_termgen *tg, cx_database *db, CXError *err);
 void cx_termgen_set_document(cx_termgen *tg, cx_document *doc, CXError *err);
 void cx_termgen_index_text(cx_termgen *tg, const char *text, size_t len, uint32_t wdf_inc,
                            const char *prefix, size_t prefix_len, int32_t with_positions,
                            CXError *err);
-void cx_termgen_increase_termpos(cx_termgen *tg, uint32_t delta, CXError *err);
-uint32_t cx_termgen_termpos(const cx_termgen *tg);
 
 /* ---- queries --------------------------------------------------------- */
 
-/** Query operators, numbered as Xapian::Query::op. */
+/** Query operators, numbered as Xapian::Query::op (static_asserted in the shim). */
 typedef enum {
     CX_OP_AND = 0, CX_OP_OR = 1, CX_OP_AND_NOT = 2, CX_OP_XOR = 3, CX_OP_AND_MAYBE = 4,
     CX_OP_FILTER = 5, CX_OP_NEAR = 6, CX_OP_PHRASE = 7, CX_OP_SYNONYM = 13
@@ -212,10 +213,14 @@ char *cx_query_terms(const cx_query *q, size_t *out_len, CXError *err);
 cx_qparser *cx_qparser_new(CXError *err);
 void cx_qparser_free(cx_qparser *qp);
 void cx_qparser_set_stemmer(cx_qparser *qp, const cx_stem *stem, CXError *err);
-/** strategy: 0 none, 1 some, 2 all, 3 all-Z, 4 some-full-pos. */
+/** Stemming strategies, numbered as Xapian::QueryParser::stem_strategy (static_asserted). */
+typedef enum {
+    CX_STEM_NONE = 0, CX_STEM_SOME = 1, CX_STEM_ALL = 2, CX_STEM_ALL_Z = 3
+} CXStemStrategy;
+
+/** strategy is a CXStemStrategy. */
 void cx_qparser_set_stemming_strategy(cx_qparser *qp, int32_t strategy, CXError *err);
 void cx_qparser_set_stopper(cx_qparser *qp, const char *words, size_t len, CXError *err);
-void cx_qparser_set_default_op(cx_qparser *qp, int32_t op, CXError *err);
 void cx_qparser_set_database(cx_qparser *qp, const cx_database *db, CXError *err);
 void cx_qparser_add_prefix(cx_qparser *qp, const char *field, size_t field_len,
                            const char *prefix, size_t prefix_len, CXError *err);
@@ -225,14 +230,16 @@ void cx_qparser_add_boolean_prefix(cx_qparser *qp, const char *field, size_t fie
 /** A range processor on slot, for ranges written `prefix` low..high (string order). */
 void cx_qparser_add_range(cx_qparser *qp, uint32_t slot, const char *prefix, size_t prefix_len,
                           CXError *err);
-/** A DateRangeProcessor on slot (values stored as YYYYMMDD) for `prefix` low..high. */
-void cx_qparser_add_date_range(cx_qparser *qp, uint32_t slot, const char *prefix,
-                               size_t prefix_len, CXError *err);
 void cx_qparser_set_max_expansion(cx_qparser *qp, uint32_t max, CXError *err);
-/** flags are ORed Xapian::QueryParser::feature_flag values. */
+/** Query syntax features, numbered as Xapian::QueryParser::feature_flag (static_asserted). */
+typedef enum {
+    CX_FLAG_BOOLEAN = 1, CX_FLAG_PHRASE = 2, CX_FLAG_LOVEHATE = 4, CX_FLAG_WILDCARD = 16,
+    CX_FLAG_PURE_NOT = 32, CX_FLAG_PARTIAL = 64, CX_FLAG_SYNONYM = 256, CX_FLAG_AUTO_SYNONYMS = 512
+} CXParserFlag;
+
+/** flags are ORed CXParserFlag values. */
 cx_query *cx_qparser_parse(cx_qparser *qp, const char *text, size_t len, uint32_t flags,
                            const char *default_prefix, size_t default_prefix_len, CXError *err);
-char *cx_qparser_corrected(const cx_qparser *qp, size_t *out_len, CXError *err);
 
 /* ---- matching -------------------------------------------------------- */
 
@@ -247,10 +254,8 @@ void cx_enquire_set_sort_by_value(cx_enquire *e, uint32_t slot, int32_t reverse,
 /* Orders by relevance, equal weights by value `slot` (ascending unless `reverse`). */
 void cx_enquire_set_sort_by_relevance_then_value(cx_enquire *e, uint32_t slot, int32_t reverse,
                                                  CXError *err);
-void cx_enquire_set_sort_by_relevance(cx_enquire *e, CXError *err);
 /** The spy must outlive every get_mset call on this enquire. */
 void cx_enquire_add_spy(cx_enquire *e, cx_spy *spy, CXError *err);
-void cx_enquire_clear_spies(cx_enquire *e, CXError *err);
 cx_mset *cx_enquire_mset(cx_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,
                          CXError *err);
 
@@ -267,7 +272,11 @@ cx_document *cx_mset_document(const cx_mset *m, uint32_t index, CXError *err);
 char *cx_mset_collapse_key(const cx_mset *m, uint32_t index, size_t *out_len, CXError *err);
 /** MSet::get_termfreq: from the match's own statistics for a term of the query. */
 uint32_t cx_mset_termfreq(const cx_mset *m, const char *term, size_t len, CXError *err);
-/** MSet::snippet: text with the query's matches between hi_start and hi_end. */
+/** Snippet flags, numbered as Xapian::MSet's SNIPPET_* (static_asserted). */
+typedef enum { CX_SNIPPET_EXHAUSTIVE = 2 } CXSnippetFlag;
+
+/** MSet::snippet: text with the query's matches between hi_start and hi_end; flags are
+ *  ORed CXSnippetFlag values. */
 char *cx_mset_snippet(const cx_mset *m, const char *text, size_t text_len, uint32_t length,
                       const cx_stem *stem, uint32_t flags, const char *hi_start,
                       size_t hi_start_len, const char *hi_end, size_t hi_end_len,
