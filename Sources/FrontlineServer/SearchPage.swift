@@ -131,11 +131,12 @@ struct SearchPage {
     }
 }
 
-/// The tag chips of a passage: sides, claimants, actors, places, each labelled with its kind.
+/// The tag chips of a passage: one per id of each tag facet, in declaration order, each
+/// labelled with its facet.
 enum Chips {
     static func tags(_ p: StoredPassage, labels: Labels) -> String {
-        [("side", p.sides), ("claimant", p.claimants), ("actor", p.actors), ("place", p.places)].flatMap { kind, ids in
-            ids.map { "<span class=\"chip \(kind)\"><span class=\"chip-kind\">\(kind)</span> \(HTML.escape(labels.label($0)))</span>" }
+        Facet.tags.flatMap { facet in
+            p[facet].map { "<span class=\"chip \(facet)\"><span class=\"chip-kind\">\(facet)</span> \(HTML.escape(labels.label($0)))</span>" }
         }.joined(separator: " ")
     }
 }
