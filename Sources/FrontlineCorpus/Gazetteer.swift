@@ -82,10 +82,12 @@ public struct Gazetteer: Sendable {
         public static let actor = Kind(name: "actor", list: nil)
         /// Places a passage names.
         public static let place = Kind(name: "place", list: nil)
+        /// Military units a passage names (`units` in the file).
+        public static let unit = Kind(name: "unit", list: "units")
 
         /// The kinds with a list of their own, in tagging order (the first of two that
         /// share a name gets it).
-        public static let listed: [Kind] = []
+        public static let listed: [Kind] = [.unit]
     }
 
     /// The conflict's name.

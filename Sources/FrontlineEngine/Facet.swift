@@ -86,11 +86,13 @@ public struct Facet: Sendable, Hashable, Comparable, Codable, CodingKeyRepresent
     public static let figure = Facet("figure", source: .figureCategories, plural: "figures", prefix: "XFIG", width: 1, holdsSets: true)
     /// The language of a passage (`en`, `ru`, `hy`, `az`, `unknown`; see `Language`).
     public static let language = Facet("language", source: .language, plural: "languages", prefix: "XLANG", width: 1)
+    /// Military units a passage names.
+    public static let unit = Facet(.unit, plural: "units", storedKey: "un", prefix: "XUNIT", width: 8, alwaysListed: false)
     /// The publication date (counted in day, month or year buckets; filtered by range).
     public static let date = Facet("date", source: .date, plural: "dates", prefix: "", width: 0)
 
     /// Every facet, in output order; value slots are assigned in this order.
-    public static let all: [Facet] = [.side, .claimant, .actor, .place, .source, .figure, .language, .date]
+    public static let all: [Facet] = [.side, .claimant, .actor, .place, .source, .figure, .language, .unit, .date]
     /// The facets tagged from the gazetteer, whose values are gazetteer ids.
     public static let tags: [Facet] = all.filter(\.isTag)
     /// The facets filtered by value (`--side armenia`, `source:"The Moscow Times"`,

@@ -20,6 +20,8 @@ struct Filters: ParsableArguments {
     var figures: [String] = []
     @Option(name: .customLong("language"), help: "Keep passages in this language: en, ru, hy, az or unknown (repeat to OR).")
     var languages: [String] = []
+    @Option(name: .customLong("unit"), help: "Keep passages naming this military unit (repeat to OR).")
+    var units: [String] = []
     @Option(help: ArgumentHelp("Published on or after this day, month or year (2016-04-01, 2016-04, 2016).", valueName: "DATE"))
     var from: String?
     @Option(help: ArgumentHelp("Published on or before this day, month or year.", valueName: "DATE"))
