@@ -9,7 +9,7 @@ import FrontlineCorpus
 /// A new tag facet is a `Gazetteer.Kind`, a line in `all` below and a CLI option line
 /// in `Filters`; it goes at the end of the slotted facets (before `date`), so that the
 /// slots of those declared before it stay where they are.
-public struct Facet: Sendable, Hashable, Comparable, Codable, CodingKeyRepresentable, CustomStringConvertible {
+public struct Facet: Sendable, Hashable, Comparable, Encodable, CodingKeyRepresentable, CustomStringConvertible {
     /// What a facet's values are read from.
     public enum Source: Sendable, Equatable {
         /// The ids the tagger gives a passage for a gazetteer kind: values are gazetteer
@@ -130,16 +130,6 @@ public struct Facet: Sendable, Hashable, Comparable, Codable, CodingKeyRepresent
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
-    }
-
-    /// Decodes a declared facet's name.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let name = try container.decode(String.self)
-        guard let facet = Facet(rawValue: name) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown facet \(name)")
-        }
-        self = facet
     }
 
     /// The name as a dictionary key.
