@@ -51,6 +51,45 @@ public struct Gazetteer: Sendable {
         public var standsFor: String?
     }
 
+    /// A thing of a `Kind` with a list of its own (a military unit): tagged where it is named,
+    /// and nothing more (no side, no claim).
+    public struct Named: Sendable, Equatable {
+        /// The id used in tags, filters and output (`15th-brigade`).
+        public var id: String
+        /// The name shown to people.
+        public var label: String
+        /// Own names and spellings; they match each other in searches.
+        public var names: [String]
+        /// Other references, for tagging.
+        public var aliases: [String]
+    }
+
+    /// A kind of thing passages are tagged with from the gazetteer; `Tagger.Tags` holds the
+    /// ids of each by its `name`. Sides, claimants, actors and places come from the tagger's
+    /// reading of parties, actors and places; a kind with a `list` of its own is tagged
+    /// where one of its entries is named. A new kind is one line here (and in `listed`).
+    public struct Kind: Sendable, Hashable {
+        /// The tag's name (`side`), which is also its facet's.
+        public let name: String
+        /// The key of its entries in the gazetteer file (`units`), for a kind tagged by mention alone.
+        public let list: String?
+
+        /// Belligerents a passage is about.
+        public static let side = Kind(name: "side", list: nil)
+        /// Parties whose statements a passage reports.
+        public static let claimant = Kind(name: "claimant", list: nil)
+        /// Actors a passage names.
+        public static let actor = Kind(name: "actor", list: nil)
+        /// Places a passage names.
+        public static let place = Kind(name: "place", list: nil)
+        /// Military units a passage names (`units` in the file).
+        public static let unit = Kind(name: "unit", list: "units")
+
+        /// The kinds with a list of their own, in tagging order (the first of two that
+        /// share a name gets it).
+        public static let listed: [Kind] = [.unit]
+    }
+
     /// The conflict's name.
     public var conflict: String
     /// Belligerents first, then third parties.
@@ -59,6 +98,8 @@ public struct Gazetteer: Sendable {
     public var actors: [Actor]
     /// Places, with their spellings.
     public var places: [Place]
+    /// The entries of each `Kind.listed`, by kind name.
+    public var named: [String: [Named]] = [:]
     /// Extra spelling or transliteration groups that match each other at search time.
     public var variants: [[String]]
     /// One-way search expansions: a query word and the words it also finds
@@ -104,6 +145,7 @@ public struct Gazetteer: Sendable {
         for party in parties { add(party.names) }
         for actor in actors { add(actor.names) }
         for place in places { add(place.names) }
+        for kind in Kind.listed { for entry in named[kind.name] ?? [] { add(entry.names) } }
         for group in variants { add(group) }
         return groups
     }
@@ -191,6 +233,14 @@ public struct Gazetteer: Sendable {
         for i in places.indices {
             places[i].names = claim(places[i].names, for: places[i].id)
             places[i].aliases = claim(places[i].aliases, for: places[i].id)
+        }
+        for kind in Kind.listed {
+            guard var entries = named[kind.name] else { continue }
+            for i in entries.indices {
+                entries[i].names = claim(entries[i].names, for: entries[i].id)
+                entries[i].aliases = claim(entries[i].aliases, for: entries[i].id)
+            }
+            named[kind.name] = entries
         }
     }
 }

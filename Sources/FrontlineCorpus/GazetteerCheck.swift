@@ -23,6 +23,9 @@ struct GazetteerCheck {
         gazetteer.camps = (file.camps ?? []).map { $0.map { $0.lowercased() }.filter(partyIDs.contains) }.filter { !$0.isEmpty }
         gazetteer.actors = actors(file.actors ?? [], parties: partyIDs)
         gazetteer.places = places(file.places ?? [], parties: partyIDs)
+        for kind in Gazetteer.Kind.listed {
+            if let entries = file.named[kind.name] { gazetteer.named[kind.name] = named(entries, kind: kind) }
+        }
         for (word, targets) in file.expansions ?? [:] {
             gazetteer.expansions[word.lowercased()] = targets.map { $0.lowercased() }
         }
@@ -62,6 +65,13 @@ struct GazetteerCheck {
         }
     }
 
+    private mutating func named(_ entries: [GazetteerFile.Entry], kind: Gazetteer.Kind) -> [Gazetteer.Named] {
+        entries.compactMap { entry in
+            guard let id = identity(entry, kind: kind.name) else { return nil }
+            return Gazetteer.Named(id: id, label: entry.label ?? id, names: entry.names ?? [], aliases: entry.aliases ?? [])
+        }
+    }
+
     /// The entry's id: present, and lower-case letters, digits, `-` and `_` only, since it
     /// becomes part of index terms and the query language's `side:ID` (which lower-cases
     /// what it reads). Upper case is lowered, with a warning; anything else drops the entry.
@@ -82,7 +92,8 @@ struct GazetteerCheck {
 
     private mutating func reportDuplicateIDs(_ gazetteer: Gazetteer) {
         var seen: Set<String> = []
-        for id in gazetteer.parties.map(\.id) + gazetteer.actors.map(\.id) + gazetteer.places.map(\.id) where !seen.insert(id).inserted {
+        let named = Gazetteer.Kind.listed.flatMap { (gazetteer.named[$0.name] ?? []).map(\.id) }
+        for id in gazetteer.parties.map(\.id) + gazetteer.actors.map(\.id) + gazetteer.places.map(\.id) + named where !seen.insert(id).inserted {
             diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(id)\"", occurrence: 2), "id \"\(id)\" is defined twice"))
         }
     }

@@ -29,10 +29,41 @@ struct GazetteerFile: Codable {
     var places: [Entry]?
     var variants: [[String]]?
     var expansions: [String: [String]]?
+    /// The entries of each `Gazetteer.Kind.listed`, by kind name (read from its `list` key).
+    var named: [String: [Entry]] = [:]
 
     enum CodingKeys: String, CodingKey {
         case conflict, camps, sides, thirdParties = "third_parties", actors, places, variants, expansions
     }
+
+    /// A key of the file by its text: a listed kind's entries.
+    private struct ListKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The fields of `CodingKeys`, then each listed kind's entries.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        conflict = try container.decodeIfPresent(String.self, forKey: .conflict)
+        camps = try container.decodeIfPresent([[String]].self, forKey: .camps)
+        sides = try container.decodeIfPresent([Entry].self, forKey: .sides)
+        thirdParties = try container.decodeIfPresent([Entry].self, forKey: .thirdParties)
+        actors = try container.decodeIfPresent([Entry].self, forKey: .actors)
+        places = try container.decodeIfPresent([Entry].self, forKey: .places)
+        variants = try container.decodeIfPresent([[String]].self, forKey: .variants)
+        expansions = try container.decodeIfPresent([String: [String]].self, forKey: .expansions)
+        let lists = try decoder.container(keyedBy: ListKey.self)
+        for kind in Gazetteer.Kind.listed {
+            guard let list = kind.list, let entries = try lists.decodeIfPresent([Entry].self, forKey: ListKey(stringValue: list)) else { continue }
+            named[kind.name] = entries
+        }
+    }
+
+    /// An empty file, filled in by `GazetteerDraft`.
+    init() {}
 
     /// A decoding failure as a diagnostic naming the field and, where it can be found, its line.
     static func diagnostic(for error: DecodingError, path: String, locate: LineLocator) -> Diagnostic {

@@ -58,7 +58,7 @@ struct PassageAnalysis {
         return result
     }
 
-    /// Sides, actors and places named (an actor also names its side).
+    /// Sides, actors, places and listed kinds named (an actor also names its side).
     private mutating func tagMentions() {
         let gazetteer = tagger.gazetteer
         for mention in mentions {
@@ -71,6 +71,9 @@ struct PassageAnalysis {
                 if tagger.belligerents.contains(affiliation) { Self.append(&result.sides, affiliation) }
             case .place(let i):
                 Self.append(&result.places, gazetteer.places[i].id)
+            case .named(let k, let i):
+                let kind = Gazetteer.Kind.listed[k]
+                if let id = gazetteer.named[kind.name]?[i].id { Self.append(&result[kind], id) }
             }
         }
     }
@@ -268,6 +271,7 @@ struct PassageAnalysis {
         case .party(let i): return tagger.gazetteer.parties[i].id
         case .actor(let i): return tagger.gazetteer.actors[i].affiliation
         case .place(let i): return tagger.gazetteer.places[i].standsFor
+        case .named: return nil
         }
     }
 

@@ -4,19 +4,27 @@
 public final class Tagger: Sendable {
     /// What a passage is about and who speaks in it, as gazetteer ids.
     public struct Tags: Sendable, Equatable {
+        /// The ids of each `Gazetteer.Kind` the passage has, by kind name, in the order found.
+        public var values: [String: [String]] = [:]
         /// Belligerents named directly or through their actors and institutions.
-        public var sides: [String] = []
+        public var sides: [String] { get { self[.side] } set { self[.side] = newValue } }
         /// Parties whose statements the passage reports.
-        public var claimants: [String] = []
+        public var claimants: [String] { get { self[.claimant] } set { self[.claimant] = newValue } }
         /// Actors named.
-        public var actors: [String] = []
+        public var actors: [String] { get { self[.actor] } set { self[.actor] = newValue } }
         /// Places named.
-        public var places: [String] = []
+        public var places: [String] { get { self[.place] } set { self[.place] = newValue } }
         /// Each attribution of a claim, where its word is: what a figure's own sentence
         /// says of who claims it ("Armenia rubbished claims from Baku that 100…").
         public var claims: [Claim] = []
         /// No tags.
         public init() {}
+
+        /// The ids of `kind` (none: empty; set empty, the kind is dropped).
+        public subscript(kind: Gazetteer.Kind) -> [String] {
+            get { values[kind.name] ?? [] }
+            set { values[kind.name] = newValue.isEmpty ? nil : newValue }
+        }
     }
 
     /// A claim attributed to a party at a word of the passage.
@@ -28,7 +36,8 @@ public final class Tagger: Sendable {
     }
 
     enum Entity: Hashable {
-        case party(Int), actor(Int), place(Int)
+        /// A party, actor or place, by its index; `named(k, i)`: entry `i` of `Gazetteer.Kind.listed[k]`.
+        case party(Int), actor(Int), place(Int), named(Int, Int)
     }
 
     private enum CaseRule {
@@ -74,6 +83,9 @@ public final class Tagger: Sendable {
         for (i, party) in gazetteer.parties.enumerated() { Tagger.insert(party.names + party.aliases, .party(i), into: &nodes) }
         for (i, actor) in gazetteer.actors.enumerated() { Tagger.insert(actor.names + actor.aliases, .actor(i), into: &nodes) }
         for (i, place) in gazetteer.places.enumerated() { Tagger.insert(place.names + place.aliases, .place(i), into: &nodes) }
+        for (k, kind) in Gazetteer.Kind.listed.enumerated() {
+            for (i, entry) in (gazetteer.named[kind.name] ?? []).enumerated() { Tagger.insert(entry.names + entry.aliases, .named(k, i), into: &nodes) }
+        }
         self.nodes = nodes
     }
 

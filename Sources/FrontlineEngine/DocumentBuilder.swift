@@ -53,10 +53,9 @@ final class DocumentBuilder {
             try doc.addBooleanTerm(source.prefix + Schema.sourceValue(article.source))
             try doc.addValue(String(article.source.prefix(100)), slot: source.firstSlot)
         }
-        let tags = passage.tags
-        for (facet, values) in [(Facet.side, tags.sides), (.claimant, tags.claimants), (.actor, tags.actors), (.place, tags.places)] {
-            let storage = Schema.storage(of: facet)!
-            for (i, value) in values.enumerated() {
+        for (facet, storage) in DocumentBuilder.tagStorage {
+            guard let kind = facet.kind else { continue }
+            for (i, value) in passage.tags[kind].enumerated() {
                 try doc.addBooleanTerm(storage.prefix + value)
                 if i < storage.width { try doc.addValue(value, slot: storage.firstSlot + i) }
             }
@@ -68,6 +67,9 @@ final class DocumentBuilder {
         try doc.setData(StoredPassage(passage, of: article).json())
         return doc
     }
+
+    /// Each tag facet with its storage, in declaration order.
+    private static let tagStorage: [(Facet, Schema.FacetStorage)] = Facet.tags.compactMap { facet in Schema.storage(of: facet).map { (facet, $0) } }
 
     /// Transliteration keys of the words seen by this builder (ICU's transforms are slow).
     private var keysOfWord: [String: [String]] = [:]

@@ -4,8 +4,8 @@ import FrontlineCorpus
 /// Counts every facet's values over a whole match set, Tantivy-collector style: attached
 /// to an `Enquire` before it matches, read after. Each facet's run of value slots is
 /// counted by Xapian's built-in `ValueCountMatchSpy` (which also runs on remote shards)
-/// and summed (a slot of value sets, per member); dates are counted by day and grouped into the requested buckets. A new
-/// facet is a `Facet` case with its `Schema.FacetStorage`.
+/// and summed (a slot of value sets, per member); dates are counted by day and grouped into the requested buckets. Every
+/// facet declared in `Facet.all` is counted, in its slots from `Schema.facetSlots`: nothing here changes for a new one.
 struct FacetCollector {
     private var spies: [(Facet, [ValueCountSpy])] = []
     private let dateSpy: ValueCountSpy

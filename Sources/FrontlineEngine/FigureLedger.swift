@@ -130,7 +130,7 @@ public extension Searcher {
                     let period = figure.period.flatMap { $0.hasSuffix("s") || !p.date.hasPrefix($0) ? $0 : nil }
                     records.append(FigureRecord(article: p.article, passage: p.ordinal, date: period ?? p.eventDates.first ?? p.date,
                                                 claimants: figure.claimants, side: figure.side, category: figure.category, item: figure.item,
-                                                subject: figure.subject, count: figure.count, place: p.places.first, text: figure.text,
+                                                subject: figure.subject, count: figure.count, place: p[.place].first, text: figure.text,
                                                 cumulative: figure.cumulative, rate: figure.rate))
                 }
             }

@@ -14,6 +14,10 @@ struct GazetteerStore {
         for p in gazetteer.parties { text += "|p:\(p.id):\(p.label):\(p.belligerent):\(p.names):\(p.aliases)" }
         for a in gazetteer.actors { text += "|a:\(a.id):\(a.label):\(a.affiliation):\(a.names):\(a.aliases)" }
         for p in gazetteer.places { text += "|l:\(p.id):\(p.label):\(p.names):\(p.aliases):\(p.standsFor ?? "")" }
+        // Listed kinds (units…): none leaves the hash as it was.
+        for kind in Gazetteer.Kind.listed {
+            for n in gazetteer.named[kind.name] ?? [] { text += "|\(kind.name):\(n.id):\(n.label):\(n.names):\(n.aliases)" }
+        }
         text += "|v:\(gazetteer.variants)|e:\(gazetteer.expansions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
         // Language profiles: none leaves the hash of a gazetteer without them as it was.
         for (language, p) in gazetteer.profiles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

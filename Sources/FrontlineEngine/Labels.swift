@@ -4,7 +4,7 @@ import Synchronization
 
 /// The display labels and lookup names of every gazetteer id, as stored in an index.
 public struct Labels: Encodable, Sendable {
-    /// id → label, for sides, third parties, actors and places.
+    /// id → label, for sides, third parties, actors, places and the listed kinds' entries.
     public var labels: [String: String]
     /// Lower-cased name, alias, label or id → id, per tag facet (in every script the
     /// gazetteer writes its names in). Read from an index, it is decoded on first use:
@@ -49,8 +49,17 @@ public struct Labels: Encodable, Sendable {
             labels[place.id] = place.label
             add(&places, place.id, [place.label] + place.names + place.aliases)
         }
-        self.init(labels: labels, lookup: [.side: sides, .claimant: parties, .actor: actors, .place: places],
-                  sides: gazetteer.sides.map(\.id))
+        var lookup: [Facet: [String: String]] = [.side: sides, .claimant: parties, .actor: actors, .place: places]
+        for facet in Facet.tags {
+            guard let kind = facet.kind, let entries = gazetteer.named[kind.name], !entries.isEmpty else { continue }
+            var names: [String: String] = [:]
+            for entry in entries {
+                labels[entry.id] = entry.label
+                add(&names, entry.id, [entry.label] + entry.names + entry.aliases)
+            }
+            lookup[facet] = names
+        }
+        self.init(labels: labels, lookup: lookup, sides: gazetteer.sides.map(\.id))
     }
 
     /// The canonical id a user's `value` means in `facet`, or nil if the gazetteer does not know it.

@@ -75,7 +75,7 @@ struct QueryRewriter {
         return booleanFields.contains(bare[..<colon].lowercased())
     }
 
-    private static let booleanFields = Set(Facet.allCases.map(\.rawValue) + ["kind"])
+    private static let booleanFields = Set(Facet.all.map(\.rawValue) + ["kind"])
 
     /// Splits on spaces, keeping quoted stretches (even `field:"two words"`) whole.
     static func words(_ text: String) -> [String] {

@@ -83,18 +83,45 @@ public enum Schema {
         var slots: Range<Int> { firstSlot..<(firstSlot + width) }
     }
 
-    /// The storage of each facet filtered by value.
+    /// The storage of each facet filtered by value (its declaration, with its slots).
     static func storage(of facet: Facet) -> FacetStorage? {
-        switch facet {
-        case .side: return FacetStorage(prefix: "XSIDE", firstSlot: 10, width: 8)
-        case .claimant: return FacetStorage(prefix: "XCLAIM", firstSlot: 20, width: 8)
-        case .actor: return FacetStorage(prefix: "XACTOR", firstSlot: 30, width: 16)
-        case .place: return FacetStorage(prefix: "XPLACE", firstSlot: 50, width: 16)
-        case .source: return FacetStorage(prefix: "XSOURCE", firstSlot: sourceSlot, width: 1)
-        case .figure: return FacetStorage(prefix: "XFIG", firstSlot: 70, width: 1, holdsSets: true)
-        case .language: return FacetStorage(prefix: "XLANG", firstSlot: 80, width: 1)
-        case .date: return nil
+        guard let slots = facetSlots[facet] else { return nil }
+        return FacetStorage(prefix: facet.prefix, firstSlot: slots.lowerBound, width: facet.width, holdsSets: facet.holdsSets)
+    }
+
+    /// The slots kept for other values than facets' (date, article, ordinal, timeline…):
+    /// below `firstFacetSlot`.
+    static let firstFacetSlot = 10
+
+    /// Each facet's run of value slots: its fixed slot, else, in declaration order, the
+    /// first multiple of ten at or after the end of the previous run (side 10, claimant 20,
+    /// actor 30, place 50, figure 70, language 80…), checked to be disjoint.
+    static let facetSlots: [Facet: Range<Int>] = {
+        let (slots, problem) = assignSlots(Facet.filterable)
+        precondition(problem == nil, problem ?? "")
+        return slots
+    }()
+
+    /// The slots of `facets` as `facetSlots` assigns them, and what is wrong with them, if
+    /// anything: a run overlapping another's or a fixed slot.
+    static func assignSlots(_ facets: [Facet]) -> (slots: [Facet: Range<Int>], problem: String?) {
+        var slots: [Facet: Range<Int>] = [:], next = firstFacetSlot
+        for facet in facets {
+            if let fixed = facet.fixedSlot {
+                slots[facet] = fixed..<(fixed + facet.width)
+            } else {
+                slots[facet] = next..<(next + facet.width)
+                next = (next + facet.width + 9) / 10 * 10
+            }
         }
+        let taken = [dateSlot, articleSlot, ordinalSlot, timelineSlot].map { ("a fixed slot", $0..<($0 + 1)) }
+        let runs = taken + facets.compactMap { facet in slots[facet].map { (facet.rawValue, $0) } }
+        for (i, (name, run)) in runs.enumerated() {
+            if let (other, _) = runs[..<i].first(where: { $0.1.overlaps(run) }) {
+                return (slots, "the value slots of \(name) (\(run)) overlap those of \(other)")
+            }
+        }
+        return (slots, nil)
     }
 
     /// The form of an article id used inside terms and metadata keys: the id itself, or a

@@ -57,7 +57,8 @@ struct ShardManifest {
     func text() -> String {
         let header = ([schema, "gazetteer=" + gazetteerHash, "published=" + (published.map(String.init) ?? ""),
                        "languages=" + languages.sorted().joined(separator: ",")]
-            + Facet.filterable.map { "\($0.rawValue)=" + (usedSlots[$0] ?? []).map(String.init).joined(separator: ",") })
+            + Facet.filterable.filter { $0.alwaysListed || !(usedSlots[$0] ?? []).isEmpty }
+                .map { "\($0.rawValue)=" + (usedSlots[$0] ?? []).map(String.init).joined(separator: ",") })
         return [header.joined(separator: " "), labels.sides, labels.labels, labels.lookup, synonyms, (try? Synonyms.json(weaker.mapValues { $0.sorted() })) ?? "{}"].joined(separator: "\n")
     }
 

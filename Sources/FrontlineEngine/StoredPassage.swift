@@ -3,7 +3,7 @@ import FrontlineCorpus
 
 /// What a passage document's data holds: everything search output shows, so a
 /// search needs no other lookup. Stored as compact JSON with short keys.
-public struct StoredPassage: Encodable, Sendable, Equatable {
+public struct StoredPassage: Sendable, Equatable {
     /// Article id.
     public var article: String
     /// The article title ("" if unknown).
@@ -20,14 +20,9 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
     public var kind: String
     /// The cleaned passage text.
     public var text: String
-    /// Side ids the passage is about.
-    public var sides: [String]
-    /// Party ids whose statements it reports.
-    public var claimants: [String]
-    /// Actor ids it names.
-    public var actors: [String]
-    /// Place ids it names.
-    public var places: [String]
+    /// The gazetteer ids of each tag facet it has (sides it is about, parties whose
+    /// statements it reports, actors, places…); a facet with none is absent.
+    public var tags: [Facet: [String]]
     /// Dates the passage speaks of, `YYYY-MM-DD`.
     public var eventDates: [String]
     /// The figures it reports.
@@ -37,8 +32,12 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case article = "a", title = "t", date = "d", source = "s", url = "u", ordinal = "o", kind = "k", text = "x"
-        case sides = "sd", claimants = "cl", actors = "ac", places = "pl", eventDates = "ev", figures = "fg", language = "ln"
+        case eventDates = "ev", figures = "fg", language = "ln"
     }
+    // Each tag facet is stored under its `Facet.storedKey`.
+
+    /// The ids of tag `facet`.
+    public subscript(facet: Facet) -> [String] { tags[facet] ?? [] }
 
     /// The keys of a stored figure.
     private enum FigureKey: String {
@@ -56,10 +55,10 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         ordinal = passage.ordinal
         kind = passage.kind.rawValue
         text = passage.text
-        sides = passage.tags.sides
-        claimants = passage.tags.claimants
-        actors = passage.tags.actors
-        places = passage.tags.places
+        tags = [:]
+        for facet in Facet.tags {
+            if let kind = facet.kind, case let ids = passage.tags[kind], !ids.isEmpty { tags[facet] = ids }
+        }
         eventDates = passage.eventDates.map(\.iso)
         figures = passage.figures
         language = passage.language.rawValue
@@ -69,8 +68,8 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
     func json() -> String {
         var out = "{"
         func field(_ key: CodingKeys, _ value: String) { out += "\"\(key.rawValue)\":"; JSONText.append(value, to: &out); out += "," }
-        func list(_ key: CodingKeys, _ values: [String]) {
-            out += "\"\(key.rawValue)\":["
+        func list(_ key: String, _ values: [String]) {
+            out += "\"\(key)\":["
             for (i, v) in values.enumerated() { if i > 0 { out += "," }; JSONText.append(v, to: &out) }
             out += "],"
         }
@@ -83,11 +82,11 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         field(.kind, kind)
         field(.language, language)
         field(.text, text)
-        list(.sides, sides)
-        list(.claimants, claimants)
-        list(.actors, actors)
-        list(.places, places)
-        list(.eventDates, eventDates)
+        for facet in Facet.tags {
+            let ids = self[facet]
+            if facet.alwaysListed || !ids.isEmpty { list(facet.storedKey, ids) }
+        }
+        list(CodingKeys.eventDates.rawValue, eventDates)
         if !figures.isEmpty {
             out += "\"\(CodingKeys.figures.rawValue)\":["
             for (i, figure) in figures.enumerated() {
@@ -156,10 +155,10 @@ public struct StoredPassage: Encodable, Sendable, Equatable {
         kind = text(.kind)
         language = record[CodingKeys.language.rawValue] as? String ?? Language.unknown.rawValue
         self.text = text(.text)
-        sides = list(.sides)
-        claimants = list(.claimants)
-        actors = list(.actors)
-        places = list(.places)
+        tags = [:]
+        for facet in Facet.tags {
+            if let ids = record[facet.storedKey] as? [String], !ids.isEmpty { tags[facet] = ids }
+        }
         eventDates = list(.eventDates)
         figures = (record[CodingKeys.figures.rawValue] as? [[String: Any]] ?? []).compactMap(StoredPassage.figure)
     }

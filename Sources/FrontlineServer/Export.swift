@@ -4,8 +4,9 @@ import Hummingbird
 
 /// `/api/export?format=csv|jsonl&…`: every passage matching a search, streamed a page of
 /// `pageSize` at a time, so memory stays flat whatever the number of matches (there is no
-/// cap). CSV columns: rank, article, passage, date, source, title, url, kind, sides,
-/// claimants, actors, places, event_dates, text (lists joined with `;`). JSON Lines: one
+/// cap). CSV columns: rank, article, passage, date, source, title, url, kind, each tag
+/// facet's ids (sides, claimants, actors, places, units), event_dates, text (lists joined
+/// with `;`). JSON Lines: one
 /// `PassageJSON` object per line, with its `rank`.
 struct Export: Sendable {
     let pool: SearcherPool
@@ -42,13 +43,12 @@ struct Export: Sendable {
         return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"frontline-export.\(format)\""], body: body)
     }
 
-    static let csvHeader = CSV.row(["rank", "article", "passage", "date", "source", "title", "url", "kind", "sides", "claimants", "actors", "places", "event_dates", "text"])
+    static let csvHeader = CSV.row(["rank", "article", "passage", "date", "source", "title", "url", "kind"] + Facet.tags.map(\.plural) + ["event_dates", "text"])
 
     static func csvRow(_ hit: Hit) -> String {
         let p = hit.passage
-        return CSV.row([String(hit.rank), p.article, String(p.ordinal), p.date, p.source, p.title, p.url, p.kind,
-                        p.sides.joined(separator: ";"), p.claimants.joined(separator: ";"), p.actors.joined(separator: ";"),
-                        p.places.joined(separator: ";"), p.eventDates.joined(separator: ";"), p.text])
+        return CSV.row([String(hit.rank), p.article, String(p.ordinal), p.date, p.source, p.title, p.url, p.kind]
+                       + Facet.tags.map { p[$0].joined(separator: ";") } + [p.eventDates.joined(separator: ";"), p.text])
     }
 
     static func jsonLine(_ hit: Hit) -> String {

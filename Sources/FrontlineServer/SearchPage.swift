@@ -215,9 +215,10 @@ struct SearchPage {
     }
 }
 
-/// The tag chips of a passage: sides, claimants, actors, places, each labelled with its kind.
+/// The tag chips of a passage: one per id of each tag facet, in declaration order, each
+/// labelled with its facet.
 enum Chips {
-    /// One chip: its kind (`side`…), its label, and its separator from the one before.
+    /// One chip: its facet (`side`…), its label, and its separator from the one before.
     struct Chip {
         let lead: String
         let kind: String
@@ -225,9 +226,7 @@ enum Chips {
     }
 
     static func tags(_ p: StoredPassage, labels: Labels) -> [Chip] {
-        let chips = [("side", p.sides), ("claimant", p.claimants), ("actor", p.actors), ("place", p.places)].flatMap { kind, ids in
-            ids.map { (kind, labels.label($0)) }
-        }
+        let chips = Facet.tags.flatMap { facet in p[facet].map { ("\(facet)", labels.label($0)) } }
         return chips.enumerated().map { Chip(lead: $0.offset == 0 ? "" : " ", kind: $0.element.0, label: $0.element.1) }
     }
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import FrontlineEngine
 
-/// Filters shared by `search` and `compare`.
+/// Filters shared by `search` and `compare`: an option per facet filtered by value, named
+/// for the facet and held in the property named for its `Facet.plural` (a test checks that
+/// every declared facet has its option).
 struct Filters: ParsableArguments {
     @Option(name: .customLong("side"), help: "Keep passages about this side (id or alias; repeat to OR).")
     var sides: [String] = []
@@ -18,6 +20,8 @@ struct Filters: ParsableArguments {
     var figures: [String] = []
     @Option(name: .customLong("language"), help: "Keep passages in this language: en, ru, hy, az or unknown (repeat to OR).")
     var languages: [String] = []
+    @Option(name: .customLong("unit"), help: "Keep passages naming this military unit (repeat to OR).")
+    var units: [String] = []
     @Option(help: ArgumentHelp("Published on or after this day, month or year (2016-04-01, 2016-04, 2016).", valueName: "DATE"))
     var from: String?
     @Option(help: ArgumentHelp("Published on or before this day, month or year.", valueName: "DATE"))
@@ -25,7 +29,19 @@ struct Filters: ParsableArguments {
 
     /// True if no filter is given.
     var isEmpty: Bool {
-        [sides, claimants, actors, places, sources, figures, languages].allSatisfy(\.isEmpty) && from == nil && to == nil
+        values.values.allSatisfy(\.isEmpty) && from == nil && to == nil
+    }
+
+    /// The values given for each facet: those of the option whose property is named for its
+    /// `Facet.plural`.
+    var values: [Facet: [String]] {
+        var values: [Facet: [String]] = [:]
+        for child in Mirror(reflecting: self).children {
+            guard let option = child.value as? Option<[String]>, let name = child.label?.dropFirst(), // "_sides"
+                  let facet = Facet.filterable.first(where: { $0.plural == name }) else { continue }
+            values[facet] = option.wrappedValue
+        }
+        return values
     }
 
     func validate() throws {
@@ -35,7 +51,7 @@ struct Filters: ParsableArguments {
 
     /// Applies the filters to `request`, or throws a validation error naming the bad date.
     func apply(to request: inout SearchRequest) throws {
-        request.filters = [.side: sides, .claimant: claimants, .actor: actors, .place: places, .source: sources, .figure: figures, .language: languages]
+        request.filters = values
         if from != nil || to != nil {
             let low = try from.map { try Filters.day($0, option: "--from") }?.from
             let high = try to.map { try Filters.day($0, option: "--to") }?.to

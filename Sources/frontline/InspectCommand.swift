@@ -2,6 +2,7 @@ import ArgumentParser
 import FrontlineOptions
 import Foundation
 import FrontlineCorpus
+import FrontlineEngine
 
 /// `frontline inspect`: how articles are cleaned, split, tagged and read for figures, without indexing.
 struct InspectCommand: ParsableCommand {
@@ -10,7 +11,7 @@ struct InspectCommand: ParsableCommand {
         abstract: "Show how articles are cleaned, split into passages, tagged and read for figures, without indexing them.",
         discussion: HelpText.discussion("""
         Without indexing, shows each article as the indexer reads it: its passages with their
-        tags (sides, claimants, actors, places, dates) and figures. The gazetteer extends the
+        tags (sides, claimants, actors, places…, dates) and figures. The gazetteer extends the
         world base (world.json beside it, else Corpus/world.json). The figure lexicon is
         --figures, else figures.json beside the gazetteer. With --text, prints only the text
         that is indexed, passage by passage with a blank line between (the title is metadata and
@@ -83,8 +84,7 @@ struct InspectCommand: ParsableCommand {
                 let a = processed.article
                 style.print(style.bold("\(a.id): \(a.title.isEmpty ? "(no title)" : a.title)") + style.dim(" — \(a.date?.iso ?? "no date"), \(counted(processed.passages.count, "passage"))"))
                 for p in processed.passages {
-                    let tags = [("sides", p.tags.sides), ("claimants", p.tags.claimants), ("actors", p.tags.actors),
-                                ("places", p.tags.places), ("dates", p.eventDates.map(\.iso))]
+                    let tags = (Facet.tags.compactMap { facet in facet.kind.map { (facet.plural, p.tags[$0]) } } + [("dates", p.eventDates.map(\.iso))])
                         .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1.joined(separator: ", "))" }.joined(separator: " · ")
                     style.print("  \(style.dim("#\(p.ordinal) \(p.kind)")) \(style.cyan(tags))")
                     style.print("    " + wrap(p.text, width: 100, indent: 4))

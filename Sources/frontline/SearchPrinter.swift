@@ -36,8 +36,7 @@ struct SearchPrinter {
         // English, the language of most corpora, goes unsaid; any other is shown.
         if p.language != Language.english.rawValue { tags.append(p.language) }
         if hit.score > 0 { tags.append("score " + decimal(hit.score, places: 2)) }
-        if !p.sides.isEmpty { tags.append("sides: " + p.sides.joined(separator: ", ")) }
-        if !p.claimants.isEmpty { tags.append("claimants: " + p.claimants.joined(separator: ", ")) }
+        for facet in Facet.tags where facet.onHitLine && !p[facet].isEmpty { tags.append("\(facet.plural): " + p[facet].joined(separator: ", ")) }
         if hit.otherPassages > 0 { tags.append("+\(hit.otherPassages) more in this article") }
         lines.append("     " + style.cyan(tags.joined(separator: " · ")))
         lines.append("     " + wrap(hit.snippet, width: width, indent: 5))

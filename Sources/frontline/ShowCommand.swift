@@ -67,10 +67,7 @@ struct ShowCommand: ParsableCommand {
             let isMarked = p.ordinal == marked
             let marker = isMarked ? style.yellow("▶") : " "
             var tags: [String] = []
-            if !p.sides.isEmpty { tags.append("sides: " + p.sides.map(labels.label).joined(separator: ", ")) }
-            if !p.claimants.isEmpty { tags.append("claimants: " + p.claimants.map(labels.label).joined(separator: ", ")) }
-            if !p.actors.isEmpty { tags.append("actors: " + p.actors.map(labels.label).joined(separator: ", ")) }
-            if !p.places.isEmpty { tags.append("places: " + p.places.map(labels.label).joined(separator: ", ")) }
+            for facet in Facet.tags where !p[facet].isEmpty { tags.append("\(facet.plural): " + p[facet].map(labels.label).joined(separator: ", ")) }
             if !p.eventDates.isEmpty { tags.append("dates: " + p.eventDates.joined(separator: ", ")) }
             style.print("")
             style.print("\(marker) \(style.dim("#\(p.ordinal) \(p.kind)"))  \(style.cyan(tags.joined(separator: " · ")))")

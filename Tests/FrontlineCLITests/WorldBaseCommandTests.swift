@@ -18,7 +18,7 @@ import Testing
         #expect(run.err.contains("world base alone") && run.err.contains("world.json"), "\(run.err)")
         let searcher = try Searcher(locations: [dir.child("index")])
         #expect(try searcher.search(SearchRequest(query: "side:ukraine")).total == 1)
-        #expect(try searcher.search(SearchRequest(query: "separatists")).hits.allSatisfy { !$0.passage.sides.contains("karabakh") })
+        #expect(try searcher.search(SearchRequest(query: "separatists")).hits.allSatisfy { !$0.passage[.side].contains("karabakh") })
         #expect(try searcher.search(SearchRequest(query: "claimant:ukraine")).total == 1)
     }
 }

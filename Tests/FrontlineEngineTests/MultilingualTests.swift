@@ -78,7 +78,7 @@ let multilingualIndex: String? = {
                                  ("az-report-xankendi", "stepanakert"), ("ru-ria-talysh", "talish"), ("hy-armenpress-talish", "talish"),
                                  ("az-apa-talis", "talish"), ("hy-caption-martuni", "martuni")] {
             let passages = try searcher.article(article)
-            #expect(passages.contains { $0.places.contains(place) }, "\(article) is not tagged \(place)")
+            #expect(passages.contains { $0[.place].contains(place) }, "\(article) is not tagged \(place)")
         }
     }
 

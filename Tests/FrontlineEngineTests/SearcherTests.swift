@@ -91,7 +91,7 @@ let seedIndex: String? = {
     @Test func fieldsAcceptAliasesAndFiltersCombine() throws {
         let byAlias = try search("side:Azeri"), byID = try search("side:azerbaijan")
         #expect(byAlias.total == byID.total && byID.total > 0)
-        #expect(try search("claimant:Kremlin").hits.allSatisfy { $0.passage.claimants.contains("russia") })
+        #expect(try search("claimant:Kremlin").hits.allSatisfy { $0.passage[.claimant].contains("russia") })
         let unknown = try search("side:atlantis")
         #expect(unknown.total == 0)
         #expect(unknown.notices.first?.contains("atlantis") == true)
@@ -103,7 +103,7 @@ let seedIndex: String? = {
         #expect(either.total == both.total)
         #expect(either.total <= armenia.total + azerbaijan.total && either.total >= max(armenia.total, azerbaijan.total))
         let across = try search("") { $0.filters = [.claimant: ["armenia"], .place: ["talish"]] }
-        #expect(across.hits.allSatisfy { $0.passage.claimants.contains("armenia") && $0.passage.places.contains("talish") })
+        #expect(across.hits.allSatisfy { $0.passage[.claimant].contains("armenia") && $0.passage[.place].contains("talish") })
     }
 
     @Test func datesFilterRangeAndBucket() throws {

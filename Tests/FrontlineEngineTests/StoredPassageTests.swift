@@ -31,7 +31,7 @@ import Testing
         let stored = StoredPassage(passage, of: article)
         let decoded = try StoredPassage.decode(stored.json())
         #expect(decoded == stored)
-        #expect(decoded.text == "text " + value && decoded.article == "id " + value && decoded.places == [value, value + "2"])
+        #expect(decoded.text == "text " + value && decoded.article == "id " + value && decoded[.place] == [value, value + "2"])
         #expect(decoded.figures == figures)
         // What the encoder writes is JSON any parser reads.
         #expect(try JSONSerialization.jsonObject(with: Data(stored.json().utf8)) is [String: Any])

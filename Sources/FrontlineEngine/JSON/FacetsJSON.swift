@@ -1,5 +1,5 @@
 /// Facet counts in Frontline's JSON vocabulary: `{"side": [{"value", "label", "count"}], …}`,
-/// every facet counted, values by descending count; `date` values are buckets and carry no label.
+/// every facet counted (one declared since the first contract only when it has values), values by descending count; `date` values are buckets and carry no label.
 public struct FacetsJSON: Encodable, Sendable {
     /// One value's count.
     public struct Count: Encodable, Sendable, Equatable {
@@ -13,7 +13,7 @@ public struct FacetsJSON: Encodable, Sendable {
     /// The JSON form of `results`.
     public init(_ results: [FacetResult]) {
         var counts: [Facet: [Count]] = [:]
-        for result in results {
+        for result in results where result.facet.alwaysListed || !result.counts.isEmpty {
             counts[result.facet] = result.counts.map { Count(value: $0.value, label: result.facet == .date ? nil : $0.label, count: $0.count) }
         }
         self.counts = counts
