@@ -60,6 +60,8 @@ struct MainText {
     /// straight into a container).
     private var directBytes: [Int]
     private var directCommas: [Int]
+    /// Per node: true for an element that is a block (`blockTags`).
+    private let isBlock: [Bool]
 
     init(_ document: HTMLDocument) {
         self.document = document
@@ -71,6 +73,7 @@ struct MainText {
         hasBlockChild = Array(repeating: false, count: nodes.count)
         directBytes = Array(repeating: 0, count: nodes.count)
         directCommas = Array(repeating: 0, count: nodes.count)
+        isBlock = nodes.map { !$0.isText && MainText.blockTags.contains($0.name) }
         // Furniture by element first; then by class or id, except for an element that holds
         // much of the page's prose (a layout class such as "has-sidebar" on the article's wrapper).
         // Elements that never hold text go first; page structure (navigation, buttons, headers)
@@ -92,8 +95,9 @@ struct MainText {
         prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
         ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
         let linkShare = zip(textBytes, linkBytes).map { $0 == 0 ? 0 : Double($1) / Double($0) }
+        var known: [Substring: FurnitureName] = [:]
         mark { node, i in
-            switch MainText.furnitureName(node) {
+            switch MainText.furnitureName(node, known: &known) {
             case .none: return false
             case .always: return true
             case .unlessMostProse: return ownProse[i] < 0.5 * prose
@@ -137,7 +141,7 @@ struct MainText {
             textBytes[parent] += textBytes[i]
             linkBytes[parent] += linkBytes[i]
             commas[parent] += commas[i]
-            if MainText.blockTags.contains(node.name) {
+            if isBlock[i] {
                 hasBlockChild[parent] = true
             } else {
                 directBytes[parent] += node.isText ? textBytes[i] : directBytes[i]
@@ -202,30 +206,53 @@ struct MainText {
     }
 
     /// How sure a class or id is that an element is furniture.
-    private enum FurnitureName { case none, always, unlessMostProse, unlessMuchProse }
+    private enum FurnitureName {
+        case none, always, unlessMostProse, unlessMuchProse
 
-    /// What `node`'s class and id say.
-    private static func furnitureName(_ node: HTMLDocument.Node) -> FurnitureName {
+        /// How sure the verdict is: of several names on an element, the surest wins.
+        var certainty: Int {
+            switch self {
+            case .none: return 0
+            case .unlessMuchProse: return 1
+            case .unlessMostProse: return 2
+            case .always: return 3
+            }
+        }
+    }
+
+    /// What `node`'s class and id say: the surest verdict of their names. `known` keeps each
+    /// name's verdict, as a page repeats its class names on many elements.
+    private static func furnitureName(_ node: HTMLDocument.Node, known: inout [Substring: FurnitureName]) -> FurnitureName {
         let name = node.name
         if name == "html" || name == "body" || name == "article" || name == "main" { return .none }
         // Links, emphasis and the like are part of the sentence they sit in.
         guard blockTags.contains(name) || name == "span" else { return .none }
-        var classAndID = ""
-        for (key, value) in node.attributes where key == "class" || key == "id" { classAndID += " " + value.lowercased() }
-        if classAndID.isEmpty { return .none }
         var verdict = FurnitureName.none
-        for piece in classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let token = String(piece)
-            func has(_ word: String) -> Bool { ByteSearch.contains(token, word) }
-            if commentWords.contains(where: { token.hasPrefix($0) }) && !has("commentary") { return .always }
-            if furnitureWords.contains(where: has)
-                || token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || has("-ad-") {
-                verdict = .unlessMostProse
-            } else if verdict == .none, layoutWords.contains(where: has), !contentWords.contains(where: has) {
-                verdict = .unlessMuchProse
+        for (key, value) in node.attributes where key == "class" || key == "id" {
+            for piece in value.utf8.split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 10 }) {
+                let token = Substring(piece)
+                let named: FurnitureName
+                if let seen = known[token] { named = seen } else {
+                    named = furnitureName(ofToken: token.lowercased())
+                    known[token] = named
+                }
+                if named == .always { return .always }
+                if named.certainty > verdict.certainty { verdict = named }
             }
         }
         return verdict
+    }
+
+    /// What one lower-case class name or id says.
+    private static func furnitureName(ofToken token: String) -> FurnitureName {
+        func has(_ word: String) -> Bool { ByteSearch.contains(token, word) }
+        if commentWords.contains(where: { token.hasPrefix($0) }) && !has("commentary") { return .always }
+        if furnitureWords.contains(where: has)
+            || token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || has("-ad-") {
+            return .unlessMostProse
+        }
+        if layoutWords.contains(where: has), !contentWords.contains(where: has) { return .unlessMuchProse }
+        return .none
     }
 
     // MARK: Scoring
@@ -342,6 +369,13 @@ struct MainText {
         }
         let topScore = final[top] ?? 0
         guard nodes[top].parent >= 0 else { return [top] }
+        let kept = keptSiblings(of: top, score: topScore, final: final)
+        return widened(kept)
+    }
+
+    /// `top` and those of its siblings that score near it or are paragraphs of prose.
+    private func keptSiblings(of top: Int, score topScore: Double, final: [Int: Double]) -> [Int] {
+        let nodes = document.nodes
         let siblingThreshold = max(10, topScore * 0.2)
         let topClass = nodes[top].attribute("class") ?? ""
         var kept: [Int] = []
@@ -360,6 +394,47 @@ struct MainText {
             }
         }
         return kept
+    }
+
+    /// Per node: bytes of prose under it, prose being the text outside links of blocks that
+    /// read as paragraphs (at least `paragraphBytes` long, few links), and of text written
+    /// straight into a container.
+    private func proseBytes() -> [Int] {
+        let nodes = document.nodes
+        var prose = Array(repeating: 0, count: nodes.count)
+        for i in nodes.indices.reversed() where !discarded[i] && !nodes[i].isText {
+            var own = 0
+            if !hasBlockChild[i], isBlock[i] {
+                if textBytes[i] >= MainText.paragraphBytes, linkDensity(i) < 0.25 { own = textBytes[i] - linkBytes[i] }
+            } else if hasBlockChild[i], directBytes[i] >= MainText.paragraphBytes {
+                own = directBytes[i]
+            }
+            prose[i] += own
+            if nodes[i].parent >= 0 { prose[nodes[i].parent] += prose[i] }
+        }
+        return prose
+    }
+
+    /// The shortest block of text taken for a paragraph of prose.
+    private static let paragraphBytes = 80
+
+    /// The article's elements, widened to an ancestor when that holds much more prose: pages
+    /// built of sections, columns or fields nest each part of the article in a box of its own,
+    /// deeper than the scores of its paragraphs reach, so the best scored box is one part.
+    private func widened(_ kept: [Int]) -> [Int] {
+        let nodes = document.nodes
+        guard let first = kept.first, nodes[first].parent >= 0 else { return kept }
+        let prose = proseBytes()
+        var best = kept, bestProse = kept.reduce(0) { $0 + prose[$1] }
+        var ancestor = nodes[first].parent
+        while ancestor >= 0, nodes[ancestor].name != "body", nodes[ancestor].name != "html" {
+            if Double(prose[ancestor]) >= 1.3 * Double(bestProse) + 200, linkDensity(ancestor) < 0.35 {
+                best = [ancestor]
+                bestProse = prose[ancestor]
+            }
+            ancestor = nodes[ancestor].parent
+        }
+        return best
     }
 
     // MARK: Blocks
@@ -409,7 +484,7 @@ struct MainText {
         default:
             if ["ul", "ol", "dl", "table"].contains(node.name), linkDensity(i) > 0.5 {
                 emitter.flush() // a list of links: navigation, related stories
-            } else if MainText.blockTags.contains(node.name) {
+            } else if isBlock[i] {
                 emitter.flush()
                 let inner = self.kind(of: i) ?? kind
                 emitter.kind = inner
