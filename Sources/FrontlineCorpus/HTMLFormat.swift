@@ -415,6 +415,8 @@ struct MainText {
         return prose
     }
 
+    /// The largest share of links in the text an ancestor adds for it to be more of the article.
+    static let gainedLinkShare = 0.15
     /// The shortest block of text taken for a paragraph of prose.
     private static let paragraphBytes = 80
 
@@ -425,12 +427,20 @@ struct MainText {
         let nodes = document.nodes
         guard let first = kept.first, nodes[first].parent >= 0 else { return kept }
         let prose = proseBytes()
-        var best = kept, bestProse = kept.reduce(0) { $0 + prose[$1] }
+        var best = kept
+        var bestProse = kept.reduce(0) { $0 + prose[$1] }
+        var bestText = kept.reduce(0) { $0 + textBytes[$1] }, bestLinks = kept.reduce(0) { $0 + linkBytes[$1] }
         var ancestor = nodes[first].parent
         while ancestor >= 0, nodes[ancestor].name != "body", nodes[ancestor].name != "html" {
-            if Double(prose[ancestor]) >= 1.3 * Double(bestProse) + 200, linkDensity(ancestor) < 0.35 {
+            // The text gained must be prose with few links: a list of teasers (a linked
+            // title over each summary) or a footer's links is not more of the article.
+            let gainedText = textBytes[ancestor] - bestText, gainedLinks = linkBytes[ancestor] - bestLinks
+            if Double(prose[ancestor]) >= 1.3 * Double(bestProse) + 200,
+               Double(gainedLinks) < MainText.gainedLinkShare * Double(gainedText) {
                 best = [ancestor]
                 bestProse = prose[ancestor]
+                bestText = textBytes[ancestor]
+                bestLinks = linkBytes[ancestor]
             }
             ancestor = nodes[ancestor].parent
         }
