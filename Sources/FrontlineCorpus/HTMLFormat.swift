@@ -62,6 +62,9 @@ struct MainText {
     private var directCommas: [Int]
     /// Per node: true for an element that is a block (`blockTags`).
     private let isBlock: [Bool]
+    /// Per node: page structure (a footer, an aside, navigation) kept only for the prose it
+    /// holds (a footer of testimonials, an unclosed header around the article).
+    private var excused: [Bool]
 
     init(_ document: HTMLDocument) {
         self.document = document
@@ -74,6 +77,7 @@ struct MainText {
         directBytes = Array(repeating: 0, count: nodes.count)
         directCommas = Array(repeating: 0, count: nodes.count)
         isBlock = nodes.map { !$0.isText && MainText.blockTags.contains($0.name) }
+        excused = Array(repeating: false, count: nodes.count)
         // Furniture by element first; then by class or id, except for an element that holds
         // much of the page's prose (a layout class such as "has-sidebar" on the article's wrapper).
         // Elements that never hold text go first; page structure (navigation, buttons, headers)
@@ -81,6 +85,8 @@ struct MainText {
         // nested the article inside an unclosed one.
         mark { node, _ in MainText.holdsNoText(node) }
         measure()
+        var excusedNodes = Array(repeating: false, count: nodes.count)
+        func excuse(_ i: Int) -> Bool { excusedNodes[i] = true; return false }
         let root = nodes.indices.first { nodes[$0].name == "body" } ?? 0
         var prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
         var ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
@@ -88,7 +94,7 @@ struct MainText {
             switch MainText.furnitureElement(node, in: document) {
             case .none: return false
             case .always: return true
-            case .unlessMostProse, .unlessMuchProse: return ownProse[i] < 0.5 * prose
+            case .unlessMostProse, .unlessMuchProse: return ownProse[i] < 0.5 * prose || excuse(i)
             }
         }
         measure()
@@ -103,10 +109,11 @@ struct MainText {
             case .unlessMostProse: return ownProse[i] < 0.5 * prose
             case .unlessMuchProse:
                 // A layout name ("widget", "meta") on a block of prose: kept for the scoring to judge.
-                let proseLike = ownProse[i] >= 500 && linkShare[i] < 0.2
+                let proseLike = ownProse[i] >= 150 && linkShare[i] < 0.2
                 return ownProse[i] < 0.2 * prose && !proseLike
             }
         }
+        excused = excusedNodes
         // The headline is the title (metadata), not article text.
         if let headline = nodes.indices.first(where: { nodes[$0].name == "h1" && !discarded[$0] }) {
             mark { _, i in i == headline }
@@ -316,7 +323,7 @@ struct MainText {
 
     /// The elements holding the article: the best scored container and those of its siblings
     /// that score near it or are paragraphs of prose.
-    private func articleElements() -> [Int] {
+    private func articleElements() -> (elements: [Int], path: Set<Int>?) {
         let nodes = document.nodes
         var scores: [Int: Double] = [:]
         func initialised(_ i: Int) -> Double {
@@ -349,7 +356,7 @@ struct MainText {
         }
         var final: [Int: Double] = [:]
         for (i, score) in scores { final[i] = score * (1 - linkDensity(i)) }
-        guard var top = final.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { return [] }
+        guard var top = final.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { return ([], nil) }
         // A parent scoring above its child holds more of the article.
         var lastScore = final[top]!
         let threshold = lastScore / 3
@@ -368,7 +375,7 @@ struct MainText {
             top = nodes[top].parent
         }
         let topScore = final[top] ?? 0
-        guard nodes[top].parent >= 0 else { return [top] }
+        guard nodes[top].parent >= 0 else { return ([top], nil) }
         let kept = keptSiblings(of: top, score: topScore, final: final)
         return widened(kept)
     }
@@ -410,7 +417,7 @@ struct MainText {
                 own = directBytes[i]
             }
             prose[i] += own
-            if nodes[i].parent >= 0 { prose[nodes[i].parent] += prose[i] }
+            if nodes[i].parent >= 0, !excused[i] { prose[nodes[i].parent] += prose[i] }
         }
         return prose
     }
@@ -423,9 +430,11 @@ struct MainText {
     /// The article's elements, widened to an ancestor when that holds much more prose: pages
     /// built of sections, columns or fields nest each part of the article in a box of its own,
     /// deeper than the scores of its paragraphs reach, so the best scored box is one part.
-    private func widened(_ kept: [Int]) -> [Int] {
+    /// Once widened, `path` holds the elements from the ancestor down to the first of `kept`:
+    /// elements excused as furniture for their prose are left out unless on it.
+    private func widened(_ kept: [Int]) -> (elements: [Int], path: Set<Int>?) {
         let nodes = document.nodes
-        guard let first = kept.first, nodes[first].parent >= 0 else { return kept }
+        guard let first = kept.first, nodes[first].parent >= 0 else { return (kept, nil) }
         let prose = proseBytes()
         var best = kept
         var bestProse = kept.reduce(0) { $0 + prose[$1] }
@@ -444,7 +453,11 @@ struct MainText {
             }
             ancestor = nodes[ancestor].parent
         }
-        return best
+        guard best != kept else { return (kept, nil) }
+        var path: Set<Int> = [], step = first
+        while step >= 0, step != best[0] { path.insert(step); step = nodes[step].parent }
+        path.insert(best[0])
+        return (best, path)
     }
 
     // MARK: Blocks
@@ -452,7 +465,8 @@ struct MainText {
     /// The article's blocks, each given line `line`.
     func blocks(line: Int) -> [Block] {
         var emitter = Emitter(line: line)
-        let elements = articleElements()
+        let (elements, path) = articleElements()
+        emitter.path = path
         for element in elements { emit(element, kind: .paragraph, into: &emitter) }
         emitter.flush()
         let words = emitter.blocks.reduce(0) { $0 + ByteSearch.wordCount(String($1.text)) }
@@ -483,6 +497,7 @@ struct MainText {
 
     private func emit(_ i: Int, kind: Block.Kind, into emitter: inout Emitter) {
         guard !discarded[i] else { return }
+        if excused[i], let path = emitter.path, !path.contains(i) { return }
         let node = document.nodes[i]
         if node.isText {
             emitter.append(node.text, inLink: emitter.linkDepth > 0)
@@ -517,6 +532,8 @@ struct MainText {
         var blocks: [Block] = []
         var kind: Block.Kind = .paragraph
         var linkDepth = 0
+        /// When the article was widened: the elements from its ancestor down to the best box.
+        var path: Set<Int>?
         private var text = ""
         private var linkText = 0
 
