@@ -43,9 +43,11 @@ public struct HTMLFormat: ArticleFormat {
 
 /// The article's text on a page, as blocks: the readability approach (paragraphs score
 /// their containers by length and commas, weighted by class and id hints and discounted by
-/// link density; the best container and its like siblings are the article), after page
-/// furniture is set aside by element (navigation, forms, asides, footers) and by class or id
-/// (comments, sharing, related stories, bylines, advertising), and with link lists dropped.
+/// link density; the best container and its like siblings are the article, widened to an
+/// ancestor that holds much more prose with few links, as page builders box each part),
+/// after page furniture is set aside by element (navigation, forms, asides, footers) and by
+/// class or id (comments, sharing, related stories, bylines, advertising), and with link
+/// lists dropped.
 struct MainText {
     private let document: HTMLDocument
     /// Per node: left out with everything under it.
@@ -108,7 +110,8 @@ struct MainText {
             case .always: return true
             case .unlessMostProse: return ownProse[i] < 0.5 * prose
             case .unlessMuchProse:
-                // A layout name ("widget", "meta") on a block of prose: kept for the scoring to judge.
+                // A layout name ("widget", "meta") on a block of prose: kept for the scoring to
+                // judge (a page builder's text widget holds a paragraph or two).
                 let proseLike = ownProse[i] >= 150 && linkShare[i] < 0.2
                 return ownProse[i] < 0.2 * prose && !proseLike
             }
