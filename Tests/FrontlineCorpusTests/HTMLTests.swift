@@ -235,6 +235,15 @@ private func bagOfWordsF1(_ predicted: String, _ truth: String) -> Double {
         #expect(score >= 0.9, "bag-of-words F1 \(score)")
     }
 
+    /// "0 Comments" above the first paragraph labels the article: it read as empty before.
+    @Test func aCommentCounterAboveTheTextDoesNotEndTheArticle() throws {
+        let truth = try String(contentsOfFile: WCXBPageTests.folder + "/truth/0023.txt", encoding: .utf8)
+        let (text, _, diagnostics) = indexedText(WCXBPageTests.folder + "/html/0023.html")
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let score = bagOfWordsF1(text, truth)
+        #expect(score >= 0.9, "bag-of-words F1 \(score)")
+    }
+
     @Test func crLFPairsBecomeLFAsFoundationMadeThem() {
         for text in ["a\r\nb", "\r\n", "a\rb\r\n\r\nc\r", "no breaks", "", "é\r\nü\r\n", "\r\r\n\n"] {
             #expect(ByteSearch.replacingCRLF(text) == text.replacingOccurrences(of: "\r\n", with: "\n"), "\(text.debugDescription)")
