@@ -224,7 +224,7 @@ public final class CorpusReader {
         if let bad = decoded.firstInvalidLine {
             handler(.diagnostic(Diagnostic(.warning, file: path, line: bad, "invalid UTF-8 replaced with U+FFFD")))
         }
-        let text = ByteSearch.contains(decoded.text, byte: 13) ? decoded.text.replacingOccurrences(of: "\r\n", with: "\n") : decoded.text
+        let text = ByteSearch.replacingCRLF(decoded.text)
         let matter: FrontMatter
         do {
             matter = frontMatter ? try FrontMatter.split(text) : FrontMatter(body: Substring(text))
@@ -351,7 +351,7 @@ public final class CorpusReader {
             id = "\((path as NSString).lastPathComponent)#\(lineNumber)"
             handler(.diagnostic(Diagnostic(.warning, file: path, line: lineNumber, "no \"id\"; using \(id)")))
         }
-        var body = ByteSearch.contains(text, byte: 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var body = ByteSearch.replacingCRLF(text)
         if body.utf8.count > limit(of: format) {
             let size = body.utf8.count
             body = String(decoding: CorpusReader.cutAtWhitespace(Array(body.utf8.prefix(limit(of: format)))), as: UTF8.self)

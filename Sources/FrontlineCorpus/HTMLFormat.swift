@@ -43,9 +43,11 @@ public struct HTMLFormat: ArticleFormat {
 
 /// The article's text on a page, as blocks: the readability approach (paragraphs score
 /// their containers by length and commas, weighted by class and id hints and discounted by
-/// link density; the best container and its like siblings are the article), after page
-/// furniture is set aside by element (navigation, forms, asides, footers) and by class or id
-/// (comments, sharing, related stories, bylines, advertising), and with link lists dropped.
+/// link density; the best container and its like siblings are the article, widened to an
+/// ancestor that holds much more prose with few links, as page builders box each part),
+/// after page furniture is set aside by element (navigation, forms, asides, footers) and by
+/// class or id (comments, sharing, related stories, bylines, advertising), and with link
+/// lists dropped.
 struct MainText {
     private let document: HTMLDocument
     /// Per node: left out with everything under it.
@@ -60,6 +62,11 @@ struct MainText {
     /// straight into a container).
     private var directBytes: [Int]
     private var directCommas: [Int]
+    /// Per node: true for an element that is a block (`blockTags`).
+    private let isBlock: [Bool]
+    /// Per node: page structure (a footer, an aside, navigation) kept only for the prose it
+    /// holds (a footer of testimonials, an unclosed header around the article).
+    private var excused: [Bool]
 
     init(_ document: HTMLDocument) {
         self.document = document
@@ -71,6 +78,8 @@ struct MainText {
         hasBlockChild = Array(repeating: false, count: nodes.count)
         directBytes = Array(repeating: 0, count: nodes.count)
         directCommas = Array(repeating: 0, count: nodes.count)
+        isBlock = nodes.map { !$0.isText && MainText.blockTags.contains($0.name) }
+        excused = Array(repeating: false, count: nodes.count)
         // Furniture by element first; then by class or id, except for an element that holds
         // much of the page's prose (a layout class such as "has-sidebar" on the article's wrapper).
         // Elements that never hold text go first; page structure (navigation, buttons, headers)
@@ -78,6 +87,8 @@ struct MainText {
         // nested the article inside an unclosed one.
         mark { node, _ in MainText.holdsNoText(node) }
         measure()
+        var excusedNodes = Array(repeating: false, count: nodes.count)
+        func excuse(_ i: Int) -> Bool { excusedNodes[i] = true; return false }
         let root = nodes.indices.first { nodes[$0].name == "body" } ?? 0
         var prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
         var ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
@@ -85,24 +96,27 @@ struct MainText {
             switch MainText.furnitureElement(node, in: document) {
             case .none: return false
             case .always: return true
-            case .unlessMostProse, .unlessMuchProse: return ownProse[i] < 0.5 * prose
+            case .unlessMostProse, .unlessMuchProse: return ownProse[i] < 0.5 * prose || excuse(i)
             }
         }
         measure()
         prose = Double(nodes.isEmpty ? 0 : textBytes[root] - linkBytes[root])
         ownProse = zip(textBytes, linkBytes).map { Double($0 - $1) }
         let linkShare = zip(textBytes, linkBytes).map { $0 == 0 ? 0 : Double($1) / Double($0) }
+        var known: [Substring: FurnitureName] = [:]
         mark { node, i in
-            switch MainText.furnitureName(node) {
+            switch MainText.furnitureName(node, known: &known) {
             case .none: return false
             case .always: return true
             case .unlessMostProse: return ownProse[i] < 0.5 * prose
             case .unlessMuchProse:
-                // A layout name ("widget", "meta") on a block of prose: kept for the scoring to judge.
-                let proseLike = ownProse[i] >= 500 && linkShare[i] < 0.2
+                // A layout name ("widget", "meta") on a block of prose: kept for the scoring to
+                // judge (a page builder's text widget holds a paragraph or two).
+                let proseLike = ownProse[i] >= 150 && linkShare[i] < 0.2
                 return ownProse[i] < 0.2 * prose && !proseLike
             }
         }
+        excused = excusedNodes
         // The headline is the title (metadata), not article text.
         if let headline = nodes.indices.first(where: { nodes[$0].name == "h1" && !discarded[$0] }) {
             mark { _, i in i == headline }
@@ -137,7 +151,7 @@ struct MainText {
             textBytes[parent] += textBytes[i]
             linkBytes[parent] += linkBytes[i]
             commas[parent] += commas[i]
-            if MainText.blockTags.contains(node.name) {
+            if isBlock[i] {
                 hasBlockChild[parent] = true
             } else {
                 directBytes[parent] += node.isText ? textBytes[i] : directBytes[i]
@@ -202,30 +216,53 @@ struct MainText {
     }
 
     /// How sure a class or id is that an element is furniture.
-    private enum FurnitureName { case none, always, unlessMostProse, unlessMuchProse }
+    private enum FurnitureName {
+        case none, always, unlessMostProse, unlessMuchProse
 
-    /// What `node`'s class and id say.
-    private static func furnitureName(_ node: HTMLDocument.Node) -> FurnitureName {
+        /// How sure the verdict is: of several names on an element, the surest wins.
+        var certainty: Int {
+            switch self {
+            case .none: return 0
+            case .unlessMuchProse: return 1
+            case .unlessMostProse: return 2
+            case .always: return 3
+            }
+        }
+    }
+
+    /// What `node`'s class and id say: the surest verdict of their names. `known` keeps each
+    /// name's verdict, as a page repeats its class names on many elements.
+    private static func furnitureName(_ node: HTMLDocument.Node, known: inout [Substring: FurnitureName]) -> FurnitureName {
         let name = node.name
         if name == "html" || name == "body" || name == "article" || name == "main" { return .none }
         // Links, emphasis and the like are part of the sentence they sit in.
         guard blockTags.contains(name) || name == "span" else { return .none }
-        var classAndID = ""
-        for (key, value) in node.attributes where key == "class" || key == "id" { classAndID += " " + value.lowercased() }
-        if classAndID.isEmpty { return .none }
         var verdict = FurnitureName.none
-        for piece in classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let token = String(piece)
-            func has(_ word: String) -> Bool { ByteSearch.contains(token, word) }
-            if commentWords.contains(where: { token.hasPrefix($0) }) && !has("commentary") { return .always }
-            if furnitureWords.contains(where: has)
-                || token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || has("-ad-") {
-                verdict = .unlessMostProse
-            } else if verdict == .none, layoutWords.contains(where: has), !contentWords.contains(where: has) {
-                verdict = .unlessMuchProse
+        for (key, value) in node.attributes where key == "class" || key == "id" {
+            for piece in value.utf8.split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 10 }) {
+                let token = Substring(piece)
+                let named: FurnitureName
+                if let seen = known[token] { named = seen } else {
+                    named = furnitureName(ofToken: token.lowercased())
+                    known[token] = named
+                }
+                if named == .always { return .always }
+                if named.certainty > verdict.certainty { verdict = named }
             }
         }
         return verdict
+    }
+
+    /// What one lower-case class name or id says.
+    private static func furnitureName(ofToken token: String) -> FurnitureName {
+        func has(_ word: String) -> Bool { ByteSearch.contains(token, word) }
+        if commentWords.contains(where: { token.hasPrefix($0) }) && !has("commentary") { return .always }
+        if furnitureWords.contains(where: has)
+            || token == "ad" || token == "ads" || token.hasPrefix("ad-") || token.hasSuffix("-ad") || token.hasPrefix("ads-") || has("-ad-") {
+            return .unlessMostProse
+        }
+        if layoutWords.contains(where: has), !contentWords.contains(where: has) { return .unlessMuchProse }
+        return .none
     }
 
     // MARK: Scoring
@@ -289,7 +326,7 @@ struct MainText {
 
     /// The elements holding the article: the best scored container and those of its siblings
     /// that score near it or are paragraphs of prose.
-    private func articleElements() -> [Int] {
+    private func articleElements() -> (elements: [Int], path: Set<Int>?) {
         let nodes = document.nodes
         var scores: [Int: Double] = [:]
         func initialised(_ i: Int) -> Double {
@@ -322,7 +359,7 @@ struct MainText {
         }
         var final: [Int: Double] = [:]
         for (i, score) in scores { final[i] = score * (1 - linkDensity(i)) }
-        guard var top = final.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { return [] }
+        guard var top = final.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { return ([], nil) }
         // A parent scoring above its child holds more of the article.
         var lastScore = final[top]!
         let threshold = lastScore / 3
@@ -341,7 +378,14 @@ struct MainText {
             top = nodes[top].parent
         }
         let topScore = final[top] ?? 0
-        guard nodes[top].parent >= 0 else { return [top] }
+        guard nodes[top].parent >= 0 else { return ([top], nil) }
+        let kept = keptSiblings(of: top, score: topScore, final: final)
+        return widened(kept)
+    }
+
+    /// `top` and those of its siblings that score near it or are paragraphs of prose.
+    private func keptSiblings(of top: Int, score topScore: Double, final: [Int: Double]) -> [Int] {
+        let nodes = document.nodes
         let siblingThreshold = max(10, topScore * 0.2)
         let topClass = nodes[top].attribute("class") ?? ""
         var kept: [Int] = []
@@ -362,12 +406,70 @@ struct MainText {
         return kept
     }
 
+    /// Per node: bytes of prose under it, prose being the text outside links of blocks that
+    /// read as paragraphs (at least `paragraphBytes` long, few links), and of text written
+    /// straight into a container.
+    private func proseBytes() -> [Int] {
+        let nodes = document.nodes
+        var prose = Array(repeating: 0, count: nodes.count)
+        for i in nodes.indices.reversed() where !discarded[i] && !nodes[i].isText {
+            var own = 0
+            if !hasBlockChild[i], isBlock[i] {
+                if textBytes[i] >= MainText.paragraphBytes, linkDensity(i) < 0.25 { own = textBytes[i] - linkBytes[i] }
+            } else if hasBlockChild[i], directBytes[i] >= MainText.paragraphBytes {
+                own = directBytes[i]
+            }
+            prose[i] += own
+            if nodes[i].parent >= 0, !excused[i] { prose[nodes[i].parent] += prose[i] }
+        }
+        return prose
+    }
+
+    /// The largest share of links in the text an ancestor adds for it to be more of the article.
+    static let gainedLinkShare = 0.15
+    /// The shortest block of text taken for a paragraph of prose.
+    private static let paragraphBytes = 80
+
+    /// The article's elements, widened to an ancestor when that holds much more prose: pages
+    /// built of sections, columns or fields nest each part of the article in a box of its own,
+    /// deeper than the scores of its paragraphs reach, so the best scored box is one part.
+    /// Once widened, `path` holds the elements from the ancestor down to the first of `kept`:
+    /// elements excused as furniture for their prose are left out unless on it.
+    private func widened(_ kept: [Int]) -> (elements: [Int], path: Set<Int>?) {
+        let nodes = document.nodes
+        guard let first = kept.first, nodes[first].parent >= 0 else { return (kept, nil) }
+        let prose = proseBytes()
+        var best = kept
+        var bestProse = kept.reduce(0) { $0 + prose[$1] }
+        var bestText = kept.reduce(0) { $0 + textBytes[$1] }, bestLinks = kept.reduce(0) { $0 + linkBytes[$1] }
+        var ancestor = nodes[first].parent
+        while ancestor >= 0, nodes[ancestor].name != "body", nodes[ancestor].name != "html" {
+            // The text gained must be prose with few links: a list of teasers (a linked
+            // title over each summary) or a footer's links is not more of the article.
+            let gainedText = textBytes[ancestor] - bestText, gainedLinks = linkBytes[ancestor] - bestLinks
+            if Double(prose[ancestor]) >= 1.3 * Double(bestProse) + 200,
+               Double(gainedLinks) < MainText.gainedLinkShare * Double(gainedText) {
+                best = [ancestor]
+                bestProse = prose[ancestor]
+                bestText = textBytes[ancestor]
+                bestLinks = linkBytes[ancestor]
+            }
+            ancestor = nodes[ancestor].parent
+        }
+        guard best != kept else { return (kept, nil) }
+        var path: Set<Int> = [], step = first
+        while step >= 0, step != best[0] { path.insert(step); step = nodes[step].parent }
+        path.insert(best[0])
+        return (best, path)
+    }
+
     // MARK: Blocks
 
     /// The article's blocks, each given line `line`.
     func blocks(line: Int) -> [Block] {
         var emitter = Emitter(line: line)
-        let elements = articleElements()
+        let (elements, path) = articleElements()
+        emitter.path = path
         for element in elements { emit(element, kind: .paragraph, into: &emitter) }
         emitter.flush()
         let words = emitter.blocks.reduce(0) { $0 + ByteSearch.wordCount(String($1.text)) }
@@ -398,6 +500,7 @@ struct MainText {
 
     private func emit(_ i: Int, kind: Block.Kind, into emitter: inout Emitter) {
         guard !discarded[i] else { return }
+        if excused[i], let path = emitter.path, !path.contains(i) { return }
         let node = document.nodes[i]
         if node.isText {
             emitter.append(node.text, inLink: emitter.linkDepth > 0)
@@ -409,7 +512,7 @@ struct MainText {
         default:
             if ["ul", "ol", "dl", "table"].contains(node.name), linkDensity(i) > 0.5 {
                 emitter.flush() // a list of links: navigation, related stories
-            } else if MainText.blockTags.contains(node.name) {
+            } else if isBlock[i] {
                 emitter.flush()
                 let inner = self.kind(of: i) ?? kind
                 emitter.kind = inner
@@ -432,6 +535,8 @@ struct MainText {
         var blocks: [Block] = []
         var kind: Block.Kind = .paragraph
         var linkDepth = 0
+        /// When the article was widened: the elements from its ancestor down to the best box.
+        var path: Set<Int>?
         private var text = ""
         private var linkText = 0
 

@@ -44,6 +44,9 @@ struct LineSorter {
             // A "Related: …" link run into the sentence after it: the sentence stays.
             let unit = Chrome.afterRelatedLink(whole) ?? whole
             switch sort(unit, heading: heading, mayHoldCaptions: mayHoldCaptions || caption, labelIsStray: markedUp && (kind == .paragraph || kind == .caption)) {
+            // A comment counter ("0 Comments") above a marked-up article's first paragraph
+            // labels the article; the comments cannot begin before it.
+            case .comments where markedUp && paragraphs.isEmpty && body.isEmpty: break
             case .comments: return false
             case .body where caption:
                 endBody()

@@ -57,7 +57,7 @@ public struct TextCleaner: Sendable {
         return kept.filter { paragraph in
             guard paragraph.kind == .caption else { return true }
             let key = TextCleaner.key(paragraph.text)
-            return key.utf8.count < 30 || !body.contains { $0.contains(key) }
+            return key.utf8.count < 30 || !body.contains { ByteSearch.contains($0, key) }
         }
     }
 

@@ -219,3 +219,34 @@ private func bagOfWordsF1(_ predicted: String, _ truth: String) -> Double {
         #expect(diagnostics.contains { $0.severity == .error && $0.file == path && $0.message.contains("NUL") }, "\(diagnostics)")
     }
 }
+
+/// Real pages of the WCXB benchmark (CC BY 4.0, see Tests/pages/wcxb/README.md) whose article
+/// is split over boxes of a page builder: scored 0.16-0.31 before `MainText` widened the best
+/// scored box to the ancestor holding the rest of the prose.
+@Suite struct WCXBPageTests {
+    private static let folder = Repository.root + "/Tests/pages/wcxb"
+
+    @Test(arguments: ["4618", "4684", "4801"])
+    func anArticleSplitOverBoxesIsReadWhole(id: String) throws {
+        let truth = try String(contentsOfFile: WCXBPageTests.folder + "/truth/\(id).txt", encoding: .utf8)
+        let (text, _, diagnostics) = indexedText(WCXBPageTests.folder + "/html/\(id).html")
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let score = bagOfWordsF1(text, truth)
+        #expect(score >= 0.9, "bag-of-words F1 \(score)")
+    }
+
+    /// "0 Comments" above the first paragraph labels the article: it read as empty before.
+    @Test func aCommentCounterAboveTheTextDoesNotEndTheArticle() throws {
+        let truth = try String(contentsOfFile: WCXBPageTests.folder + "/truth/0023.txt", encoding: .utf8)
+        let (text, _, diagnostics) = indexedText(WCXBPageTests.folder + "/html/0023.html")
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let score = bagOfWordsF1(text, truth)
+        #expect(score >= 0.9, "bag-of-words F1 \(score)")
+    }
+
+    @Test func crLFPairsBecomeLFAsFoundationMadeThem() {
+        for text in ["a\r\nb", "\r\n", "a\rb\r\n\r\nc\r", "no breaks", "", "é\r\nü\r\n", "\r\r\n\n"] {
+            #expect(ByteSearch.replacingCRLF(text) == text.replacingOccurrences(of: "\r\n", with: "\n"), "\(text.debugDescription)")
+        }
+    }
+}
