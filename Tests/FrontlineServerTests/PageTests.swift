@@ -5,7 +5,6 @@ import FrontlineEngine
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import Mustache
 import Testing
 
 /// The pages, rendered in process: what an article or a request says reaches a page as
@@ -85,13 +84,12 @@ import Testing
         #expect(Templates.render(View(snippet: HTML.snippet("no match")), as: "snippet") == "no match")
     }
 
-    @Test func everyTemplateParsesAndNoneInsertsAValueUnescaped() throws {
+    @Test func everyTemplateParsesAndNoneInsertsAValueUnescaped() {
         for (name, source) in Templates.sources {
-            _ = try MustacheTemplate(string: source)
+            #expect(Templates.library.getTemplate(named: name) != nil, "template \(name) is not registered")
             for unescaped in ["{{{", "{{&", "{{ &", "{{%", "{{=", "{{ {", "{{ %", "{{ ="] {
                 #expect(!source.contains(unescaped), "template \(name) uses \(unescaped)")
             }
         }
-        #expect(Templates.library.getTemplate(named: "layout") != nil)
     }
 }
