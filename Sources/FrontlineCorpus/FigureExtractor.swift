@@ -541,7 +541,31 @@ public struct FigureExtractor: Sendable {
             if lexicon.suffered.contains(words[cue].core) { return agent }
         }
         if let word = r.attribution.claimWord, lexicon.admissions.contains(words[word].core), let claimant { return claimant }
+        if ["killed", "wounded", "missing"].contains(r.category), let agent = attacker(before: r.start, r, words) {
+            return opponent(of: agent, preferring: claimant)
+        }
         return nil
+    }
+
+    /// The party whose fire an earlier clause of the sentence names, when it names one only:
+    /// a side right before a word of attack ("Russian rocket strikes on the city had killed
+    /// dozens, while the governor reported that eleven civilians were killed"; "Russian troops
+    /// began shelling the city and a missile hit a barracks, killing eight soldiers").
+    private func attacker(before start: Int, _ r: Reading, _ words: [Word]) -> String? {
+        var found: String?
+        for j in r.sentence.lowerBound..<start where !r.earlier.contains(where: { $0.contains(j) }) && !isTarget(j, words) {
+            guard let side = sideOf[String(words[j].owner)],
+                  ((j + 1)..<Swift.min(j + 3, start)).contains(where: { lexicon.attackNouns.contains(words[$0].core) }) else { continue }
+            if let found, found != side { return nil }
+            found = side
+        }
+        return found
+    }
+
+    /// True if the side named at `j` is the target of an action, not its agent: right after
+    /// "against", "on" or "at" ("a bombing campaign against Russian outposts").
+    private func isTarget(_ j: Int, _ words: [Word]) -> Bool {
+        j > 0 && ["against", "on", "at"].contains(words[j - 1].core)
     }
 
     /// Whose attacks: the side named last before the count in its clause ("accuse Armenia
@@ -571,7 +595,7 @@ public struct FigureExtractor: Sendable {
         while j >= Swift.max(r.sentence.lowerBound, cue - 15) {
             if let span = r.earlier.first(where: { $0.contains(j) }) { j = span.lowerBound - 1; continue }
             if neutralNames.contains(String(words[j].owner)) { return nil }
-            if let side = sideOf[String(words[j].owner)] { return side }
+            if let side = sideOf[String(words[j].owner)], !isTarget(j, words) { return side }
             if ["it", "they", "we"].contains(words[j].core) { return claimant }
             j -= 1
         }

@@ -142,7 +142,11 @@ struct PassageAnalysis {
         let subjects = subjectBefore(v)
         for subject in subjects.dropFirst() { record(subject, at: v) }
         if let first = subjects.first { return first }
-        if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), let after = mentionAfter(v + 1, within: 5) { return after }
+        if let holder = localOfficials(v) { return holder }
+        // "…," Armenia said; "…, said the ministry": not the party of what is said after
+        // "that" ("Dimyanov, said that 250 Ukrainian soldiers…": an unknown speaker).
+        if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), v + 1 < tokens.count, tokens[v + 1].lower != "that",
+           let after = mentionAfter(v + 1, within: 5) { return after }
         guard let pronoun = pronounSubject(v) else { return nil }
         guard Tagger.personalPronouns.contains(pronoun) else { return previousClaimant ?? context.lastClaimant }
         let actor = mentions.last { mention in
@@ -211,7 +215,7 @@ struct PassageAnalysis {
     /// The party of mention `m` and of those joined to it before by "and"/"or" or a comma
     /// ("Armenia and Azerbaijan", "Russia, France and the US").
     private func coordinated(from m: Int) -> [String] {
-        var subjects = [speaker(mentions[m].entity)].compactMap { $0 }
+        var subjects = [claimSpeaker(m)].compactMap { $0 }
         var first = mentions[m].start
         var listed = false // joined by "and"/"or": a comma before may list more ("Russia, France and …")
         while first >= 1 {
@@ -227,7 +231,7 @@ struct PassageAnalysis {
                 other = nil
             }
             guard let other else { break }
-            subjects += [speaker(mentions[other].entity)].compactMap { $0 }
+            subjects += [claimSpeaker(other)].compactMap { $0 }
             first = mentions[other].start
         }
         return subjects
@@ -257,9 +261,44 @@ struct PassageAnalysis {
         guard start < tokens.count else { return nil }
         let sentence = sentenceOf[max(0, start - 1)]
         for t in start..<min(start + distance, tokens.count) where sentenceOf[t] == sentence {
-            if let m = mentionAt[t] { return speaker(mentions[m].entity) }
+            if let m = mentionAt[t] { return claimSpeaker(m) }
         }
         return nil
+    }
+
+    /// The party mention `m` speaks for as the subject or source of a claim: its own (see
+    /// `speaker`), else, for a place the gazetteer says a party holds, that party when the
+    /// place's officials speak: "the governor of Sumy Oblast", "Kharkiv mayor Ihor Terekhov",
+    /// "the Mykolaiv regional administration" (a word of `Tagger.speakerHeads` before "of"
+    /// or "in" ahead of the place, or right after it).
+    private func claimSpeaker(_ m: Int) -> String? {
+        let mention = mentions[m]
+        if let own = speaker(mention.entity) { return own }
+        guard case .place(let i) = mention.entity, let holder = tagger.gazetteer.places[i].heldBy else { return nil }
+        let before = mention.start >= 2 && ["of", "in"].contains(tokens[mention.start - 1].lower)
+            && Tagger.speakerHeads.contains(tokens[mention.start - 2].lower) && !tokens[mention.start].gap.contains(.sentenceEnd)
+        let after = mention.end < tokens.count && Tagger.speakerHeads.contains(tokens[mention.end].lower)
+            && tokens[mention.end].gap.isEmpty
+        return before || after ? holder : nil
+    }
+
+    /// "…, local officials said", "the regional administration said": a local body the
+    /// gazetteer does not name, speaking for the party holding the place the sentence names
+    /// (the nearest one before the verb, else after it), if the gazetteer says who holds it.
+    private func localOfficials(_ v: Int) -> String? {
+        var t = v - 1, local = false
+        while t >= 0, v - t <= 4, Tagger.speakerHeads.contains(tokens[t].lower) || tokens[t].lower == "the" {
+            if Tagger.localBodies.contains(tokens[t].lower) { local = true }
+            if tokens[t].gap.contains(.sentenceEnd) || tokens[t].gap.contains(.comma) || tokens[t].gap.contains(.quote) { break }
+            t -= 1
+        }
+        guard local else { return nil }
+        let held = { (m: Int) -> String? in
+            guard self.sentenceOf[self.mentions[m].start] == self.sentenceOf[v], case .place(let i) = self.mentions[m].entity else { return nil }
+            return self.tagger.gazetteer.places[i].heldBy
+        }
+        let before = mentions.indices.filter { mentions[$0].end <= v }.reversed().lazy.compactMap(held).first
+        return before ?? mentions.indices.filter { mentions[$0].start > v }.lazy.compactMap(held).first
     }
 
     /// The party a mention speaks for, if any.

@@ -77,6 +77,13 @@ public struct DisputedFigures: Sendable, Encodable {
 public struct FigureLedger: Sendable, Encodable {
     public var figures: [FigureRecord]
     public var disputed: [DisputedFigures]
+    /// The conflict's sides (the gazetteer's belligerents), when known: a claimant that is
+    /// not one (the UN, a monitor) has no losses of its own and no "other side".
+    public var belligerents: Set<String> = []
+
+    enum CodingKeys: String, CodingKey {
+        case figures, disputed
+    }
 
     /// How far apart two claims may be dated and still be about the same events.
     public static let windowDays = 3
@@ -88,10 +95,18 @@ public struct FigureLedger: Sendable, Encodable {
         "no figure category \(Excerpt.quoted(value)); the categories are \(Figure.categories.joined(separator: ", "))"
     }
 
-    /// A ledger of `figures` and `disputed` groups.
-    public init(figures: [FigureRecord], disputed: [DisputedFigures]) {
+    /// A ledger of `figures` and `disputed` groups, of a conflict whose sides are `belligerents`.
+    public init(figures: [FigureRecord], disputed: [DisputedFigures], belligerents: Set<String> = []) {
         self.figures = figures
         self.disputed = disputed
+        self.belligerents = belligerents
+    }
+
+    /// True if a figure of a passage naming `sides` and `places` (the gazetteer's) belongs to
+    /// the conflict: it has a side, a side claims it, or its passage names a side or a place of
+    /// the conflict. A fire in a church in Cairo, reported by Egypt's ministry, does not.
+    static func inConflict(_ figure: Figure, passageSides sides: [String], places: [String], belligerents: Set<String>) -> Bool {
+        figure.side != nil || figure.claimants.contains(where: belligerents.contains) || !sides.isEmpty || !places.isEmpty
     }
 }
 
@@ -118,6 +133,7 @@ public extension Searcher {
             for hit in hits {
                 let p = hit.passage
                 for figure in p.figures where (category == nil || figure.category == category)
+                    && FigureLedger.inConflict(figure, passageSides: p.sides, places: p.places, belligerents: Set(labels.sides))
                     && claimants.map({ !$0.isDisjoint(with: figure.claimants) }) ?? true
                     && sides.map({ figure.side.map($0.contains) ?? false }) ?? true {
                     // A decade, or a year other than the article's, dates a historical figure.
@@ -131,7 +147,7 @@ public extension Searcher {
             guard hits.count == page.limit else { break }
             page.offset += page.limit
         }
-        return FigureLedger(figures: records, disputed: FigureLedger.disputes(in: records))
+        return FigureLedger(figures: records, disputed: FigureLedger.disputes(in: records), belligerents: Set(labels.sides))
     }
 }
 
@@ -144,8 +160,12 @@ public struct FigureSummary: Sendable, Encodable {
     /// (`.side`). Running totals are not added: a category's total is the sum of its
     /// events' figures or its largest running total, whichever is larger; rates are left out.
     public var own: [String: Int]
-    /// Category → the total of the losses it claims of others (`.claimant` only), alike.
+    /// Category → the total of the losses it claims of others (`.claimant` only), alike; for
+    /// a third party (`thirdParty`), of the sides' losses.
     public var others: [String: Int]
+    /// True for a claimant that is not a side of the conflict (the UN, a monitor): it has no
+    /// losses of its own, and no "other side".
+    public var thirdParty = false
 }
 
 public extension FigureLedger {
@@ -159,9 +179,11 @@ public extension FigureLedger {
             }
         }
         return grouped.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }.map { party, list in
-            axis == .claimant
-                ? FigureSummary(party: party, own: totals(list.filter { $0.side == party }), others: totals(list.filter { $0.side != nil && $0.side != party }))
-                : FigureSummary(party: party, own: totals(list), others: [:])
+            guard axis == .claimant else { return FigureSummary(party: party, own: totals(list), others: [:]) }
+            if !belligerents.isEmpty, !belligerents.contains(party) {
+                return FigureSummary(party: party, own: [:], others: totals(list.filter { $0.side != nil }), thirdParty: true)
+            }
+            return FigureSummary(party: party, own: totals(list.filter { $0.side == party }), others: totals(list.filter { $0.side != nil && $0.side != party }))
         }
     }
 }

@@ -13,7 +13,7 @@ struct GazetteerStore {
         var text = gazetteer.conflict
         for p in gazetteer.parties { text += "|p:\(p.id):\(p.label):\(p.belligerent):\(p.names):\(p.aliases)" }
         for a in gazetteer.actors { text += "|a:\(a.id):\(a.label):\(a.affiliation):\(a.names):\(a.aliases)" }
-        for p in gazetteer.places { text += "|l:\(p.id):\(p.label):\(p.names):\(p.aliases):\(p.standsFor ?? "")" }
+        for p in gazetteer.places { text += "|l:\(p.id):\(p.label):\(p.names):\(p.aliases):\(p.standsFor ?? "")" + (p.heldBy.map { ":held:" + $0 } ?? "") }
         text += "|v:\(gazetteer.variants)|e:\(gazetteer.expansions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
         // Language profiles: none leaves the hash of a gazetteer without them as it was.
         for (language, p) in gazetteer.profiles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

@@ -75,7 +75,10 @@ struct FiguresPage {
         let other: ComparisonAxis = options.by == .claimant ? .side : .claimant
         let switchLink = "<a href=\"\(HTML.href("/figures", base.setting("by", to: [other.rawValue])))\">by \(other.rawValue)</a>"
         if options.by == .claimant {
-            let rows = summary.map { "<tr><td>\(name($0.party))</td><td>\(totals($0.own))</td><td>\(totals($0.others))</td></tr>" }.joined()
+            let rows = summary.map { party in
+                party.thirdParty ? "<tr><td>\(name(party.party))</td><td>not a side</td><td>of the sides' losses: \(totals(party.others))</td></tr>"
+                    : "<tr><td>\(name(party.party))</td><td>\(totals(party.own))</td><td>\(totals(party.others))</td></tr>"
+            }.joined()
             return "<section class=\"figure-summary\"><h2>What each party claims (\(switchLink))</h2><table class=\"figures\"><thead><tr><th>Claimant</th><th>Its own losses</th><th>The other side's</th></tr></thead><tbody>\(rows)</tbody></table></section>"
         }
         let rows = summary.map { "<tr><td>\(name($0.party))</td><td>\(totals($0.own))</td></tr>" }.joined()

@@ -130,6 +130,8 @@ struct IndexCommand: ParsableCommand {
         passages: \(s.passagesAdded) added, \(s.passagesRemoved) removed, \(s.passagesTotal) in the index
         problems: \(counted(s.errors, "error")), \(counted(s.warnings, "warning"))
         index:    \(index) (\(counted(s.shards, "shard")), \(decimal(megabytes, places: 1)) MB) in \(decimal(s.seconds, places: 2)) s
+        tagging:  \(s.readWith?.tagging ?? "-")
+        figures:  \(s.readWith?.figureReading ?? "-")
         """
     }
 }
