@@ -143,6 +143,9 @@ struct PassageAnalysis {
         for subject in subjects.dropFirst() { record(subject, at: v) }
         if let first = subjects.first { return first }
         if let holder = localOfficials(v) { return holder }
+        // "Russian authorities declared …, and said one person was killed": a verb joined to
+        // the sentence's own, whose subject is the sentence's first party.
+        if v > 0, ["and", "but"].contains(tokens[v - 1].lower), let subject = participleSubject(v) { return subject }
         // "…," Armenia said; "…, said the ministry": not the party of what is said after
         // "that" ("Dimyanov, said that 250 Ukrainian soldiers…": an unknown speaker).
         if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), v + 1 < tokens.count, tokens[v + 1].lower != "that",
@@ -177,11 +180,18 @@ struct PassageAnalysis {
         if tokens[v].gap.contains(.comma) {
             var p = v - 1
             while p > max(0, v - 15), !tokens[p].gap.contains(.comma), !tokens[p].gap.contains(.sentenceEnd) { p -= 1 }
-            if p >= 0, tokens[p].gap.contains(.comma), Tagger.parentheticalOpeners.contains(tokens[p].lower) { limit = p }
+            if p >= 0, tokens[p].gap.contains(.comma), Tagger.parentheticalOpeners.contains(tokens[p].lower) {
+                limit = p
+                // "Dmytro Zhyvytskyi, the governor of Sumy Oblast, stated": the aside names the speaker's office.
+                if let office = mentions.indices.first(where: { m in
+                    guard mentions[m].start >= p, mentions[m].end <= v, case .place = mentions[m].entity else { return false }
+                    return claimSpeaker(m) != nil
+                }) { return [claimSpeaker(office)!] }
+            }
         }
         var t = limit - 1
         while t >= 0, limit - t <= 7, sentenceOf[t] == sentenceOf[v] {
-            if let m = mentionAt[t] { return namesUnknownSpeaker(after: m, before: limit) ? [] : coordinated(from: m) }
+            if let m = mentionAt[t] { return namesUnknownSpeaker(after: m, before: limit, titled: isPlaceOffice(m)) ? [] : coordinated(from: m) }
             let word = tokens[t].lower
             // A comma between the verb and a mention ends the search: "…, officials said" has a
             // subject the gazetteer does not know, not the last party named before the comma.
@@ -200,8 +210,9 @@ struct PassageAnalysis {
     /// ("Ukrainian officials said", "Ukrainian President Volodymyr Zelenskyy said": a name
     /// after a title is the official's). `v` is the verb, or the start of a clause set off by
     /// commas before it.
-    private func namesUnknownSpeaker(after m: Int, before v: Int) -> Bool {
-        var afterTitle = false
+    private func namesUnknownSpeaker(after m: Int, before v: Int, titled: Bool = false) -> Bool {
+        // "Governor of Kherson Oblast Yaroslav Yanushevych informed": the name after the place is its official's.
+        var afterTitle = titled
         for t in mentions[m].end..<v {
             let word = tokens[t].lower
             if Tagger.speakerHeads.contains(word) || tagger.profileSpeakerHeads.contains(word) { afterTitle = true; continue }
@@ -280,6 +291,13 @@ struct PassageAnalysis {
         let after = mention.end < tokens.count && Tagger.speakerHeads.contains(tokens[mention.end].lower)
             && tokens[mention.end].gap.isEmpty
         return before || after ? holder : nil
+    }
+
+    /// True if mention `m` is a held place after an office ("the governor of Sumy Oblast").
+    private func isPlaceOffice(_ m: Int) -> Bool {
+        guard case .place = mentions[m].entity, mentions[m].start >= 2 else { return false }
+        return ["of", "in"].contains(tokens[mentions[m].start - 1].lower) && Tagger.speakerHeads.contains(tokens[mentions[m].start - 2].lower)
+            && claimSpeaker(m) != nil
     }
 
     /// "…, local officials said", "the regional administration said": a local body the

@@ -104,7 +104,8 @@ public struct FigureLedger: Sendable, Encodable {
 
     /// True if a figure of a passage naming `sides` and `places` (the gazetteer's) belongs to
     /// the conflict: it has a side, a side claims it, or its passage names a side or a place of
-    /// the conflict. A fire in a church in Cairo, reported by Egypt's ministry, does not.
+    /// the conflict (else the ledger asks whether its article does). A fire in a church in
+    /// Cairo, reported by Egypt's ministry, in an article of its own, does not.
     static func inConflict(_ figure: Figure, passageSides sides: [String], places: [String], belligerents: Set<String>) -> Bool {
         figure.side != nil || figure.claimants.contains(where: belligerents.contains) || !sides.isEmpty || !places.isEmpty
     }
@@ -120,6 +121,17 @@ public extension Searcher {
             return values.isEmpty ? nil : Set(values.map { filterID($0, in: facet) })
         }
         let claimants = ids(.claimant), sides = ids(.side)
+        let belligerents = Set(labels.sides)
+        // Whether an article names a side or a place of the conflict in any passage: a figure of
+        // a passage that names neither ("That conflict, which killed 30,000 people") is the
+        // war's when its article is about the war.
+        var articlesInConflict: [String: Bool] = [:]
+        func articleInConflict(_ id: String) throws -> Bool {
+            if let known = articlesInConflict[id] { return known }
+            let known = try article(id).contains { !$0.sides.isEmpty || !$0.places.isEmpty }
+            articlesInConflict[id] = known
+            return known
+        }
         var page = request
         page.facets = false
         page.limit = 1_000
@@ -133,9 +145,10 @@ public extension Searcher {
             for hit in hits {
                 let p = hit.passage
                 for figure in p.figures where (category == nil || figure.category == category)
-                    && FigureLedger.inConflict(figure, passageSides: p.sides, places: p.places, belligerents: Set(labels.sides))
                     && claimants.map({ !$0.isDisjoint(with: figure.claimants) }) ?? true
                     && sides.map({ figure.side.map($0.contains) ?? false }) ?? true {
+                    guard try FigureLedger.inConflict(figure, passageSides: p.sides, places: p.places, belligerents: belligerents)
+                        || articleInConflict(p.article) else { continue }
                     // A decade, or a year other than the article's, dates a historical figure.
                     let period = figure.period.flatMap { $0.hasSuffix("s") || !p.date.hasPrefix($0) ? $0 : nil }
                     records.append(FigureRecord(article: p.article, passage: p.ordinal, date: period ?? p.eventDates.first ?? p.date,
@@ -147,7 +160,7 @@ public extension Searcher {
             guard hits.count == page.limit else { break }
             page.offset += page.limit
         }
-        return FigureLedger(figures: records, disputed: FigureLedger.disputes(in: records), belligerents: Set(labels.sides))
+        return FigureLedger(figures: records, disputed: FigureLedger.disputes(in: records), belligerents: belligerents)
     }
 }
 

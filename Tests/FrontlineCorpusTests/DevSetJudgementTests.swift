@@ -111,11 +111,12 @@ import Testing
     @Test func extractionWithTheWarsGazetteerHoldsItsScores() throws {
         let gazetteer = try Gazetteer.load(path: Self.folder + "/syria-gazetteer.json").0.extended(by: worldBase)
         let score = try Self.score(gazetteer: gazetteer, name: "syria-gazetteer.json over the world base")
-        #expect(score.found >= 120) // recall 120/138 = 0.870 with the rules of issue 23
-        // 75/120 on the branch that wrote these rules; 74/120 once merged with the language
-        // work (the Islamic State jihadists of 1923848232 lose their side in that article).
-        #expect(score.attribution >= 0.615) // 74/120
-        #expect(score.attributed >= 74)
+        // Recall 120/138 = 0.870 with the first rules of issue 23; 123/138 = 0.891 with those
+        // written against the second set (dates after a comma, bare counts after the verb).
+        #expect(score.found >= 123)
+        // 74/120 before the second set's rules, 76/123 = 0.618 after them.
+        #expect(score.attribution >= 0.615)
+        #expect(score.attributed >= 76)
         #expect(score.trapsHit.isEmpty)
     }
 
@@ -125,8 +126,8 @@ import Testing
     /// that the base does no harm where it cannot help.
     @Test func extractionWithTheWorldBaseAloneHoldsItsScores() throws {
         let score = try Self.score(gazetteer: worldBase.gazetteer, name: "world base alone")
-        #expect(score.found >= 120)
-        #expect(score.attributed >= 45)
+        #expect(score.found >= 123)
+        #expect(score.attributed >= 47) // 45/120 before the second set's rules
         #expect(score.trapsHit.isEmpty)
     }
 
@@ -138,18 +139,23 @@ import Testing
     }
 
     /// The second set, with the gazetteer a user wrote for that war (`ukraine-gazetteer.json`).
+    /// Coded before any rule was changed for it: recall 78/102 = 0.765, side+claimant 54/78 =
+    /// 0.692, 5 of 59 traps extracted (two of them, missiles and rockets fired, were mis-coded
+    /// and are no longer traps: the lexicon counts them as attacks).
     @Test func extractionOnTheUkraineSetHoldsItsScores() throws {
         let gazetteer = try Gazetteer.load(path: Self.folder + "/ukraine-gazetteer.json").0.extended(by: worldBase)
         let score = try Self.score(.ukraine, gazetteer: gazetteer, name: "ukraine-gazetteer.json over the world base")
-        #expect(score.found >= 0)
-        #expect(score.attributed >= 0)
+        #expect(score.found >= 99) // 0.971
+        #expect(score.attributed >= 87) // 0.879
         #expect(score.trapsHit.isEmpty)
     }
 
-    /// The second set with the world base alone.
+    /// The second set with the world base alone (before: 78 found, 26 attributed): the sides
+    /// coded are the war's two camps, which the base cannot know (every state is a side).
     @Test func extractionOnTheUkraineSetWithTheWorldBaseAlone() throws {
         let score = try Self.score(.ukraine, gazetteer: worldBase.gazetteer, name: "ukraine set, world base alone")
-        #expect(score.found >= 0)
+        #expect(score.found >= 99)
+        #expect(score.attributed >= 42)
         #expect(score.trapsHit.isEmpty)
     }
 }
