@@ -253,7 +253,7 @@ public struct FigureExtractor: Sendable {
         // "a 12-year-old boy was killed", "killed a woman": one person, when the loss is next to it.
         // "a 10 year-old child was wounded", "a LPR battalion commander was killed".
         if let k = ((i + 1)...(i + 3)).first(where: { $0 < words.count && subjectOf[words[$0].core] != nil }),
-           !words[i..<k].contains(where: { $0.endsSentence || $0.endsWithComma }) {
+           !words[i..<k].contains(where: { $0.endsSentence || $0.endsWithComma }), !((i + 1)..<k).contains(where: { isCount(words[$0].core) && !words[$0 + 1].core.contains("year-old") }) {
             if i > 0, categoryOf[words[i - 1].core] != nil, !words[i - 1].endsSentence { return one }
             // "killing five people including a two-year-old child": one of the losses just counted.
             if i > 0, words[i - 1].core == "including",
