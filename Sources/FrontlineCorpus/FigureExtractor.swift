@@ -88,9 +88,13 @@ public struct FigureExtractor: Sendable {
                                            earlier: spans, context: context) {
                 var figure = found
                 // The next item of a list shares its owner: "two Azeri helicopter gunboats and a drone".
-                if figure.side == nil, let previous = figures.last, let before = spans.last, before.lowerBound >= sentence.lowerBound,
-                   previous.category == figure.category, isListItem(after: before, at: span.lowerBound, words) {
-                    figure.side = previous.side
+                if let previous = figures.last, let before = spans.last, before.lowerBound >= sentence.lowerBound {
+                    // "28 others", "of whom 12 died": the people of the figure before, whatever else the sentence names.
+                    if previous.side != nil, refersBack(i, span, words) {
+                        figure.side = previous.side
+                    } else if figure.side == nil, previous.category == figure.category, isListItem(after: before, at: span.lowerBound, words) {
+                        figure.side = previous.side
+                    }
                 }
                 figures.append(figure)
                 spans.append(span)
@@ -113,6 +117,18 @@ public struct FigureExtractor: Sendable {
         while end + 1 < start, itemOf[words[end + 1].core] != nil || subjectOf[words[end + 1].core] != nil { end += 1 }
         if end + 1 == start { return words[end].endsWithComma }
         return end + 2 == start && lexicon.coordinators.contains(words[end + 1].core) && !words[end].endsSentence
+    }
+
+    /// True if the figure whose number is at `i` (its words `span`) counts more of the people
+    /// of the figure before it in its sentence: "killed 2 soldiers and wounded 3 more", "28
+    /// others", "another eight were missing", "of whom 12 died", "and two wounded".
+    private func refersBack(_ i: Int, _ span: ClosedRange<Int>, _ words: [Word]) -> Bool {
+        let before = i > 0 ? words[i - 1].core : "", after = i + 1 < words.count ? words[i + 1].core : ""
+        if ["another", "whom", "them"].contains(before) || ["more", "others", "other"].contains(after) { return true }
+        if words[span].contains(where: { $0.core == "others" }) { return true }
+        // A bare count right after "and" with its word of loss: "and two wounded", "and one seriously injured".
+        guard before == "and", span.count == 1 else { return false }
+        return categoryOf[after] != nil || (after.hasSuffix("ly") && i + 2 < words.count && categoryOf[words[i + 2].core] != nil)
     }
 
     /// The claims as word positions.
@@ -200,6 +216,13 @@ public struct FigureExtractor: Sendable {
                 let value = Int(decimal * Double(multiplier))
                 return Figure.Count(value: value, min: value, max: value, approximate: false)
             }
+            // "96-100 tanks": a range written with a hyphen.
+            if core.utf8.contains(0x2D) {
+                let ends = core.split(separator: "-", omittingEmptySubsequences: false)
+                guard ends.count == 2, ends.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }), let low = Int(ends[0]), let high = Int(ends[1]),
+                      low < high, !FigureExtractor.isPeriod(core) else { return nil }
+                return Figure.Count(value: (low + high) / 2, min: low, max: high, approximate: false)
+            }
             guard core.allSatisfy({ $0.isNumber || $0 == "," }), let value = Int(core.filter(\.isNumber)) else { return nil }
             return scaled(value, i, words)
         }
@@ -228,8 +251,13 @@ public struct FigureExtractor: Sendable {
         // "a helicopter", "an Azeri MI-24 helicopter"
         if ((i + 1)...(i + 3)).contains(where: { $0 < words.count && itemOf[words[$0].core] != nil }) { return one }
         // "a 12-year-old boy was killed", "killed a woman": one person, when the loss is next to it.
-        if let k = ((i + 1)...(i + 2)).first(where: { $0 < words.count && subjectOf[words[$0].core] != nil }) {
+        // "a 10 year-old child was wounded", "a LPR battalion commander was killed".
+        if let k = ((i + 1)...(i + 3)).first(where: { $0 < words.count && subjectOf[words[$0].core] != nil }),
+           !words[i..<k].contains(where: { $0.endsSentence || $0.endsWithComma }), !((i + 1)..<k).contains(where: { isCount(words[$0].core) && !words[$0 + 1].core.contains("year-old") }) {
             if i > 0, categoryOf[words[i - 1].core] != nil, !words[i - 1].endsSentence { return one }
+            // "killing five people including a two-year-old child": one of the losses just counted.
+            if i > 0, words[i - 1].core == "including",
+               (Swift.max(0, i - 8)..<(i - 1)).contains(where: { categoryOf[words[$0].core] != nil }) { return one }
             if let second = personPair(at: i, words) { return lossFollows(second, words) ? Figure.Count(value: 2, min: 2, max: 2, approximate: false) : nil }
             if lossFollows(k, words) { return one }
         }
@@ -252,8 +280,14 @@ public struct FigureExtractor: Sendable {
     /// words ("was killed", "has been killed", "were also among the dead").
     private func lossFollows(_ k: Int, _ words: [Word]) -> Bool {
         var j = k + 1
-        while j < Swift.min(words.count, k + 6) {
+        var limit = k + 6
+        while j < Swift.min(words.count, limit) {
             if categoryOf[words[j].core] != nil { return true }
+            // "a woman and two children were injured": the people joined to this one.
+            if words[j].core == "and", j + 2 < words.count, isCount(words[j + 1].core), subjectOf[words[j + 2].core] != nil {
+                (j, limit) = (j + 3, limit + 3)
+                continue
+            }
             guard lexicon.lossAuxiliaries.contains(words[j].core), !words[j - 1].endsSentence else { return false }
             j += 1
         }
@@ -289,7 +323,8 @@ public struct FigureExtractor: Sendable {
     private func isTrap(_ i: Int, _ number: Figure.Count, _ words: [Word]) -> Bool {
         let next = i + 1 < words.count ? words[i + 1].core : ""
         let previous = i > 0 ? words[i - 1].core : ""
-        if lexicon.months.contains(next) || lexicon.months.contains(previous) { return true }
+        // "2 April", "April 2"; not "On 17 April, two people…" nor "…on 3 March. Eight civilians…".
+        if lexicon.months.contains(next) || (lexicon.months.contains(previous) && !words[i - 1].endsWithComma && !words[i - 1].endsSentence) { return true }
         // "No one was hurt".
         if lexicon.negations.contains(previous) { return true }
         // "1) If these terrorists…": a list's label.
@@ -300,6 +335,10 @@ public struct FigureExtractor: Sendable {
         if next.contains("year-old"), !lexicon.single.contains(words[i].core) || words[i].core == "one" { return true }
         if words[i].core.first?.isNumber == true, (1900...2099).contains(number.value), !words[i].core.contains(","),
            subjectOf[next] == nil, itemOf[next] == nil { return true }
+        // "of the 80 soldiers in the convoy, only 3 survived": the whole a later count is part of.
+        if i > 1, words[i - 1].core == "the", words[i - 2].core == "of",
+           let comma = (i..<Swift.min(words.count, i + 8)).first(where: { words[$0].endsWithComma || words[$0].endsSentence }), !words[comma].endsSentence,
+           ((comma + 1)..<Swift.min(words.count, comma + 4)).contains(where: { isCount(words[$0].core) }) { return true }
         // "two of his six children": the whole the first count is part of.
         var k = i - 1
         while k >= Swift.max(0, i - 3), lexicon.partitives.contains(words[k].core) { k -= 1 }
@@ -348,12 +387,16 @@ public struct FigureExtractor: Sendable {
             // is a part of the first ("two of his six children") or joined to it ("one
             // Armenian and one Azeri civilian").
             if isCount(words[j].core), !lexicon.partitives.contains(words[j - 1].core),
-               !lexicon.coordinators.contains(words[j - 1].core) { break }
+               !lexicon.coordinators.contains(words[j - 1].core), !(j + 1 < words.count && words[j + 1].core.contains("year-old")) { break }
             // A clause ends it too ("44 million and half lives", "12 soldiers, and...").
             if j > i + 1, words[j - 1].endsWithComma { break }
             if lexicon.coordinators.contains(words[j].core), !(j + 1 < words.count && isCount(words[j + 1].core)) { break }
             if let found = itemOf[words[j].core] { item = found; end = j; break }
             if let found = subjectOf[words[j].core] { subject = found; end = j; break }
+            // The count's own verb ends it: "four were injured after Russian forces shelled the city",
+            // "over 100 injured after a truck bomb" (not a word of equipment: "a downed drone").
+            if lexicon.lossAuxiliaries.contains(words[j].core) && !lexicon.partitives.contains(words[j - 1].core)
+                || categoryOf[words[j].core].map({ !$0.contains("equipment") }) ?? false { break }
         }
         let category: String
         var cue: Int?
@@ -376,6 +419,10 @@ public struct FigureExtractor: Sendable {
             return nil // a number with no loss near it ("the two sides")
         }
         if category == "equipment", item == nil { return nil }
+        // "over a dozen injured, and 252 residents moved to shelter": the word of loss is an
+        // earlier item's, and this one's own verb is another.
+        if let cue, cue < start, subject != nil, (cue..<start).contains(where: { words[$0].endsWithComma }), end + 1 < sentence.upperBound,
+           words[end + 1].core.hasSuffix("ed"), categoryOf[words[end + 1].core] == nil, !lexicon.lossAuxiliaries.contains(words[end + 1].core) { return nil }
         // "could kill thousands", "1 billion would be killed": what might happen is no loss.
         let cueWord = cue ?? i
         let hedge = Swift.max(sentence.lowerBound, Swift.min(start, cueWord) - 3)..<Swift.max(i, cueWord)
@@ -387,9 +434,13 @@ public struct FigureExtractor: Sendable {
             let after = (i + 1)..<Swift.min(i + 4, sentence.upperBound)
             let next = i + 1 < sentence.upperBound ? words[i + 1].core : ""
             let endsClause = words[i].endsWithComma || words[i].endsSentence
-            let cueBefore = endsClause && start > sentence.lowerBound && categoryOf[words[start - 1].core]?.contains(category) == true
+            let cue = start > sentence.lowerBound && categoryOf[words[start - 1].core]?.contains(category) == true
+            // "wounded 19,", "wounding 3 more", "injured 1,248 according to…": after a verb that inflicts.
+            let cueBefore = cue && (endsClause || (lexicon.inflicted.contains(words[start - 1].core) && FigureExtractor.afterBareCount.contains(next)))
+            // "one seriously injured", "three who were captured".
+            let adverb = next.hasSuffix("ly") && i + 2 < sentence.upperBound && categoryOf[words[i + 2].core]?.contains(category) == true
             let cueAfter = after.contains(where: { categoryOf[words[$0].core]?.contains(category) == true })
-                && (categoryOf[next] != nil || lexicon.bareFollowers.contains(next) || endsClause)
+                && (categoryOf[next] != nil || lexicon.bareFollowers.contains(next) || endsClause || adverb || next == "who")
             guard cueBefore || cueAfter || toll != nil else { return nil }
         }
         if let toll, subject == nil, item == nil {
@@ -416,6 +467,10 @@ public struct FigureExtractor: Sendable {
                             cumulative: isCumulative(at: i, start: start, end: end, toll: toll, sentence: sentence, words))
         return (figure, start...end)
     }
+
+    /// Words that may follow a bare count after the verb that inflicted the losses ("wounding 3
+    /// more", "injured 1,248 according to Amnesty", "killed 12 in the city"), not "lost 12 of their 14".
+    static let afterBareCount: Set<String> = ["more", "others", "other", "according", "in", "on", "during", "after", "when", "while", "as"]
 
     /// The time a figure is a rate per ("killed per day", "a day", "every week", "daily"), if it is one:
     /// within a few words after it, in its clause.
@@ -541,7 +596,38 @@ public struct FigureExtractor: Sendable {
             if lexicon.suffered.contains(words[cue].core) { return agent }
         }
         if let word = r.attribution.claimWord, lexicon.admissions.contains(words[word].core), let claimant { return claimant }
+        if ["killed", "wounded", "missing"].contains(r.category), let agent = attacker(in: r, words) {
+            return opponent(of: agent, preferring: claimant)
+        }
         return nil
+    }
+
+    /// The party whose fire another clause of the sentence names, when it names one only: a
+    /// side right before a word of attack ("Russian rocket strikes on the city had killed
+    /// dozens, while the governor reported that eleven civilians were killed"; "Russian troops
+    /// began shelling the city and a missile hit a barracks, killing eight soldiers"; "three
+    /// people were wounded and houses destroyed during a Russian artillery bombardment").
+    private func attacker(in r: Reading, _ words: [Word]) -> String? {
+        var found: String?
+        for j in r.sentence where !(r.start...r.ownerEnd).contains(j) && !r.earlier.contains(where: { $0.contains(j) }) && !isTarget(j, words) {
+            // "Russian shelling", "a Russian artillery strike".
+            guard let side = sideOf[String(words[j].owner)],
+                  ((j + 1)..<Swift.min(j + 3, r.sentence.upperBound)).contains(where: { lexicon.attackNouns.contains(words[$0].core) }) else { continue }
+            if let found, found != side { return nil }
+            found = side
+        }
+        return found
+    }
+
+    /// True if the side named at `j` is the target or the place of an action, not its agent:
+    /// right after "against", "on", "at", "over", "into", "near", "towards" ("a bombing campaign
+    /// against Russian outposts", "shot down over Kyiv"), or after "of" after a word of attack
+    /// ("the Russian invasion of Ukraine", "shelling of Kharkiv").
+    private func isTarget(_ j: Int, _ words: [Word]) -> Bool {
+        guard j > 0 else { return false }
+        let before = words[j - 1].core
+        if ["against", "on", "at", "over", "into", "near", "towards", "toward"].contains(before) { return true }
+        return before == "of" && j > 1 && lexicon.attackNouns.contains(words[j - 2].core)
     }
 
     /// Whose attacks: the side named last before the count in its clause ("accuse Armenia
@@ -571,7 +657,7 @@ public struct FigureExtractor: Sendable {
         while j >= Swift.max(r.sentence.lowerBound, cue - 15) {
             if let span = r.earlier.first(where: { $0.contains(j) }) { j = span.lowerBound - 1; continue }
             if neutralNames.contains(String(words[j].owner)) { return nil }
-            if let side = sideOf[String(words[j].owner)] { return side }
+            if let side = sideOf[String(words[j].owner)], !isTarget(j, words) { return side }
             if ["it", "they", "we"].contains(words[j].core) { return claimant }
             j -= 1
         }

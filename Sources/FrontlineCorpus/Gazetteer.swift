@@ -49,6 +49,9 @@ public struct Gazetteer: Sendable {
         public var aliases: [String]
         /// The party the place stands for as the subject of a claim, if any.
         public var standsFor: String?
+        /// The party that holds the place, if the gazetteer says: its officials (the mayor,
+        /// the governor, the local administration) speak for that party.
+        public var heldBy: String? = nil
     }
 
     /// A thing of a `Kind` with a list of its own (a military unit): tagged where it is named,

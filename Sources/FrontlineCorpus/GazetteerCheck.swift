@@ -61,7 +61,12 @@ struct GazetteerCheck {
                 report(id, "place \"\(id)\" stands for \"\(entry.standsFor ?? "")\", which is not a side or third party; ignored")
                 standsFor = nil
             }
-            return Gazetteer.Place(id: id, label: entry.label ?? id, names: entry.names ?? [], aliases: entry.aliases ?? [], standsFor: standsFor)
+            var heldBy = entry.heldBy?.lowercased()
+            if let party = heldBy, !parties.contains(party) {
+                report(id, "place \"\(id)\" is held by \"\(entry.heldBy ?? "")\", which is not a side or third party; ignored")
+                heldBy = nil
+            }
+            return Gazetteer.Place(id: id, label: entry.label ?? id, names: entry.names ?? [], aliases: entry.aliases ?? [], standsFor: standsFor, heldBy: heldBy)
         }
     }
 

@@ -14,9 +14,10 @@ struct GazetteerFile: Codable {
         var affiliation: String?
         /// Places: the party they stand for as the subject of a claim.
         var standsFor: String?
+        var heldBy: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, label, names, aliases, affiliation, standsFor = "stands_for"
+            case id, label, names, aliases, affiliation, standsFor = "stands_for", heldBy = "held_by"
         }
     }
 

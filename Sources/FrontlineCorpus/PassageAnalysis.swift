@@ -145,7 +145,14 @@ struct PassageAnalysis {
         let subjects = subjectBefore(v)
         for subject in subjects.dropFirst() { record(subject, at: v) }
         if let first = subjects.first { return first }
-        if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), let after = mentionAfter(v + 1, within: 5) { return after }
+        if let holder = localOfficials(v) { return holder }
+        // "Russian authorities declared …, and said one person was killed": a verb joined to
+        // the sentence's own, whose subject is the sentence's first party.
+        if v > 0, ["and", "but"].contains(tokens[v - 1].lower), let subject = participleSubject(v) { return subject }
+        // "…," Armenia said; "…, said the ministry": not the party of what is said after
+        // "that" ("Dimyanov, said that 250 Ukrainian soldiers…": an unknown speaker).
+        if tokens[v].gap.contains(.comma) || tokens[v].gap.contains(.quote), v + 1 < tokens.count, tokens[v + 1].lower != "that",
+           let after = mentionAfter(v + 1, within: 5) { return after }
         guard let pronoun = pronounSubject(v) else { return nil }
         guard Tagger.personalPronouns.contains(pronoun) else { return previousClaimant ?? context.lastClaimant }
         let actor = mentions.last { mention in
@@ -176,11 +183,18 @@ struct PassageAnalysis {
         if tokens[v].gap.contains(.comma) {
             var p = v - 1
             while p > max(0, v - 15), !tokens[p].gap.contains(.comma), !tokens[p].gap.contains(.sentenceEnd) { p -= 1 }
-            if p >= 0, tokens[p].gap.contains(.comma), Tagger.parentheticalOpeners.contains(tokens[p].lower) { limit = p }
+            if p >= 0, tokens[p].gap.contains(.comma), Tagger.parentheticalOpeners.contains(tokens[p].lower) {
+                limit = p
+                // "Dmytro Zhyvytskyi, the governor of Sumy Oblast, stated": the aside names the speaker's office.
+                if let office = mentions.indices.first(where: { m in
+                    guard mentions[m].start >= p, mentions[m].end <= v, case .place = mentions[m].entity else { return false }
+                    return claimSpeaker(m) != nil
+                }) { return [claimSpeaker(office)!] }
+            }
         }
         var t = limit - 1
         while t >= 0, limit - t <= 7, sentenceOf[t] == sentenceOf[v] {
-            if let m = mentionAt[t] { return namesUnknownSpeaker(after: m, before: limit) ? [] : coordinated(from: m) }
+            if let m = mentionAt[t] { return namesUnknownSpeaker(after: m, before: limit, titled: isPlaceOffice(m)) ? [] : coordinated(from: m) }
             let word = tokens[t].lower
             // A comma between the verb and a mention ends the search: "…, officials said" has a
             // subject the gazetteer does not know, not the last party named before the comma.
@@ -199,8 +213,9 @@ struct PassageAnalysis {
     /// ("Ukrainian officials said", "Ukrainian President Volodymyr Zelenskyy said": a name
     /// after a title is the official's). `v` is the verb, or the start of a clause set off by
     /// commas before it.
-    private func namesUnknownSpeaker(after m: Int, before v: Int) -> Bool {
-        var afterTitle = false
+    private func namesUnknownSpeaker(after m: Int, before v: Int, titled: Bool = false) -> Bool {
+        // "Governor of Kherson Oblast Yaroslav Yanushevych informed": the name after the place is its official's.
+        var afterTitle = titled
         for t in mentions[m].end..<v {
             let word = tokens[t].lower
             if Tagger.speakerHeads.contains(word) || tagger.profileSpeakerHeads.contains(word) { afterTitle = true; continue }
@@ -214,7 +229,7 @@ struct PassageAnalysis {
     /// The party of mention `m` and of those joined to it before by "and"/"or" or a comma
     /// ("Armenia and Azerbaijan", "Russia, France and the US").
     private func coordinated(from m: Int) -> [String] {
-        var subjects = [speaker(mentions[m].entity)].compactMap { $0 }
+        var subjects = [claimSpeaker(m)].compactMap { $0 }
         var first = mentions[m].start
         var listed = false // joined by "and"/"or": a comma before may list more ("Russia, France and …")
         while first >= 1 {
@@ -230,7 +245,7 @@ struct PassageAnalysis {
                 other = nil
             }
             guard let other else { break }
-            subjects += [speaker(mentions[other].entity)].compactMap { $0 }
+            subjects += [claimSpeaker(other)].compactMap { $0 }
             first = mentions[other].start
         }
         return subjects
@@ -260,9 +275,51 @@ struct PassageAnalysis {
         guard start < tokens.count else { return nil }
         let sentence = sentenceOf[max(0, start - 1)]
         for t in start..<min(start + distance, tokens.count) where sentenceOf[t] == sentence {
-            if let m = mentionAt[t] { return speaker(mentions[m].entity) }
+            if let m = mentionAt[t] { return claimSpeaker(m) }
         }
         return nil
+    }
+
+    /// The party mention `m` speaks for as the subject or source of a claim: its own (see
+    /// `speaker`), else, for a place the gazetteer says a party holds, that party when the
+    /// place's officials speak: "the governor of Sumy Oblast", "Kharkiv mayor Ihor Terekhov",
+    /// "the Mykolaiv regional administration" (a word of `Tagger.speakerHeads` before "of"
+    /// or "in" ahead of the place, or right after it).
+    private func claimSpeaker(_ m: Int) -> String? {
+        let mention = mentions[m]
+        if let own = speaker(mention.entity) { return own }
+        guard case .place(let i) = mention.entity, let holder = tagger.gazetteer.places[i].heldBy else { return nil }
+        let before = mention.start >= 2 && ["of", "in"].contains(tokens[mention.start - 1].lower)
+            && Tagger.speakerHeads.contains(tokens[mention.start - 2].lower) && !tokens[mention.start].gap.contains(.sentenceEnd)
+        let after = mention.end < tokens.count && Tagger.speakerHeads.contains(tokens[mention.end].lower)
+            && tokens[mention.end].gap.isEmpty
+        return before || after ? holder : nil
+    }
+
+    /// True if mention `m` is a held place after an office ("the governor of Sumy Oblast").
+    private func isPlaceOffice(_ m: Int) -> Bool {
+        guard case .place = mentions[m].entity, mentions[m].start >= 2 else { return false }
+        return ["of", "in"].contains(tokens[mentions[m].start - 1].lower) && Tagger.speakerHeads.contains(tokens[mentions[m].start - 2].lower)
+            && claimSpeaker(m) != nil
+    }
+
+    /// "…, local officials said", "the regional administration said": a local body the
+    /// gazetteer does not name, speaking for the party holding the place the sentence names
+    /// (the nearest one before the verb, else after it), if the gazetteer says who holds it.
+    private func localOfficials(_ v: Int) -> String? {
+        var t = v - 1, local = false
+        while t >= 0, v - t <= 4, Tagger.speakerHeads.contains(tokens[t].lower) || tokens[t].lower == "the" {
+            if Tagger.localBodies.contains(tokens[t].lower) { local = true }
+            if tokens[t].gap.contains(.sentenceEnd) || tokens[t].gap.contains(.comma) || tokens[t].gap.contains(.quote) { break }
+            t -= 1
+        }
+        guard local else { return nil }
+        let held = { (m: Int) -> String? in
+            guard self.sentenceOf[self.mentions[m].start] == self.sentenceOf[v], case .place(let i) = self.mentions[m].entity else { return nil }
+            return self.tagger.gazetteer.places[i].heldBy
+        }
+        let before = mentions.indices.filter { mentions[$0].end <= v }.reversed().lazy.compactMap(held).first
+        return before ?? mentions.indices.filter { mentions[$0].start > v }.lazy.compactMap(held).first
     }
 
     /// The party a mention speaks for, if any.

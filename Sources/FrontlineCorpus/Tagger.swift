@@ -160,6 +160,9 @@ public final class Tagger: Sendable {
         "deputy", "secretary", "cabinet", "kremlin", "federal", "joint", "general's", "aerospace", "ground", "operations",
         "version", "account", "story", "communique", "bulletin",
     ]
+    /// Speaker words that make a body local ("local officials", "the regional administration",
+    /// "city authorities"): it speaks for the party holding the place named with it.
+    static let localBodies: Set<String> = ["local", "regional", "city", "municipal", "mayor", "governor", "oblast", "district"]
     /// Words that may stand between a subject and its claim verb without being the subject's noun.
     static let betweenSubjectAndVerb: Set<String> = [
         "also", "has", "have", "had", "was", "were", "is", "are", "on", "in", "at", "earlier", "later", "then", "already",

@@ -77,6 +77,13 @@ public struct DisputedFigures: Sendable, Encodable {
 public struct FigureLedger: Sendable, Encodable {
     public var figures: [FigureRecord]
     public var disputed: [DisputedFigures]
+    /// The conflict's sides (the gazetteer's belligerents), when known: a claimant that is
+    /// not one (the UN, a monitor) has no losses of its own and no "other side".
+    public var belligerents: Set<String> = []
+
+    enum CodingKeys: String, CodingKey {
+        case figures, disputed
+    }
 
     /// How far apart two claims may be dated and still be about the same events.
     public static let windowDays = 3
@@ -88,10 +95,19 @@ public struct FigureLedger: Sendable, Encodable {
         "no figure category \(Excerpt.quoted(value)); the categories are \(Figure.categories.joined(separator: ", "))"
     }
 
-    /// A ledger of `figures` and `disputed` groups.
-    public init(figures: [FigureRecord], disputed: [DisputedFigures]) {
+    /// A ledger of `figures` and `disputed` groups, of a conflict whose sides are `belligerents`.
+    public init(figures: [FigureRecord], disputed: [DisputedFigures], belligerents: Set<String> = []) {
         self.figures = figures
         self.disputed = disputed
+        self.belligerents = belligerents
+    }
+
+    /// True if a figure of a passage naming `sides` and `places` (the gazetteer's) belongs to
+    /// the conflict: it has a side, a side claims it, or its passage names a side or a place of
+    /// the conflict (else the ledger asks whether its article does). A fire in a church in
+    /// Cairo, reported by Egypt's ministry, in an article of its own, does not.
+    static func inConflict(_ figure: Figure, passageSides sides: [String], places: [String], belligerents: Set<String>) -> Bool {
+        figure.side != nil || figure.claimants.contains(where: belligerents.contains) || !sides.isEmpty || !places.isEmpty
     }
 
     /// This ledger with only the figures the parties dispute (what `--disputed` and
@@ -111,6 +127,17 @@ public extension Searcher {
             return values.isEmpty ? nil : Set(values.map { filterID($0, in: facet) })
         }
         let claimants = ids(.claimant), sides = ids(.side)
+        let belligerents = Set(labels.sides)
+        // Whether an article names a side or a place of the conflict in any passage: a figure of
+        // a passage that names neither ("That conflict, which killed 30,000 people") is the
+        // war's when its article is about the war.
+        var articlesInConflict: [String: Bool] = [:]
+        func articleInConflict(_ id: String) throws -> Bool {
+            if let known = articlesInConflict[id] { return known }
+            let known = try article(id).contains { !$0.sides.isEmpty || !$0.places.isEmpty }
+            articlesInConflict[id] = known
+            return known
+        }
         var page = request
         page.facets = false
         page.limit = 1_000
@@ -126,6 +153,8 @@ public extension Searcher {
                 for figure in p.figures where (category == nil || figure.category == category?.rawValue)
                     && claimants.map({ !$0.isDisjoint(with: figure.claimants) }) ?? true
                     && sides.map({ figure.side.map($0.contains) ?? false }) ?? true {
+                    guard try FigureLedger.inConflict(figure, passageSides: p.sides, places: p.places, belligerents: belligerents)
+                        || articleInConflict(p.article) else { continue }
                     // A decade, or a year other than the article's, dates a historical figure.
                     let period = figure.period.flatMap { $0.hasSuffix("s") || !p.date.hasPrefix($0) ? $0 : nil }
                     records.append(FigureRecord(article: p.article, passage: p.ordinal, date: period ?? p.eventDates.first ?? p.date,
@@ -137,7 +166,7 @@ public extension Searcher {
             guard hits.count == page.limit else { break }
             page.offset += page.limit
         }
-        return FigureLedger(figures: records, disputed: FigureLedger.disputes(in: records))
+        return FigureLedger(figures: records, disputed: FigureLedger.disputes(in: records), belligerents: belligerents)
     }
 }
 
@@ -150,8 +179,12 @@ public struct FigureSummary: Sendable, Encodable {
     /// (`.side`). Running totals are not added: a category's total is the sum of its
     /// events' figures or its largest running total, whichever is larger; rates are left out.
     public var own: [String: Int]
-    /// Category → the total of the losses it claims of others (`.claimant` only), alike.
+    /// Category → the total of the losses it claims of others (`.claimant` only), alike; for
+    /// a third party (`thirdParty`), of the sides' losses.
     public var others: [String: Int]
+    /// True for a claimant that is not a side of the conflict (the UN, a monitor): it has no
+    /// losses of its own, and no "other side".
+    public var thirdParty = false
 }
 
 public extension FigureLedger {
@@ -165,9 +198,11 @@ public extension FigureLedger {
             }
         }
         return grouped.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }.map { party, list in
-            axis == .claimant
-                ? FigureSummary(party: party, own: totals(list.filter { $0.side == party }), others: totals(list.filter { $0.side != nil && $0.side != party }))
-                : FigureSummary(party: party, own: totals(list), others: [:])
+            guard axis == .claimant else { return FigureSummary(party: party, own: totals(list), others: [:]) }
+            if !belligerents.isEmpty, !belligerents.contains(party) {
+                return FigureSummary(party: party, own: [:], others: totals(list.filter { $0.side != nil }), thirdParty: true)
+            }
+            return FigureSummary(party: party, own: totals(list.filter { $0.side == party }), others: totals(list.filter { $0.side != nil && $0.side != party }))
         }
     }
 }

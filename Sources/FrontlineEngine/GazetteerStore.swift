@@ -13,7 +13,7 @@ struct GazetteerStore {
         var text = gazetteer.conflict
         for p in gazetteer.parties { text += "|p:\(p.id):\(p.label):\(p.belligerent):\(p.names):\(p.aliases)" }
         for a in gazetteer.actors { text += "|a:\(a.id):\(a.label):\(a.affiliation):\(a.names):\(a.aliases)" }
-        for p in gazetteer.places { text += "|l:\(p.id):\(p.label):\(p.names):\(p.aliases):\(p.standsFor ?? "")" }
+        for p in gazetteer.places { text += "|l:\(p.id):\(p.label):\(p.names):\(p.aliases):\(p.standsFor ?? "")" + (p.heldBy.map { ":held:" + $0 } ?? "") }
         // Listed kinds (units…): none leaves the hash as it was.
         for kind in Gazetteer.Kind.listed {
             for n in gazetteer.named[kind.name] ?? [] { text += "|\(kind.name):\(n.id):\(n.label):\(n.names):\(n.aliases)" }

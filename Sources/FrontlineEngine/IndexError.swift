@@ -8,6 +8,9 @@ public enum IndexError: FrontlineFailure {
     case schemaMismatch(folder: String, found: String)
     /// The gazetteer cannot be used.
     case gazetteer(Diagnostic)
+    /// The gazetteer (or world base) at `path` has `count` problems labelled "error"
+    /// (reported as diagnostics before): nothing is indexed until they are fixed.
+    case gazetteerErrors(path: String, count: Int)
     /// The figure lexicon at `path` cannot be used.
     case figureLexicon(path: String, problem: String)
     /// The index is damaged (`detail`: what Xapian said); it must be rebuilt.
@@ -31,6 +34,9 @@ public enum IndexError: FrontlineFailure {
             return "the index in \(folder) has schema \(found.isEmpty ? "(none)" : found), this frontline needs \(Schema.version); run 'frontline index --rebuild --index \(folder)'"
         case .gazetteer(let diagnostic):
             return diagnostic.description
+        case .gazetteerErrors(let path, let count):
+            return "\(path): the gazetteer has \(count) error\(count == 1 ? "" : "s") (above); nothing was indexed. Fix \(count == 1 ? "it" : "them")"
+                + " ('frontline gazetteer check \(path)' lists every problem) and run again"
         case .figureLexicon(let path, let problem):
             return "\(path): the figure lexicon cannot be used: \(problem); fix it, or pass --figures FILE"
         case .corrupt(let folder, let detail):
@@ -59,7 +65,7 @@ public enum IndexError: FrontlineFailure {
         switch self {
         case .locked: return .locked
         case .schemaMismatch, .corrupt: return .noIndex
-        case .gazetteer, .gazetteerChanged, .figureLexicon: return .badGazetteer
+        case .gazetteer, .gazetteerErrors, .gazetteerChanged, .figureLexicon: return .badGazetteer
         case .missingInput: return .usage
         case .backend, .io: return .failure
         }

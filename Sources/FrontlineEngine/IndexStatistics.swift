@@ -12,4 +12,6 @@ public struct IndexStatistics: Sendable {
     public var averagePassageLength: Double
     /// Every facet value with its count over the whole index.
     public var facets: [FacetResult]
+    /// What the passages were read with; nil for an index written before it was kept.
+    public var readWith: ReadWith? = nil
 }

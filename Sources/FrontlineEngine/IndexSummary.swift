@@ -28,12 +28,14 @@ public struct IndexSummary: Codable, Sendable {
     public var seconds = 0.0
     /// Size of the index files after the run.
     public var indexBytes = 0
+    /// What the passages were read with (gazetteer, world base, figure lexicon).
+    public var readWith: ReadWith?
 
     enum CodingKeys: String, CodingKey {
         case articlesAdded = "articles_added", articlesChanged = "articles_changed"
         case articlesUnchanged = "articles_unchanged", articlesRemoved = "articles_removed"
         case articlesRejected = "articles_rejected", passagesAdded = "passages_added"
         case passagesRemoved = "passages_removed", passagesTotal = "passages_total"
-        case warnings, errors, shards, bytesRead = "bytes_read", seconds, indexBytes = "index_bytes"
+        case warnings, errors, shards, bytesRead = "bytes_read", seconds, indexBytes = "index_bytes", readWith = "read_with"
     }
 }

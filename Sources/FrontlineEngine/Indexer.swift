@@ -96,6 +96,8 @@ public final class Indexer: @unchecked Sendable {
 
         let gazetteer = try loadGazetteer()
         let figures = try loadFigureLexicon()
+        summary.readWith = ReadWith(gazetteer: options.gazetteer.map(CorpusReader.absolute), worldBase: options.worldBase.map(CorpusReader.absolute),
+                                    figures: figures == nil ? nil : options.figures.map(CorpusReader.absolute))
         do {
             let writers = try openShards(gazetteer: gazetteer, figures: figures)
             try feed(writers, started: started)
@@ -115,16 +117,24 @@ public final class Indexer: @unchecked Sendable {
         onDiagnostic(diagnostic)
     }
 
+    /// The gazetteer over the world base. A problem labelled "error" in either (an entry
+    /// dropped, an id defined twice, a phrase two entries share) stops the run before anything
+    /// is written: an index tagged with half a gazetteer would look right and be wrong.
     private func loadGazetteer() throws -> Gazetteer {
+        func reportAll(_ diagnostics: [Diagnostic], of path: String) throws {
+            diagnostics.forEach(report)
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            if errors > 0 { throw IndexError.gazetteerErrors(path: path, count: errors) }
+        }
         do {
             let base = try options.worldBase.map { path in
                 let (base, diagnostics) = try WorldBase.load(path: path)
-                diagnostics.forEach(report)
+                try reportAll(diagnostics, of: path)
                 return base
             }
             guard let path = options.gazetteer else { return base?.gazetteer ?? .empty }
             let (gazetteer, diagnostics) = try Gazetteer.load(path: path)
-            diagnostics.forEach(report)
+            try reportAll(diagnostics, of: path)
             return base.map(gazetteer.extended(by:)) ?? gazetteer
         } catch let error as GazetteerError {
             throw IndexError.gazetteer(error.diagnostic)
@@ -343,6 +353,7 @@ public final class Indexer: @unchecked Sendable {
         let labels = Labels(gazetteer), synonyms = try Synonyms(gazetteer)
         for writer in writers {
             try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase, synonyms: synonyms)
+            try writer.database.setMetadata(Schema.readWithKey, (summary.readWith ?? ReadWith(gazetteer: nil, worldBase: nil, figures: nil)).stored())
             try writer.commit()
             summary.passagesTotal += try writer.database.documentCount
         }

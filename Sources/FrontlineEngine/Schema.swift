@@ -20,6 +20,9 @@ public enum Schema {
     /// revisions (absent from shards written before it was kept).
     /// Metadata key holding the absolute path of that gazetteer ("" for none).
     static let gazetteerPathKey = "frontline:gazetteer-path"
+    /// Metadata key holding what the passages were read with (`ReadWith`, JSON; absent from
+    /// indexes written before it was kept).
+    static let readWithKey = "frontline:read-with"
     /// Metadata key prefix for one article's record: `A:<key>` → `hash\tpassages\tfile\tid` (`ArticleRecord`).
     static let articlePrefix = "A:"
 

@@ -440,7 +440,8 @@ public final class Searcher {
                 passages: try database.documentCount,
                 terms: try database.allTerms().filter { $0.term.first.map { !$0.isUppercase } ?? false }.count,
                 averagePassageLength: try database.averageLength,
-                facets: everything.facets)
+                facets: everything.facets,
+                readWith: ReadWith.read(stored: try database.metadata(Schema.readWithKey)))
         }
     }
 }

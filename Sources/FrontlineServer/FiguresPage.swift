@@ -131,7 +131,10 @@ struct FiguresPage {
         if options.by == .claimant {
             return Summary(heading: "What each party claims", switchHref: switchHref, other: other.rawValue,
                            columns: ["Claimant", "Its own losses", "The other side's"],
-                           rows: summary.map { Summary.Line(cells: [name($0.party), totals($0.own), totals($0.others)]) })
+                           rows: summary.map { party in
+                               Summary.Line(cells: party.thirdParty ? [name(party.party), "not a side", "of the sides' losses: " + totals(party.others)]
+                                                                    : [name(party.party), totals(party.own), totals(party.others)])
+                           })
         }
         return Summary(heading: "Losses by side, as claimed", switchHref: switchHref, other: other.rawValue,
                        columns: ["Side", "Losses"], rows: summary.map { Summary.Line(cells: [name($0.party), totals($0.own)]) })

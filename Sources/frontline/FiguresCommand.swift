@@ -85,7 +85,11 @@ struct FiguresCommand: ParsableCommand {
             sums.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ").nonEmpty ?? "—"
         }
         for party in ledger.summary(by: by) {
-            out.append(by == .claimant ? "  \(name(party.party)): own \(totals(party.own)) · other side's \(totals(party.others))" : "  \(name(party.party)): \(totals(party.own))")
+            if by == .claimant, party.thirdParty {
+                out.append("  \(name(party.party)) (not a side): of the sides' losses \(totals(party.others))")
+            } else {
+                out.append(by == .claimant ? "  \(name(party.party)): own \(totals(party.own)) · other side's \(totals(party.others))" : "  \(name(party.party)): \(totals(party.own))")
+            }
         }
         return out.joined(separator: "\n")
     }

@@ -125,11 +125,17 @@ struct IndexCommand: ParsableCommand {
 
     private func describe(_ s: IndexSummary) -> String {
         let megabytes = Double(s.indexBytes) / 1_048_576
+        // The files as the user would name them: relative to the current folder when inside it.
+        let here = FileManager.default.currentDirectoryPath + "/"
+        func shown(_ path: String?) -> String? { path.map { $0.hasPrefix(here) ? String($0.dropFirst(here.count)) : $0 } }
+        let read = s.readWith.map { ReadWith(gazetteer: shown($0.gazetteer), worldBase: shown($0.worldBase), figures: shown($0.figures)) }
         return """
         articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected
         passages: \(s.passagesAdded) added, \(s.passagesRemoved) removed, \(s.passagesTotal) in the index
         problems: \(counted(s.errors, "error")), \(counted(s.warnings, "warning"))
         index:    \(index) (\(counted(s.shards, "shard")), \(decimal(megabytes, places: 1)) MB) in \(decimal(s.seconds, places: 2)) s
+        tagging:  \(read?.tagging ?? "-")
+        figures:  \(read?.figureReading ?? "-")
         """
     }
 }

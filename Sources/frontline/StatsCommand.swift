@@ -33,6 +33,8 @@ struct StatsCommand: ParsableCommand {
         style.print("articles:  \(stats.articles)")
         style.print("passages:  \(stats.passages) (average \(decimal(stats.averagePassageLength, places: 1)) terms)")
         style.print("terms:     \(stats.terms)")
+        style.print("tagging:   " + (stats.readWith.map(\.tagging) ?? "not recorded (an index built before it was kept)"))
+        style.print("figures:   " + (stats.readWith.map(\.figureReading) ?? "not recorded"))
         for facet in stats.facets where !facet.counts.isEmpty {
             let name = facet.facet.rawValue, counts = facet.counts
             let limit = StatsCommand.shownValues(of: facet.facet)

@@ -150,7 +150,7 @@ import Testing
         #expect(Set(group.keys) == ["value", "label", "count", "hits"])
         #expect(((group["hits"] as? [[String: Any]])?.first).map { Set($0.keys) == Set(hit.keys) } == true)
         let stats = try object(["stats"])
-        #expect(Set(stats.keys) == ["schema", "articles", "passages", "terms", "average_passage_length", "index_bytes", "facets"])
+        #expect(Set(stats.keys) == ["schema", "articles", "passages", "terms", "average_passage_length", "index_bytes", "facets", "read_with"])
         #expect(Set((stats["facets"] as? [String: Any] ?? [:]).keys) == ["side", "claimant", "actor", "place", "source", "figure", "language", "date"])
     }
 

@@ -22,6 +22,28 @@ import Testing
         #expect(figures("The death toll rose from 50 to 100.").contains { $0.count.value == 100 && $0.count.min == 100 })
     }
 
+    @Test func aHyphenatedRangeKeepsBothEnds() {
+        let found = figures("They destroyed 96-100 tanks near the town.")
+        #expect(found.map { "\($0.count.min)-\($0.count.max) \($0.category)" } == ["96-100 equipment"], "\(found.map(\.text))")
+        #expect(figures("In 1991-94 the war went on.").isEmpty)
+    }
+
+    /// A month before a count is its day only when it runs on to it: not "On 17 April, two
+    /// people…", nor "…on 3 March. Eight civilians…".
+    @Test func aDateBeforeACommaOrASentenceEndIsNotTheCountsDay() {
+        #expect(figures("On 17 April, two people were killed in the city.").map(\.count.value) == [2])
+        #expect(figures("Strikes began on 3 March. Eight civilians were killed.").map(\.count.value) == [8])
+        #expect(figures("The shelling of April 2 was the worst.").isEmpty)
+    }
+
+    @Test func bareCountsAfterTheirVerbAndTheWholeOfAPart() {
+        #expect(figures("A shell killed one soldier and wounded three more.").map { "\($0.count.value) \($0.category)" } == ["1 killed", "3 wounded"])
+        #expect(figures("Two generals were killed and one seriously injured.").map { "\($0.count.value) \($0.category)" } == ["2 killed", "1 wounded"])
+        #expect(figures("Of the 80 soldiers in the convoy, only 3 wounded men survived.").map(\.count.value) == [3])
+        #expect(figures("He said one person was killed, over a dozen injured, and 252 residents moved to shelters.").allSatisfy { $0.count.value != 252 })
+        #expect(figures("On 22 September, a woman and two children were injured by shelling.").map { "\($0.count.value) \($0.category)" } == ["1 wounded", "2 wounded"])
+    }
+
     @Test func atLeastIsAMinimumWithNoInventedMaximum() {
         let count = figures("At least 12 soldiers were killed.").first!.count
         #expect(count.min == 12 && count.value == 12 && count.max == Figure.Count.unbounded)

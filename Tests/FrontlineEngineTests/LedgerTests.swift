@@ -1,3 +1,4 @@
+import EngineTestSupport
 import Foundation
 import Testing
 @testable import FrontlineCorpus
@@ -40,5 +41,38 @@ import Testing
                        record("russia", "russia", 20)]
         let own = FigureLedger(figures: records, disputed: []).summary(by: .claimant).first { $0.party == "russia" }?.own["killed"]
         #expect(own == 1_351)
+    }
+
+    @Test func aThirdPartyHasNoOwnLossesAndNoOtherSide() {
+        let records = [record("un", "ukraine", 606), record("un", "russia", 40), record("ukraine", "russia", 100)]
+        let summary = FigureLedger(figures: records, disputed: [], belligerents: ["ukraine", "russia"]).summary(by: .claimant)
+        let un = summary.first { $0.party == "un" }
+        #expect(un?.thirdParty == true && un?.own.isEmpty == true && un?.others["killed"] == 646, "\(summary)")
+        let ukraine = summary.first { $0.party == "ukraine" }
+        #expect(ukraine?.thirdParty == false && ukraine?.others["killed"] == 100)
+    }
+
+    @Test func aFigureNeedsAPartyOrAPlaceOfTheConflict() {
+        let fire = Figure(count: Figure.Count(value: 5, min: 5, max: 5, approximate: false), category: "killed", item: nil, subject: "people",
+                          side: nil, claimants: ["egypt"], text: "killed five people", period: nil)
+        let sides: Set<String> = ["armenia", "azerbaijan"]
+        #expect(!FigureLedger.inConflict(fire, passageSides: [], places: [], belligerents: sides))
+        #expect(FigureLedger.inConflict(fire, passageSides: [], places: ["talish"], belligerents: sides))
+        #expect(FigureLedger.inConflict(fire, passageSides: ["armenia"], places: [], belligerents: sides))
+        var claimed = fire
+        claimed.claimants = ["azerbaijan"]
+        #expect(FigureLedger.inConflict(claimed, passageSides: [], places: [], belligerents: sides))
+    }
+
+    /// Indexed beside the war's articles, a church fire in Cairo that Egypt's ministry reports is not one of the war's figures.
+    @Test func aChurchFireInCairoIsNotInTheWarsLedger() throws {
+        let dir = TemporaryDirectory()
+        let corpus = dir.copyCorpus(to: "corpus")
+        try "At least 41 people were killed in a fire at a Coptic church in Cairo on Sunday, Egypt's health ministry said."
+            .write(toFile: corpus + "/cairo.txt", atomically: true, encoding: .utf8)
+        try buildIndex([corpus], into: dir.child("index"))
+        let ledger = try Searcher(locations: [dir.child("index")]).figures(SearchRequest(query: ""))
+        #expect(!ledger.figures.isEmpty)
+        #expect(!ledger.figures.contains { $0.article.hasPrefix("cairo") || $0.count.value == 41 }, "\(ledger.figures.filter { $0.count.value == 41 })")
     }
 }

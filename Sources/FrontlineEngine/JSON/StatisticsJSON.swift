@@ -6,6 +6,8 @@ public struct StatisticsJSON: Encodable, Sendable {
     public var averagePassageLength: Double
     public var indexBytes: Int
     public var facets: FacetsJSON
+    /// What the passages were read with (absent for an index written before it was kept).
+    public var readWith: ReadWith?
 
     /// The JSON form of `statistics`, with the size of the index's local folders.
     public init(_ statistics: IndexStatistics, indexBytes: Int) {
@@ -16,9 +18,10 @@ public struct StatisticsJSON: Encodable, Sendable {
         averagePassageLength = (statistics.averagePassageLength * 10).rounded() / 10
         self.indexBytes = indexBytes
         facets = FacetsJSON(statistics.facets)
+        readWith = statistics.readWith
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, articles, passages, terms, averagePassageLength = "average_passage_length", indexBytes = "index_bytes", facets
+        case schema, articles, passages, terms, averagePassageLength = "average_passage_length", indexBytes = "index_bytes", facets, readWith = "read_with"
     }
 }
