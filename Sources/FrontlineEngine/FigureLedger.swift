@@ -134,7 +134,7 @@ public extension Searcher {
         var articlesInConflict: [String: Bool] = [:]
         func articleInConflict(_ id: String) throws -> Bool {
             if let known = articlesInConflict[id] { return known }
-            let known = try article(id).contains { !$0.sides.isEmpty || !$0.places.isEmpty }
+            let known = try article(id).contains { !$0[.side].isEmpty || !$0[.place].isEmpty }
             articlesInConflict[id] = known
             return known
         }
@@ -153,7 +153,7 @@ public extension Searcher {
                 for figure in p.figures where (category == nil || figure.category == category?.rawValue)
                     && claimants.map({ !$0.isDisjoint(with: figure.claimants) }) ?? true
                     && sides.map({ figure.side.map($0.contains) ?? false }) ?? true {
-                    guard try FigureLedger.inConflict(figure, passageSides: p.sides, places: p.places, belligerents: belligerents)
+                    guard try FigureLedger.inConflict(figure, passageSides: p[.side], places: p[.place], belligerents: belligerents)
                         || articleInConflict(p.article) else { continue }
                     // A decade, or a year other than the article's, dates a historical figure.
                     let period = figure.period.flatMap { $0.hasSuffix("s") || !p.date.hasPrefix($0) ? $0 : nil }
