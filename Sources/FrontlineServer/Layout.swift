@@ -29,7 +29,7 @@ enum Layout {
 
     /// The search box, keeping the current filters (as hidden fields) for the next query.
     static func searchForm(_ parameters: QueryParameters) -> String {
-        let kept = (Facet.filterable.map(\.rawValue) + ["from", "to", "per_article", "sort", "date_bucket"])
+        let kept = (Facet.filterable.map(\.rawValue) + ["from", "to", "per_article", "copies", "sort", "date_bucket"])
             .flatMap { name in parameters.values(name).map { "<input type=\"hidden\" name=\"\(name)\" value=\"\(HTML.escape($0))\">" } }
             .joined()
         return """

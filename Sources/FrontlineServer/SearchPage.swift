@@ -66,10 +66,11 @@ struct SearchPage {
         let grouping = request.perArticle
             ? "<a href=\"\(HTML.href("/", base.setting("per_article", to: [])))\">all passages</a>"
             : "<a href=\"\(HTML.href("/", base.setting("per_article", to: ["1"])))\">best passage per article</a>"
+        let folding = request.copies == .all ? " · <a href=\"\(HTML.href("/", base.setting("copies", to: [])))\">one hit per story</a>" : ""
         let exportParameters = parameters.setting("offset", to: []).setting("limit", to: [])
         return """
         <p class="summary"><strong>\(result.total) passage\(result.total == 1 ? "" : "s") match\(result.total == 1 ? "es" : "")\(articles)</strong>\(shown)</p>
-        <p class="controls">Sort: \(sorts) · \(grouping) · <a href="\(HTML.href("/compare", exportParameters))">compare parties</a> ·
+        <p class="controls">Sort: \(sorts) · \(grouping)\(folding) · <a href="\(HTML.href("/compare", exportParameters))">compare parties</a> ·
         <a href="\(HTML.href("/figures", exportParameters))">figures</a> ·
         export <a href="\(HTML.href("/api/export", exportParameters.setting("format", to: ["csv"])))">CSV</a>
         <a href="\(HTML.href("/api/export", exportParameters.setting("format", to: ["jsonl"])))">JSON Lines</a> ·
@@ -84,6 +85,12 @@ struct SearchPage {
         let meta = [p.date, p.source].filter { !$0.isEmpty }.map(HTML.escape).joined(separator: " · ")
         var chips = Chips.tags(p, labels: labels)
         if hit.otherPassages > 0 { chips += " <span class=\"more\">+\(hit.otherPassages) more in this article</span>" }
+        if let note = hit.copiesNote {
+            // Folded copies are one click away: the same search with every copy.
+            chips += request.copies == .collapsed
+                ? " <a class=\"more copies\" href=\"\(HTML.href("/", parameters.setting("copies", to: ["all"])))\">\(HTML.escape(note))</a>"
+                : " <span class=\"more copies\">\(HTML.escape(note))</span>"
+        }
         return """
         <li class="hit">
         <h2><a href="\(link)">\(HTML.escape(title))</a></h2>

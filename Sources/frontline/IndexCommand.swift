@@ -125,8 +125,10 @@ struct IndexCommand: ParsableCommand {
 
     private func describe(_ s: IndexSummary) -> String {
         let megabytes = Double(s.indexBytes) / 1_048_576
+        // Said only of an index that has copies.
+        let copies = s.stories == 0 ? "" : "\ncopies:   \(counted(s.storyCopies, "article")) copying another, in \(counted(s.stories, "story", plural: "stories"))"
         return """
-        articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected
+        articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected\(copies)
         passages: \(s.passagesAdded) added, \(s.passagesRemoved) removed, \(s.passagesTotal) in the index
         problems: \(counted(s.errors, "error")), \(counted(s.warnings, "warning"))
         index:    \(index) (\(counted(s.shards, "shard")), \(decimal(megabytes, places: 1)) MB) in \(decimal(s.seconds, places: 2)) s

@@ -39,6 +39,7 @@ struct SearchPrinter {
         if !p.sides.isEmpty { tags.append("sides: " + p.sides.joined(separator: ", ")) }
         if !p.claimants.isEmpty { tags.append("claimants: " + p.claimants.joined(separator: ", ")) }
         if hit.otherPassages > 0 { tags.append("+\(hit.otherPassages) more in this article") }
+        if let note = hit.copiesNote { tags.append(note) }
         lines.append("     " + style.cyan(tags.joined(separator: " · ")))
         lines.append("     " + wrap(hit.snippet, width: width, indent: 5))
         return lines
