@@ -9,32 +9,8 @@ import Testing
 /// furniture, is found as one story whatever shard each copy lands on, kept in both
 /// copies, shown once, and its figures counted once.
 @Suite struct SyndicationTests {
-    /// The shipped corpus's AFP story (`004_…md`, The Moscow Times).
-    static let original = Repository.corpus + "/004_42076aacbf9b2f73.md"
-    /// Its id in an index of a copy of the corpus folder (the earliest copy, then the least key: the canonical one).
-    static let originalID = "004_42076aacbf9b2f73.md"
-    static let copyID = "france24-afp-karabakh.txt"
-
-    /// The same wire story as a second outlet prints it: its own headline and source, the
-    /// Markdown, byline, dateline, photo credit and related-article link of the first
-    /// outlet gone, its last paragraph cut and a credit line of its own added.
-    static func secondOutletsCopy() throws -> String {
-        let text = try String(contentsOfFile: original, encoding: .utf8)
-        let body = text.components(separatedBy: "\n---\n")[1]
-        var paragraphs = body.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("By [") && !$0.hasPrefix("**") && $0 != "October 12, 2020" }
-        paragraphs.removeLast()
-        paragraphs.append("© Agence France-Presse")
-        return """
-        ---
-        title: "Russia presses Armenia and Azerbaijan to respect Karabakh truce"
-        date: 2020-10-12
-        source: "France 24"
-        ---
-        \(paragraphs.joined(separator: "\n\n"))
-
-        """
-    }
+    static let originalID = SyndicatedCopy.originalID, copyID = SyndicatedCopy.copyID
+    static func secondOutletsCopy() throws -> String { try SyndicatedCopy.text() }
 
     /// A copy of the shipped corpus, with the second outlet's copy when `withCopy`.
     static func corpus(in directory: TemporaryDirectory, withCopy: Bool) throws -> String {
