@@ -64,7 +64,7 @@ enum Story {
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
-    private static func rotate(_ h: UInt64) -> UInt64 { (h << 7) | (h >> 57) }
+    static func rotate(_ h: UInt64) -> UInt64 { (h << 7) | (h >> 57) }
 
     /// A 64-bit finaliser (splitmix64's): every input bit moves every output bit.
     static func mix(_ value: UInt64) -> UInt64 {
@@ -79,20 +79,29 @@ enum Story {
 /// outlets rewrite): `Story.hashes` values, each the least of one hash function over
 /// the article's word shingles.
 struct StorySignature: Equatable {
-    var values: [UInt32]
+    /// The least 16 bits of each hash function (a chance agreement, 1 in 65,536, moves no estimate).
+    var values: [UInt16]
 
     /// The signature of `passages`, or nil when they hold fewer than `Story.minimumWords` words.
     init?(_ passages: [Passage]) {
         var words: [UInt64] = []
         for passage in passages { words += Story.wordHashes(passage.text) }
         guard words.count >= Story.minimumWords else { return nil }
-        var values = [UInt32](repeating: .max, count: Story.hashes)
-        for shingle in Story.shingles(words, length: Story.shingleWords) {
-            // Hash function i is h1 + i·h2, finalised (double hashing: two hashes make all of them).
-            let h2 = Story.mix(shingle) | 1
-            for i in 0..<Story.hashes {
-                let value = UInt32(truncatingIfNeeded: Story.mix(shingle &+ UInt64(i) &* h2) >> 32)
-                if value < values[i] { values[i] = value }
+        var values = [UInt16](repeating: .max, count: Story.hashes)
+        values.withUnsafeMutableBufferPointer { values in
+            // A shingle seen twice changes no minimum: no set of them is needed.
+            for start in 0...(words.count - Story.shingleWords) {
+                var shingle: UInt64 = 0
+                for word in words[start..<(start + Story.shingleWords)] { shingle = Story.rotate(shingle) ^ word }
+                shingle = Story.mix(shingle)
+                // Hash function i is h1 + i·h2, finalised (double hashing: two hashes make all of them).
+                let h2 = Story.mix(shingle) | 1
+                var x = shingle
+                for i in 0..<Story.hashes {
+                    x &+= h2
+                    let value = UInt16(truncatingIfNeeded: ((x ^ (x >> 29)) &* 0xbf58_476d_1ce4_e5b9) >> 48)
+                    if value < values[i] { values[i] = value }
+                }
             }
         }
         self.values = values
@@ -100,12 +109,12 @@ struct StorySignature: Equatable {
 
     /// A signature read back from `StoryRecord.text`.
     init?(hex: Substring) {
-        guard hex.utf8.count == Story.hashes * 8 else { return nil }
-        var values: [UInt32] = []
+        guard hex.utf8.count == Story.hashes * 4 else { return nil }
+        var values: [UInt16] = []
         var index = hex.startIndex
         for _ in 0..<Story.hashes {
-            let end = hex.index(index, offsetBy: 8)
-            guard let value = UInt32(hex[index..<end], radix: 16) else { return nil }
+            let end = hex.index(index, offsetBy: 4)
+            guard let value = UInt16(hex[index..<end], radix: 16) else { return nil }
             values.append(value)
             index = end
         }
@@ -115,7 +124,7 @@ struct StorySignature: Equatable {
     var hex: String {
         values.map { value in
             let s = String(value, radix: 16)
-            return String(repeating: "0", count: 8 - s.count) + s
+            return String(repeating: "0", count: 4 - s.count) + s
         }.joined()
     }
 
@@ -202,7 +211,7 @@ struct StoryRecord: Equatable {
 /// in or how many runs brought them, so an incremental run ends equal to a clean build.
 /// Only the articles whose story changed are rewritten (their values, in place).
 ///
-/// Memory: a signature (about 300 bytes) per article of the index while it runs.
+/// Memory: a signature (about 200 bytes) per article of the index while it runs.
 struct StoryResolver {
     let shards: [WritableDatabase]
 
@@ -308,9 +317,12 @@ struct StoryResolver {
         for (m, member) in members.enumerated() {
             for (p, item) in passages[m].enumerated() {
                 guard try item.document.value(slot: Schema.storySlot) != story.text || item.document.value(slot: Schema.copySlot) != copyKeys[m][p] else { continue }
-                try item.document.addValue(story.text, slot: Schema.storySlot)
-                try item.document.addValue(copyKeys[m][p], slot: Schema.copySlot) // empty removes it
-                try shards[member.shard].replace(uniqueTerm: Schema.uniqueTerm(article: item.passage.article, ordinal: item.passage.ordinal), with: item.document)
+                // Opened anew just before it is replaced: Xapian then rewrites only its values
+                // (its shortcut holds for the document it opened last), not its terms.
+                let document = try shards[member.shard].document(item.document.id)
+                try document.addValue(story.text, slot: Schema.storySlot)
+                try document.addValue(copyKeys[m][p], slot: Schema.copySlot) // empty removes it
+                try shards[member.shard].replace(uniqueTerm: Schema.uniqueTerm(article: item.passage.article, ordinal: item.passage.ordinal), with: document)
             }
         }
     }

@@ -67,6 +67,7 @@ import Testing
         #expect(hit.passage.article == Self.originalID)
         #expect(hit.story == Self.originalID && hit.copies == 1 && hit.outlets == 2)
         #expect(hit.copiesNote == "+1 copy in other outlets")
+        #expect(hit.otherPassages == 0) // the copy's passage is not more of this article
 
         let all = try search(index, Self.sharedPhrase, copies: .all)
         #expect(Set(all.hits.map(\.passage.article)) == [Self.originalID, Self.copyID])
