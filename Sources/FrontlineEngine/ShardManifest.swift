@@ -32,8 +32,8 @@ struct ShardManifest {
     /// (nil if not known): copies of one shard at different revisions are told apart by it,
     /// as Xapian does not serve a database's revision remotely.
     var published: Int?
-    /// How many passages of the index are copies of another outlet's (`Story`); searches
-    /// collapse copies only when there are some.
+    /// How many passages of the index share a copy key with another article's (`Story`);
+    /// searches collapse copies only when there are some.
     var copies = 0
 
     /// The manifest of an index whose shards are `shards` as they are now (their committed
