@@ -42,7 +42,8 @@ public struct PDFFormat: ArticleFormat {
 
     /// Converts the PDF at `path`.
     func convert(_ path: String) throws -> Document {
-        let converted = try PDFFormat.run(["pdftotext", "-enc", "UTF-8", "-eol", "unix", "-q", path, "-"], limit: maximumArticleBytes)
+        // Not -q: its messages name what is wrong ("Incorrect password" for an encrypted PDF).
+        let converted = try PDFFormat.run(["pdftotext", "-enc", "UTF-8", "-eol", "unix", path, "-"], limit: maximumArticleBytes)
         guard converted.status == 0 else {
             let reason = converted.errors.split(separator: "\n").first.map(String.init) ?? "pdftotext exited with status \(converted.status)"
             if converted.status == 1, converted.errors.lowercased().contains("password") { throw Failure(message: "the PDF is encrypted (\(reason))") }

@@ -45,6 +45,7 @@ final class DocumentBuilder {
         }
         try doc.addValue(Schema.articleKey(article.id), slot: Schema.articleSlot)
         try doc.addValue(ordinalValue(passage.ordinal), slot: Schema.ordinalSlot)
+        try doc.addValue(StoryValue(alone: Schema.articleKey(article.id)).text, slot: Schema.storySlot) // until `StoryResolver` finds copies
         try doc.addValue((article.date?.compact ?? "00000000") + " " + Schema.articleKey(article.id) + " " + ordinalValue(passage.ordinal),
                          slot: Schema.timelineSlot)
         if !article.source.isEmpty {

@@ -94,7 +94,13 @@ struct HitDecoder {
         let passage = try StoredPassage.decode(try document.data())
         let snippet = try mset.snippet(of: passage.text, length: request.snippetLength, stemmer: stemmer,
                                        highlightStart: request.highlight.0, highlightEnd: request.highlight.1)
-        return Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet,
-                   otherPassages: passagesPerArticle.map { max(($0[Schema.articleKey(passage.article)] ?? 1) - 1, 0) } ?? item.collapseCount)
+        var hit = Hit(rank: item.rank + 1, score: item.weight, passage: passage, snippet: snippet,
+                      otherPassages: passagesPerArticle.map { max(($0[Schema.articleKey(passage.article)] ?? 1) - 1, 0) } ?? (request.perArticle ? item.collapseCount : 0)) // a collapse on copies is not one on articles
+        if let story = StoryValue(parsing: try document.value(slot: Schema.storySlot)), story.articles > 1 {
+            hit.story = story.key
+            hit.copies = story.articles - 1
+            hit.outlets = story.outlets
+        }
+        return hit
     }
 }

@@ -146,6 +146,8 @@ public extension Searcher {
         // Only passages with figures (of the category) are read.
         if (page.filters[.figure] ?? []).isEmpty { page.filters[.figure] = category.map { [$0.rawValue] } ?? Figure.categories }
         var records: [FigureRecord] = []
+        // A figure of a story several outlets carry counts once (the copies' shared passages are folded already).
+        var reported: Set<[String]> = []
         while true {
             let hits = try search(page).hits
             for hit in hits {
@@ -155,6 +157,9 @@ public extension Searcher {
                     && sides.map({ figure.side.map($0.contains) ?? false }) ?? true {
                     guard try FigureLedger.inConflict(figure, passageSides: p[.side], places: p[.place], belligerents: belligerents)
                         || articleInConflict(p.article) else { continue }
+                    if let story = hit.story, page.copies == .collapsed,
+                       !reported.insert([story, figure.category, String(figure.count.value), figure.side ?? "", figure.item ?? "", figure.subject ?? "",
+                                         figure.rate ?? "", String(figure.cumulative)] + figure.claimants).inserted { continue }
                     // A decade, or a year other than the article's, dates a historical figure.
                     let period = figure.period.flatMap { $0.hasSuffix("s") || !p.date.hasPrefix($0) ? $0 : nil }
                     records.append(FigureRecord(article: p.article, passage: p.ordinal, date: period ?? p.eventDates.first ?? p.date,

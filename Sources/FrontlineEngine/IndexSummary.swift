@@ -30,6 +30,10 @@ public struct IndexSummary: Codable, Sendable {
     public var indexBytes = 0
     /// What the passages were read with (gazetteer, world base, figure lexicon).
     public var readWith: ReadWith?
+    /// Stories the index holds in several copies (syndicated articles, `Story`), after the run.
+    public var stories = 0
+    /// Articles that are another's copy (beyond each story's canonical one), after the run.
+    public var storyCopies = 0
 
     enum CodingKeys: String, CodingKey {
         case articlesAdded = "articles_added", articlesChanged = "articles_changed"
@@ -37,5 +41,6 @@ public struct IndexSummary: Codable, Sendable {
         case articlesRejected = "articles_rejected", passagesAdded = "passages_added"
         case passagesRemoved = "passages_removed", passagesTotal = "passages_total"
         case warnings, errors, shards, bytesRead = "bytes_read", seconds, indexBytes = "index_bytes", readWith = "read_with"
+        case stories, storyCopies = "story_copies"
     }
 }

@@ -351,6 +351,11 @@ public final class Indexer: @unchecked Sendable {
         let store = GazetteerStore(gazetteer: gazetteer)
         let published = Int(Date().timeIntervalSince1970 * 1000)
         let labels = Labels(gazetteer), synonyms = try Synonyms(gazetteer)
+        // Copies are resolved over the whole index, whichever shards they are on.
+        for writer in writers { try writer.commit() }
+        let stories = try StoryResolver(shards: writers.map(\.database)).resolve()
+        summary.stories = stories.stories
+        summary.storyCopies = stories.articles - stories.stories
         for writer in writers {
             try store.write(to: writer.database, path: options.gazetteer ?? options.worldBase, synonyms: synonyms)
             try writer.database.setMetadata(Schema.readWithKey, (summary.readWith ?? ReadWith(gazetteer: nil, worldBase: nil, figures: nil)).stored())

@@ -6,7 +6,7 @@ import Xapian
 /// document per passage.
 public enum Schema {
     /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-    public static let version = "frontline-11"
+    public static let version = "frontline-12"
 
     /// Metadata key holding `version`.
     static let versionKey = "frontline:schema"
@@ -25,6 +25,8 @@ public enum Schema {
     static let readWithKey = "frontline:read-with"
     /// Metadata key prefix for one article's record: `A:<key>` → `hash\tpassages\tfile\tid` (`ArticleRecord`).
     static let articlePrefix = "A:"
+    /// Metadata key prefix for one article's content signature: `D:<key>` → `StoryRecord`.
+    static let signaturePrefix = "D:"
 
     /// The stemmer of indexing and queries alike: by each word's script, the Snowball
     /// stemmer of its language (`Language.stemmer`): Latin words are stemmed as English,
@@ -65,6 +67,8 @@ public enum Schema {
     static let sourceSlot = 3
     /// `YYYYMMDD article-key ordinal`: a total order for timelines and filter-only searches.
     static let timelineSlot = 4
+    /// Syndicated copies (`Story`): each passage's story (`StoryValue`) and the key it shares with its copies' passages.
+    static let storySlot = 5, copySlot = 6
 
     /// How a facet is stored: a boolean-term prefix for filtering and a run of value
     /// slots (one per value a passage may carry) for counting with Xapian's built-in
@@ -117,7 +121,7 @@ public enum Schema {
                 next = (next + facet.width + 9) / 10 * 10
             }
         }
-        let taken = [dateSlot, articleSlot, ordinalSlot, timelineSlot].map { ("a fixed slot", $0..<($0 + 1)) }
+        let taken = [dateSlot, articleSlot, ordinalSlot, timelineSlot, storySlot, copySlot].map { ("a fixed slot", $0..<($0 + 1)) }
         let runs = taken + facets.compactMap { facet in slots[facet].map { (facet.rawValue, $0) } }
         for (i, (name, run)) in runs.enumerated() {
             if let (other, _) = runs[..<i].first(where: { $0.1.overlaps(run) }) {

@@ -5,6 +5,15 @@ public enum SortOrder: String, Sendable, CaseIterable {
     case dateDescending = "-date"
 }
 
+/// How the copies of a story that several outlets carry (`Story`) are shown.
+public enum CopyDisplay: String, Sendable, CaseIterable {
+    /// One hit for the copies: per story with `perArticle`, else per passage they share
+    /// (the hit says how many other copies there are).
+    case collapsed
+    /// Every copy its own hit.
+    case all
+}
+
 /// How to bucket the date facet.
 public enum DateBucket: String, Sendable, CaseIterable {
     case day, month, year
@@ -27,6 +36,8 @@ public struct SearchRequest: Sendable {
     public var dates: DateRange?
     /// Keep the best passage per article.
     public var perArticle = false
+    /// Whether copies of a syndicated story fold into one hit.
+    public var copies = CopyDisplay.collapsed
     /// The order of hits.
     public var sort = SortOrder.relevance
     /// The buckets of the date facet.

@@ -10,6 +10,19 @@ public struct Hit: Sendable {
     public var snippet: String
     /// With `perArticle`: how many other passages of the article matched (at least).
     public var otherPassages: Int
+    /// The key of the story the passage's article is a copy of (its canonical copy's),
+    /// when other articles carry it too (`Story`); nil for an article alone.
+    public var story: String? = nil
+    /// How many other articles carry the story (folded into this hit unless `SearchRequest.copies` is `.all`).
+    public var copies = 0
+    /// How many outlets carry the story, this one included.
+    public var outlets = 1
+
+    /// What the hit says of its story's other copies ("+2 copies in other outlets"), nil if it has none.
+    public var copiesNote: String? {
+        guard copies > 0 else { return nil }
+        return "+\(copies) \(copies == 1 ? "copy" : "copies") in \(outlets == 1 ? "the same outlet" : "other outlets")"
+    }
 }
 
 /// The answer to a search.

@@ -26,6 +26,8 @@ public final class Searcher {
     /// Whether the index holds passages in Russian, Armenian or Azerbaijani: only then do
     /// searches look for their names in other scripts (an English index has no such terms).
     private var hasOtherLanguages = false
+    /// Whether the index holds syndicated copies (`Story`): only then are they collapsed.
+    private var hasCopies = false
     /// The value slots of each facet that hold values in the revision the database is at
     /// (a facet's run of slots is mostly unused); refreshed when the database is reopened.
     private var usedSlots: [Facet: [Int]] = [:]
@@ -115,6 +117,7 @@ public final class Searcher {
         synonyms = hasRemoteShard ? try Synonyms.database(stored: first.synonyms) : database
         weaker = first.weaker
         let languages = manifests.reduce(into: Set<String>()) { $0.formUnion($1.languages) }
+        hasCopies = manifests.contains { $0.copies > 0 }
         hasOtherLanguages = [Language.russian, .armenian, .azerbaijani].contains { languages.contains($0.rawValue) }
         for facet in Facet.filterable {
             usedSlots[facet] = Set(manifests.flatMap { $0.usedSlots[facet] ?? [] }).sorted()
@@ -328,7 +331,13 @@ public final class Searcher {
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
         try enquire.setBM25(k1: bm25.k1, b: bm25.b)
-        if request.perArticle { try enquire.setCollapseKey(slot: Schema.articleSlot) }
+        // Copies fold into one hit: per story with `perArticle`, else per passage they share.
+        let collapsesCopies = hasCopies && request.copies == .collapsed
+        if request.perArticle {
+            try enquire.setCollapseKey(slot: collapsesCopies ? Schema.storySlot : Schema.articleSlot)
+        } else if collapsesCopies {
+            try enquire.setCollapseKey(slot: Schema.copySlot)
+        }
         var sortSlot: (Int, Bool)?
         switch request.sort {
         case .relevance:
@@ -347,7 +356,7 @@ public final class Searcher {
         let documents = try database.documentCount
         // Xapian counts in 32 bits: a page beyond that is empty, never an overflow.
         let offset = min(max(request.offset, 0), Int(Int32.max)), limit = min(max(request.limit, 0), SearchRequest.maximumLimit)
-        if hasRemoteShard, request.facets, sortSlot == nil, !request.perArticle,
+        if hasRemoteShard, request.facets, sortSlot == nil, !request.perArticle, !collapsesCopies,
            let answer = try onePass(query, request: request, offset: offset, limit: limit, documents: documents) {
             return answer
         }
@@ -357,7 +366,7 @@ public final class Searcher {
         // come from a pass of their own, ordered by relevance only and not collapsed, which
         // counts every matching passage and, through the article slot, every article.
         let counter: Enquire
-        if request.perArticle || (request.facets && (sortSlot != nil || hasRemoteShard)) {
+        if request.perArticle || collapsesCopies || (request.facets && (sortSlot != nil || hasRemoteShard)) {
             counter = try Enquire(database: database)
             try counter.setQuery(query)
         } else {

@@ -7,7 +7,7 @@ import Xapian
 /// and per key.
 ///
 /// Stored as six lines, each read without a JSON parser but the last three: a header
-/// (`frontline-11 languages=en,ru side=10,11 claimant=20 …`: the schema version, the
+/// (`frontline-12 languages=en,ru copies=0 side=10,11 claimant=20 …`: the schema version, the
 /// languages of the index's passages, the facet slots that hold values), the sides and the
 /// labels (`Labels.stored`), the lookup names of the labels as JSON (decoded only when a
 /// search needs them), the query expansions as JSON (`Synonyms`, read only where a
@@ -32,6 +32,9 @@ struct ShardManifest {
     /// (nil if not known): copies of one shard at different revisions are told apart by it,
     /// as Xapian does not serve a database's revision remotely.
     var published: Int?
+    /// How many passages of the index share a copy key with another article's (`Story`);
+    /// searches collapse copies only when there are some.
+    var copies = 0
 
     /// The manifest of an index whose shards are `shards` as they are now (their committed
     /// passages), with `labels` and `synonyms`. Every shard gets the same one: a search of
@@ -51,12 +54,13 @@ struct ShardManifest {
         self.labels = try labels.stored()
         self.synonyms = try synonyms.json()
         weaker = synonyms.weaker.mapValues(Set.init)
+        copies = try shards.reduce(0) { $0 + (try $1.valueFrequency(slot: Schema.copySlot)) }
     }
 
     /// The stored text.
     func text() -> String {
         let header = ([schema, "gazetteer=" + gazetteerHash, "published=" + (published.map(String.init) ?? ""),
-                       "languages=" + languages.sorted().joined(separator: ",")]
+                       "languages=" + languages.sorted().joined(separator: ","), "copies=\(copies)"]
             + Facet.filterable.filter { $0.alwaysListed || !(usedSlots[$0] ?? []).isEmpty }
                 .map { "\($0.rawValue)=" + (usedSlots[$0] ?? []).map(String.init).joined(separator: ",") })
         return [header.joined(separator: " "), labels.sides, labels.labels, labels.lookup, synonyms, (try? Synonyms.json(weaker.mapValues { $0.sorted() })) ?? "{}"].joined(separator: "\n")
@@ -93,7 +97,7 @@ struct ShardManifest {
         guard schema == Schema.version else {
             throw isVersion(schema) ? SearchError.schemaMismatch(location, found: schema) : SearchError.corrupt(location, detail: "schema \(schema)")
         }
-        var slots: [Facet: [Int]] = [:], languages: Set<String> = [], gazetteerHash = "", published: Int?
+        var slots: [Facet: [Int]] = [:], languages: Set<String> = [], gazetteerHash = "", published: Int?, copies = 0
         for field in header.dropFirst() {
             guard let equals = field.firstIndex(of: "=") else { throw SearchError.corrupt(location, detail: "unreadable shard manifest") }
             let name = field[..<equals], values = field[field.index(after: equals)...].split(separator: ",")
@@ -103,13 +107,17 @@ struct ShardManifest {
                 gazetteerHash = String(field[field.index(after: equals)...])
             } else if name == "published" {
                 published = Int(field[field.index(after: equals)...])
+            } else if name == "copies" {
+                copies = Int(field[field.index(after: equals)...]) ?? 0
             } else if let facet = Facet(rawValue: String(name)) {
                 slots[facet] = values.compactMap { Int($0) }
             }
         }
-        return ShardManifest(schema: schema, usedSlots: slots, languages: languages,
-                             labels: Labels.Stored(sides: lines[1], labels: lines[2], lookup: lines[3]), synonyms: lines[4], weaker: Synonyms.weaker(stored: lines[5]),
-                             gazetteerHash: gazetteerHash, published: published)
+        var manifest = ShardManifest(schema: schema, usedSlots: slots, languages: languages,
+                                     labels: Labels.Stored(sides: lines[1], labels: lines[2], lookup: lines[3]), synonyms: lines[4], weaker: Synonyms.weaker(stored: lines[5]),
+                                     gazetteerHash: gazetteerHash, published: published)
+        manifest.copies = copies
+        return manifest
     }
 
     /// The text's first `count` lines (the last running to the end), found with `memchr`:

@@ -79,6 +79,8 @@ final class ShardWriter: @unchecked Sendable {
         }
         let record = ArticleRecord(fingerprint: fingerprint, passages: processed.passages.count, file: file, id: article.id)
         try database.setMetadata(Schema.articlePrefix + key, record.text)
+        // Its copies are found once every shard is written (`StoryResolver`).
+        try database.setMetadata(Schema.signaturePrefix + key, StoryRecord(processed.article, passages: processed.passages)?.text ?? "")
         uncommitted += processed.passages.count + (previous?.passages ?? 0)
         try commitIfBatchFull()
         if let previous { return .changed(passages: processed.passages.count, removed: previous.passages) }
@@ -116,6 +118,7 @@ final class ShardWriter: @unchecked Sendable {
         for article in articles {
             try deletePassages(ofKey: String(article.metadataKey.dropFirst(Schema.articlePrefix.count)))
             try database.setMetadata(article.metadataKey, "")
+            try database.setMetadata(Schema.signaturePrefix + article.metadataKey.dropFirst(Schema.articlePrefix.count), "")
             passages += article.record?.passages ?? 0
             uncommitted += article.record?.passages ?? 1
             try commitIfBatchFull()

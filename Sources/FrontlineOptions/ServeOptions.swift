@@ -29,8 +29,8 @@ public struct ServeOptions: ParsableArguments {
         options): /api/search, /api/compare, /api/figures, /api/articles/ID, /api/stats,
         /api/suggest, /api/export (format=csv or jsonl, every matching passage), /healthz.
         Parameters are named like the command line's options: q, side, claimant, actor,
-        place, source, figure, from, to, sort, limit, offset, per_article, date_bucket,
-        facets, by, and for figures category and disputed; partial=1 answers from the
+        place, source, figure, from, to, sort, limit, offset, per_article, copies (all:
+        every copy of a syndicated story), date_bucket, facets, by, and for figures category and disputed; partial=1 answers from the
         shards that can be reached when one cannot (the answer names what it leaves out).
 
         It listens on 127.0.0.1 unless --host says otherwise; another address needs

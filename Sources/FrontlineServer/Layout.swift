@@ -18,7 +18,7 @@ enum Layout {
         /// The form filled from `parameters`.
         init(_ parameters: QueryParameters) {
             query = parameters.value("q") ?? ""
-            kept = (Facet.filterable.map(\.rawValue) + ["from", "to", "per_article", "sort", "date_bucket"])
+            kept = (Facet.filterable.map(\.rawValue) + ["from", "to", "per_article", "copies", "sort", "date_bucket"])
                 .flatMap { name in parameters.values(name).map { Field(name: name, value: $0) } }
         }
     }

@@ -3,7 +3,7 @@ import FrontlineEngine
 
 /// Requests built from URL parameters named like the command line's options: `q`, `side`,
 /// `claimant`, `actor`, `place`, `source` (repeatable), `from`, `to`, `sort`, `limit`,
-/// `offset`, `per_article`, `partial` (1: answer without a shard that cannot be reached), `cross_script` (0 to match names as written only), `date_bucket`, `facets`, `by`, and for figures `figure`
+/// `offset`, `per_article`, `copies` (`all`: every copy of a syndicated story), `partial` (1: answer without a shard that cannot be reached), `cross_script` (0 to match names as written only), `date_bucket`, `facets`, `by`, and for figures `figure`
 /// (repeatable), `category`, `disputed`. The page and the API read the
 /// same names, so a page's URL and its JSON twin differ only in their path.
 enum RequestDecoding {
@@ -39,6 +39,7 @@ enum RequestDecoding {
         request.limit = try parameters.integer("limit", in: 0...maximumLimit, fallback: defaultLimit)
         request.offset = try parameters.integer("offset", in: 0...1_000_000_000, fallback: 0)
         request.perArticle = parameters.flag("per_article")
+        request.copies = try choice("copies", parameters, default: .collapsed)
         request.allowPartial = parameters.flag("partial")
         request.crossScript = parameters.value("cross_script").map { !["0", "false", "off", "no"].contains($0.lowercased()) } ?? true
         request.sort = try choice("sort", parameters, default: .relevance)

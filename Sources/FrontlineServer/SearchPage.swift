@@ -23,6 +23,8 @@ struct SearchPage {
         let shown: String
         let sorts: [HTML.Choice]
         let grouping: HTML.Link
+        /// Back to one hit per story, while every copy is shown.
+        let folding: HTML.Link?
         let compareHref, figuresHref, csvHref, jsonlHref, jsonHref: String
         let hasHits: Bool
         let start: Int
@@ -60,6 +62,14 @@ struct SearchPage {
         let snippet: [HTML.SnippetPiece]
         let chips: [Chips.Chip]
         let more: Int?
+        let copies: CopiesNote?
+    }
+
+    /// "+N copies in other outlets", a link to every copy while they are folded.
+    struct CopiesNote {
+        let text: String
+        let linked: Bool
+        let href: String
     }
 
     /// What shows when nothing matched: examples on a first visit, advice otherwise.
@@ -82,7 +92,7 @@ struct SearchPage {
         {{#correction}}{{#used}}<p class="notice">No passages match “{{query}}”; showing results for <a class="correction" href="{{href}}">{{text}}</a>.</p>{{/used}}{{^used}}<p class="notice">Did you mean <a class="correction" href="{{href}}">{{text}}</a>?</p>{{/used}}{{/correction}}{{#notices}}<p class="notice">{{.}}</p>{{/notices}}
         {{#hasFilters}}<p class="filters">{{#filters}}{{lead}}<a class="chip active" href="{{href}}"{{#titled}} title="Remove this filter"{{/titled}}>{{label}} <span aria-hidden="true">×</span></a>{{/filters}}</p>{{/hasFilters}}
         <p class="summary"><strong>{{matches}}</strong>{{shown}}</p>
-        <p class="controls">Sort: {{#sorts}}{{lead}}{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}{{/sorts}} · {{#grouping}}<a href="{{href}}">{{text}}</a>{{/grouping}} · <a href="{{compareHref}}">compare parties</a> ·
+        <p class="controls">Sort: {{#sorts}}{{lead}}{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}{{/sorts}} · {{#grouping}}<a href="{{href}}">{{text}}</a>{{/grouping}}{{#folding}} · <a href="{{href}}">{{text}}</a>{{/folding}} · <a href="{{compareHref}}">compare parties</a> ·
         <a href="{{figuresHref}}">figures</a> ·
         export <a href="{{csvHref}}">CSV</a>
         <a href="{{jsonlHref}}">JSON Lines</a> ·
@@ -92,7 +102,7 @@ struct SearchPage {
         <h2><a href="{{link}}">{{title}}</a></h2>
         <p class="meta">{{meta}}{{#hasMeta}} · {{/hasMeta}}<span class="kind">{{kind}}</span> · #{{ordinal}}</p>
         <p class="snippet">{{>snippet}}</p>
-        <p class="tags">{{>chips}}{{#more}} <span class="more">+{{.}} more in this article</span>{{/more}}</p>
+        <p class="tags">{{>chips}}{{#more}} <span class="more">+{{.}} more in this article</span>{{/more}}{{#copies}} {{#linked}}<a class="more copies" href="{{href}}">{{text}}</a>{{/linked}}{{^linked}}<span class="more copies">{{text}}</span>{{/linked}}{{/copies}}</p>
         </li>
         {{/hits}}</ol>{{/hasHits}}
         {{#empty}}<div class="empty"><p>{{#first}}Search the passages of the indexed articles. Try {{#examples}}{{lead}}<a href="{{href}}">{{text}}</a>{{/examples}}.{{/first}}{{^first}}No passages match. Try fewer words, fewer filters, or another spelling.{{/first}}</p></div>{{/empty}}
@@ -130,6 +140,7 @@ struct SearchPage {
                 + (result.articles.map { " in \($0) article\($0 == 1 ? "" : "s")" } ?? ""),
             shown: result.hits.isEmpty ? "" : " (showing \(request.offset + 1)–\(request.offset + result.hits.count))",
             sorts: sorts, grouping: grouping,
+            folding: request.copies == .all ? HTML.Link(lead: "", href: HTML.href("/", base.setting("copies", to: [])), text: "one hit per story") : nil,
             compareHref: HTML.href("/compare", exportParameters), figuresHref: HTML.href("/figures", exportParameters),
             csvHref: HTML.href("/api/export", exportParameters.setting("format", to: ["csv"])),
             jsonlHref: HTML.href("/api/export", exportParameters.setting("format", to: ["jsonl"])),
@@ -164,7 +175,10 @@ struct SearchPage {
         return HitView(link: HTML.passagePath(p.article, p.ordinal), title: p.title.isEmpty ? p.article : p.title,
                        meta: meta, hasMeta: !meta.isEmpty, kind: p.kind, ordinal: p.ordinal,
                        snippet: HTML.snippet(hit.snippet), chips: Chips.tags(p, labels: labels),
-                       more: hit.otherPassages > 0 ? hit.otherPassages : nil)
+                       more: hit.otherPassages > 0 ? hit.otherPassages : nil,
+                       // Folded copies are one click away: the same search with every copy.
+                       copies: hit.copiesNote.map { CopiesNote(text: $0, linked: request.copies == .collapsed,
+                                                              href: HTML.href("/", parameters.setting("copies", to: ["all"]))) })
     }
 
     private func emptyState() -> Empty {

@@ -129,8 +129,10 @@ struct IndexCommand: ParsableCommand {
         let here = FileManager.default.currentDirectoryPath + "/"
         func shown(_ path: String?) -> String? { path.map { $0.hasPrefix(here) ? String($0.dropFirst(here.count)) : $0 } }
         let read = s.readWith.map { ReadWith(gazetteer: shown($0.gazetteer), worldBase: shown($0.worldBase), figures: shown($0.figures)) }
+        // Said only of an index that has copies.
+        let copies = s.stories == 0 ? "" : "\ncopies:   \(counted(s.storyCopies, "article")) copying another, in \(counted(s.stories, "story", plural: "stories"))"
         return """
-        articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected
+        articles: \(s.articlesAdded) added, \(s.articlesChanged) changed, \(s.articlesUnchanged) unchanged, \(s.articlesRemoved) removed, \(s.articlesRejected) rejected\(copies)
         passages: \(s.passagesAdded) added, \(s.passagesRemoved) removed, \(s.passagesTotal) in the index
         problems: \(counted(s.errors, "error")), \(counted(s.warnings, "warning"))
         index:    \(index) (\(counted(s.shards, "shard")), \(decimal(megabytes, places: 1)) MB) in \(decimal(s.seconds, places: 2)) s

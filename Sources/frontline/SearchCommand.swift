@@ -32,6 +32,8 @@ struct SearchCommand: ParsableCommand {
     var offset = 0
     @Flag(help: "Show only the best passage of each article.")
     var perArticle = false
+    @Flag(help: "Show every outlet's copy of a syndicated story (default: one hit per story or shared passage, with \"+N copies\").")
+    var allCopies = false
     @Flag(help: "Match names as written only: no other scripts (Talish without Талыш, Թալիշ) and no name variants.")
     var noCrossScript = false
     @Option(parsing: .unconditional, help: "relevance, date (oldest first) or -date (newest first).")
@@ -59,6 +61,7 @@ struct SearchCommand: ParsableCommand {
         request.limit = limit
         request.offset = offset
         request.perArticle = perArticle
+        request.copies = allCopies ? .all : .collapsed
         request.crossScript = !noCrossScript
         request.sort = sort
         request.dateBucket = dateBucket

@@ -38,6 +38,7 @@ struct SearchPrinter {
         if hit.score > 0 { tags.append("score " + decimal(hit.score, places: 2)) }
         for facet in Facet.tags where facet.onHitLine && !p[facet].isEmpty { tags.append("\(facet.plural): " + p[facet].joined(separator: ", ")) }
         if hit.otherPassages > 0 { tags.append("+\(hit.otherPassages) more in this article") }
+        if let note = hit.copiesNote { tags.append(note) }
         lines.append("     " + style.cyan(tags.joined(separator: " · ")))
         lines.append("     " + wrap(hit.snippet, width: width, indent: 5))
         return lines

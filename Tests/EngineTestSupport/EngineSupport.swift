@@ -90,3 +90,33 @@ public enum SyntheticCorpus {
         try! lines.joined(separator: "\n").write(toFile: folder + "/synthetic.jsonl", atomically: true, encoding: .utf8)
     }
 }
+
+/// A second outlet's copy of the shipped corpus's AFP story (issue 22, syndicated copies).
+public enum SyndicatedCopy {
+    /// The shipped corpus's AFP story (`004_…md`, The Moscow Times).
+    public static let original = Repository.corpus + "/004_42076aacbf9b2f73.md"
+    /// Its id in an index of a copy of the corpus folder (the earliest copy, then the least key: the canonical one).
+    public static let originalID = "004_42076aacbf9b2f73.md"
+    public static let copyID = "france24-afp-karabakh.txt"
+
+    /// The same wire story as a second outlet prints it: its own headline and source, the
+    /// Markdown, byline, dateline, photo credit and related-article link of the first
+    /// outlet gone, its last paragraph cut and a credit line of its own added.
+    public static func text() throws -> String {
+        let text = try String(contentsOfFile: original, encoding: .utf8)
+        let body = text.components(separatedBy: "\n---\n")[1]
+        var paragraphs = body.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("By [") && !$0.hasPrefix("**") && $0 != "October 12, 2020" }
+        paragraphs.removeLast()
+        paragraphs.append("© Agence France-Presse")
+        return """
+        ---
+        title: "Russia presses Armenia and Azerbaijan to respect Karabakh truce"
+        date: 2020-10-12
+        source: "France 24"
+        ---
+        \(paragraphs.joined(separator: "\n\n"))
+
+        """
+    }
+}

@@ -63,4 +63,35 @@ struct PDFTests {
         #expect(diagnostics.count == 2, "\(diagnostics)")
         #expect(diagnostics.allSatisfy { $0.severity == .error && ($0.file == bad || $0.file == notPDF) && $0.message.hasSuffix("; skipped") }, "\(diagnostics)")
     }
+
+    /// A one-page PDF saying "Officials said the shelling of the town went on through the
+    /// night.", encrypted with a user password by qpdf 11.3 (`qpdf --encrypt secret owner 128
+    /// --use-aes=y`), as base64.
+    static let encryptedPDF = [
+        "JVBERi0xLjYKJb/3ov4KMSAwIG9iago8PCAvUGFnZXMgMiAwIFIgL1R5cGUgL0NhdGFsb2cgPj4KZW5kb2JqCjIgMCBvYmoKPDwg",
+        "L0NvdW50IDEgL0tpZHMgWyAzIDAgUiBdIC9UeXBlIC9QYWdlcyA+PgplbmRvYmoKMyAwIG9iago8PCAvQ29udGVudHMgNCAwIFIg",
+        "L01lZGlhQm94IFsgMCAwIDYxMiA3OTIgXSAvUGFyZW50IDIgMCBSIC9SZXNvdXJjZXMgPDwgL0ZvbnQgPDwgL0YxIDUgMCBSID4+",
+        "ID4+IC9UeXBlIC9QYWdlID4+CmVuZG9iago0IDAgb2JqCjw8IC9MZW5ndGggMTEyIC9GaWx0ZXIgL0ZsYXRlRGVjb2RlID4+CnN0",
+        "cmVhbQrg+kle+OtGUPVL4xUoDrk9LMQ32+RD6xDjRpU/caEbNV0/fwtpH5zgpe5qKtef5buDnXVHrscwRaYSI22liyq81W4mjNG8",
+        "MN+nn8L2+21x358bOKFSSAPlaZnC0HtOksZx+S8GN345STeh07QWjl+tZW5kc3RyZWFtCmVuZG9iago1IDAgb2JqCjw8IC9CYXNl",
+        "Rm9udCAvSGVsdmV0aWNhIC9TdWJ0eXBlIC9UeXBlMSAvVHlwZSAvRm9udCA+PgplbmRvYmoKNiAwIG9iago8PCAvQ0YgPDwgL1N0",
+        "ZENGIDw8IC9BdXRoRXZlbnQgL0RvY09wZW4gL0NGTSAvQUVTVjIgL0xlbmd0aCAxNiA+PiA+PiAvRmlsdGVyIC9TdGFuZGFyZCAv",
+        "TGVuZ3RoIDEyOCAvTyA8MGRiNTg1NWZjNTMyNjU2OWU3NjU5MDZjYWY2NGU0NDI5YTRjMjBkNmU5OTZmZGVmOTYzZTliNTA4MGY5",
+        "ZTA4Mz4gL1AgLTQgL1IgNCAvU3RtRiAvU3RkQ0YgL1N0ckYgL1N0ZENGIC9VIDw2Mzk2ZTFiMTY4NzNhYjYzZTE0ZTA1NGYzZGNl",
+        "Yjk5ZjAxMjI0NTZhOTFiYWU1MTM0MjczYTZkYjEzNGM4N2M0PiAvViA0ID4+CmVuZG9iagp4cmVmCjAgNwowMDAwMDAwMDAwIDY1",
+        "NTM1IGYgCjAwMDAwMDAwMTUgMDAwMDAgbiAKMDAwMDAwMDA2NCAwMDAwMCBuIAowMDAwMDAwMTIzIDAwMDAwIG4gCjAwMDAwMDAy",
+        "NTEgMDAwMDAgbiAKMDAwMDAwMDQzNCAwMDAwMCBuIAowMDAwMDAwNTA0IDAwMDAwIG4gCnRyYWlsZXIgPDwgL1Jvb3QgMSAwIFIg",
+        "L1NpemUgNyAvSUQgWzw2MTgwNzc4MGUwZGViNDA3MTE2Mjg1NDgwYTI1OTYwYT48NjE4MDc3ODBlMGRlYjQwNzExNjI4NTQ4MGEy",
+        "NTk2MGE+XSAvRW5jcnlwdCA2IDAgUiA+PgpzdGFydHhyZWYKODAzCiUlRU9GCg==",
+    ].joined()
+
+    @Test func anEncryptedPDFIsNamedAsEncryptedAndTheRestIndexed() throws {
+        let directory = TemporaryDirectory()
+        let locked = directory.write("locked.pdf", bytes: Array(try #require(Data(base64Encoded: PDFTests.encryptedPDF))))
+        directory.write("good.txt", "Armenian officials said the shelling went on through the night.\n")
+        let (articles, diagnostics) = readAll([directory.path])
+        #expect(articles.map(\.id) == ["good.txt"])
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first.map { $0.severity == .error && $0.file == locked && $0.message.contains("the PDF is encrypted") } == true, "\(diagnostics)")
+    }
 }
