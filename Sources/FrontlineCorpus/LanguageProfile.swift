@@ -114,6 +114,24 @@ public struct LanguageProfile: Sendable, Equatable, Decodable {
     /// The texts of the built-in profiles, one after another in a fixed order, for fingerprints.
     public static let builtInText: String = builtInFiles.map { "\($0.0.rawValue)=" + String(decoding: $0.1, as: UTF8.self) }.joined(separator: "\u{1}")
 
+    /// Every built-in profile's stop words, English's first, read alone: a search needs no
+    /// other word of the profiles, and decoding them all would cost every shell search.
+    static let builtInStopWords: [String] = {
+        struct StopWordList: Decodable {
+            var words: [String]?
+            enum CodingKeys: String, CodingKey { case words = "stop_words" }
+        }
+        var seen: Set<String> = [], all: [String] = []
+        for (language, bytes) in builtInFiles {
+            let list: StopWordList
+            do { list = try JSONDecoder().decode(StopWordList.self, from: Data(bytes)) } catch {
+                preconditionFailure("built-in profile \(language.rawValue).json: \(error)")
+            }
+            for word in list.words ?? [] where seen.insert(word).inserted { all.append(word) }
+        }
+        return all
+    }()
+
     /// Every built-in profile's values of `list`, English first: the markers read before a
     /// passage's language is known.
     static func allBuiltIn(_ list: (LanguageProfile) -> [String]) -> [String] {

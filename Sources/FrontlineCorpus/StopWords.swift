@@ -5,5 +5,5 @@ public enum StopWords {
     /// English stop words (`stop_words` of `en.json`).
     public static let english = Set(LanguageProfile.english.stopWords)
     /// The stop words of every built-in language profile (`stop_words`).
-    public static let all = Set(LanguageProfile.allBuiltIn(\.stopWords))
+    public static let all = Set(LanguageProfile.builtInStopWords)
 }

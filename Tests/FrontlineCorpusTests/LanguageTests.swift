@@ -175,6 +175,7 @@ import Testing
         #expect(StopWords.english == Set(english.stopWords) && StopWords.english.contains("the"))
         #expect(CalendarDate.monthNumbers["sept"] == 9 && CalendarDate.weekdayNumbers["sunday"] == 0)
         #expect(StopWords.all.isSuperset(of: ["the", "и", "և", "və"]))
+        #expect(StopWords.all == Set(LanguageProfile.allBuiltIn(\.stopWords))) // read alone, the same words
     }
 
     @Test func chromeIsDroppedInEachLanguage() {
