@@ -37,7 +37,9 @@ let package = Package(
         // What the server needs of Linux beyond Swift's Glibc module (a thread's niceness).
         .target(name: "CLinux"),
         // Reading, cleaning, splitting and tagging articles; knows nothing about Xapian.
-        .target(name: "FrontlineCorpus", dependencies: ["Yams", "CLibXML2", "CZlib"]),
+        // The shipped language profiles (Corpus/languages, linked from Profiles/) are compiled in.
+        .target(name: "FrontlineCorpus", dependencies: ["Yams", "CLibXML2", "CZlib"],
+                resources: ["en", "ru", "hy", "az"].map { .embedInCode("Profiles/\($0).json") }),
         // Schema, indexer and searcher: the corpus layer written into and read from Xapian.
         .target(name: "FrontlineEngine", dependencies: ["Xapian", "FrontlineCorpus"]),
         // The web face: the search as a page and an HTTP JSON API (Hummingbird 2).

@@ -118,9 +118,11 @@ public struct ArticleProcessor: Sendable {
             }
             let language = declared ?? LanguageDetector.language(of: text, tokens: tokens)
             // Month names are read in their own language only ("may" is a month in Azerbaijani).
-            let months = tagger.gazetteer.profiles[language]?.months ?? [:]
+            let profile = tagger.gazetteer.profiles[language]
+            let dates = DateFinder.dates(in: tokens, published: read.article.date, months: profile?.months ?? [:],
+                                         relativeDates: profile?.relativeDates ?? [:])
             passages.append(Passage(ordinal: passages.count, kind: passage.kind, text: text, tags: tags,
-                                    eventDates: DateFinder.dates(in: tokens, published: read.article.date, months: months), figures: figures,
+                                    eventDates: dates, figures: figures,
                                     language: language))
         }
         if declared == nil { ArticleProcessor.completeLanguages(&passages) }

@@ -72,23 +72,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Earlier dates sort first.
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
-    /// English month names and abbreviations, lower case, to month numbers.
-    static let monthNumbers: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december"]
-        var map: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
-            map[name] = i + 1
-            map[String(name.prefix(3))] = i + 1
-        }
-        map["sept"] = 9
-        return map
-    }()
+    /// English month names and abbreviations, lower case, to month numbers (`months` of `en.json`).
+    static let monthNumbers = LanguageProfile.english.months
 
-    /// English weekday names, lower case, to 0 = Sunday … 6 = Saturday.
-    static let weekdayNumbers: [String: Int] = [
-        "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    ]
+    /// English weekday names, lower case, to 0 = Sunday … 6 = Saturday (`weekdays` of `en.json`).
+    static let weekdayNumbers = LanguageProfile.english.weekdays
+
+    /// English words for a day relative to publication, to its offset in days (`relative_dates` of `en.json`).
+    static let relativeDays = LanguageProfile.english.relativeDates
 
     /// Parses a metadata date: `2016-04-07`, `2016-04-07T10:00:00Z`, `2016/04/07`,
     /// `7 April 2016`, `April 7, 2016`, `Apr 7 2016`.

@@ -18,12 +18,11 @@ enum Chrome {
         var lower: String { text.utf8.count <= 48 ? lowerPrefix : text.lowercased() }
     }
 
+    // The markers are the language profiles' (`chrome` in Corpus/languages/*.json), of every
+    // language at once: a page is cleaned before its language is known.
+
     /// Lines after which only reader comments and site furniture follow.
-    private static let commentMarkers: [String] = [
-        "notify of", "newest most voted", "inline feedbacks", "view all comments", "leave a reply",
-        "leave a comment", "comments are closed", "join the discussion", "would love your thoughts",
-        "show comments", "load comments",
-    ]
+    private static let commentMarkers = LanguageProfile.allBuiltIn(\.chrome.commentMarkers)
 
     /// True if `line` opens the comment section.
     static func startsComments(_ line: Line) -> Bool {
@@ -36,32 +35,18 @@ enum Chrome {
 
     /// The comment markers as a page shows them, for finding one inside a line that runs
     /// on (a page flattened to one line): title case, so prose rarely matches.
-    private static let inlineCommentMarkers: [String] = [
-        "Notify of", "Newest Most Voted", "Inline Feedbacks", "View all comments", "Leave a Reply",
-        "Leave a Comment", "Comments are closed", "Join the discussion",
-    ]
+    private static let inlineCommentMarkers = LanguageProfile.allBuiltIn(\.chrome.inlineCommentMarkers)
 
     /// The byte offset where a comment section starts inside `text`, or nil.
     static func commentsOffset(in text: String) -> Int? {
         inlineCommentMarkers.compactMap { ByteSearch.offset(of: $0, in: text) }.min()
     }
 
-    private static let exactLines: Set<String> = [
-        "advertisement", "advertisements", "sponsored", "share", "share this", "share this article",
-        "tweet", "print", "email", "comments", "read more", "related", "related articles", "related stories",
-        "skip to content", "subscribe", "continue reading", "most read", "top stories", "more on this story",
-    ]
+    /// Lines that are chrome as a whole.
+    private static let exactLines = Set(LanguageProfile.allBuiltIn(\.chrome.lines))
 
-    private static let prefixes: [String] = [
-        "source:", "sources:", "related article", "related:", "related story", "read more:", "read also:",
-        "see also:", "also read:", "original url", "original link", "photo:", "image:", "video:",
-        "follow us", "sign up", "subscribe to", "click here", "copyright ", "all rights reserved",
-        "©", "(c) ",
-        // Wire and newspaper furniture: AP's "_ Follow AP's coverage … at https://…", Reuters'
-        // trust notice and sign-up line, the BBC's image credit and topic list.
-        "_ follow ", "follow ap's ", "find more of ap's ", "our standards:", "register now for free",
-        "image source,", "related topics",
-    ]
+    /// Starts of chrome lines.
+    private static let prefixes = LanguageProfile.allBuiltIn(\.chrome.prefixes)
 
     /// True if `line` is page chrome: a notice, a button label, a donation counter,
     /// a byline or a bare URL (a stray short line is `isStray`, a weaker rule).

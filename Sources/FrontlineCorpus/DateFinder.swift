@@ -10,13 +10,16 @@ public enum DateFinder {
     }
 
     /// The dates in text already split into tokens.
-    /// `months` are the month names of the language profiles ("апреля": 4), lower case,
-    /// with the day before them ("2 апреля 2016") or after ("ապրիլի 2").
-    static func dates(in tokens: [Tokenizer.Token], published: CalendarDate?, months: [String: Int] = [:]) -> [CalendarDate] {
+    /// `months` are the month names of the passage's language profile ("апреля": 4), lower case,
+    /// with the day before them ("2 апреля 2016") or after ("ապրիլի 2"); `relativeDates` its
+    /// words for a day relative to publication ("вчера": -1).
+    static func dates(in tokens: [Tokenizer.Token], published: CalendarDate?, months: [String: Int] = [:],
+                      relativeDates: [String: Int] = [:]) -> [CalendarDate] {
         var found: Set<CalendarDate> = []
         var i = 0
         while i < tokens.count {
             let word = tokens[i].lower
+            if let published, !relativeDates.isEmpty, let days = relativeDates[word] { found.insert(published.adding(days: days)) }
             if !months.isEmpty, let month = months[word] {
                 let before = i > 0 ? number(tokens, i - 1).flatMap { $0 <= 31 ? $0 : nil } : nil
                 if let day = before ?? number(tokens, i + 1).flatMap({ $0 <= 31 ? $0 : nil }) {
@@ -53,10 +56,8 @@ public enum DateFinder {
                     if !(i + 1 < tokens.count && (number(tokens, i + 1) != nil || CalendarDate.monthNumbers[tokens[i + 1].lower] != nil)) {
                         found.insert(published.adding(days: -back))
                     }
-                } else if word == "today" {
-                    found.insert(published)
-                } else if word == "yesterday" {
-                    found.insert(published.adding(days: -1))
+                } else if let days = CalendarDate.relativeDays[word] {
+                    found.insert(published.adding(days: days))
                 }
             }
             i += 1

@@ -208,7 +208,7 @@ public struct Gazetteer: Sendable {
             phrases.filter { phrase in
                 let words = Tokenizer.tokens(phrase).map(\.lower)
                 guard !words.isEmpty else { return false }
-                guard !words.allSatisfy(StopWords.english.contains) else {
+                guard !words.allSatisfy(StopWords.all.contains) else {
                     diagnostics.append(Diagnostic(.error, file: path, line: locate.line(of: "\"\(phrase)\""),
                                                   "name \"\(phrase)\" of \"\(id)\" is only common words and would tag nearly every passage; ignored"))
                     return false

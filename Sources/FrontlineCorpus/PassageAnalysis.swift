@@ -87,7 +87,10 @@ struct PassageAnalysis {
             if tagger.profileClaimWords.contains(word) { return mentionAfter(v + 1, within: 6) ?? subjectClaimant(v) }
             if let length = tagger.attributionLength(tokens, at: v) { return mentionAfter(v + length, within: 5) }
         }
-        let isAccording = word == "according" && v + 1 < tokens.count && tokens[v + 1].lower == "to"
+        let attribution = Tagger.attributions.first { phrase in
+            phrase[0] == word && v + phrase.count <= tokens.count && phrase.indices.allSatisfy { tokens[v + $0].lower == phrase[$0] }
+        }
+        let isAccording = attribution != nil
         guard isAccording || Tagger.claimVerbs.contains(word), !claimsLives(v) else { return nil }
         // "the claims", and "claims from Baku" after any word ("rubbished claims from Baku").
         let fromSource = ["claims", "reports"].contains(word) && v + 1 < tokens.count && ["from", "by"].contains(tokens[v + 1].lower)
@@ -96,7 +99,7 @@ struct PassageAnalysis {
             claimAsNoun(v)
             return nil
         }
-        if isAccording { return mentionAfter(v + 2, within: 5) }
+        if let attribution { return mentionAfter(v + attribution.count, within: 5) }
         // "was quoted as saying" keeps its subject as the speaker.
         let passive = (v > 0 && Tagger.passiveAuxiliaries.contains(tokens[v - 1].lower) && word != "quoted")
             || (Tagger.agentVerbs.contains(word) && v + 1 < tokens.count && tokens[v + 1].lower == "by")

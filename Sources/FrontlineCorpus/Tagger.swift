@@ -113,16 +113,8 @@ public final class Tagger: Sendable {
         }
     }
 
-    /// Verbs and phrases that report a statement.
-    static let claimVerbs: Set<String> = [
-        "said", "says", "say", "saying", "claimed", "claims", "claim", "claiming", "accused", "accuses", "accuse",
-        "accusing", "denied", "denies", "deny", "denying", "insisted", "insists", "insist", "announced", "announces",
-        "announce", "told", "tells", "tell", "reported", "reports", "report", "confirmed", "confirms", "confirm",
-        "stated", "states", "acknowledged", "acknowledges", "informed", "informs", "alleged", "alleges", "allege",
-        "added", "adds", "warned", "warns", "rejected", "rejects", "dismissed", "dismisses", "condemned", "condemns",
-        "published", "publishes", "stressed", "asserted", "blamed", "blames", "quoted",
-        "wrote", "writes", "tweeted", "posted", "noted", "argued", "estimated", "vowed", "released", "issued", "cited",
-    ]
+    /// Verbs and nouns that report a statement (`claim_words` of `en.json`).
+    static let claimVerbs = Set(LanguageProfile.english.claimWords)
 
     /// Claim verbs that, followed directly by "by X", make X the claimant even without
     /// an auxiliary: "footage released by Azerbaijan's defence ministry".
@@ -146,20 +138,9 @@ public final class Tagger: Sendable {
     /// states"), with the words that may come between a
     /// subject and its verb ("Russia also said", "Baku on Sunday said"). Any other word there
     /// names a speaker the gazetteer does not know ("the Syrian Observatory said", "a
-    /// Ukrainian ballerina says"): the claim is then not the party's.
-    static let speakerHeads: Set<String> = [
-        "officials", "official", "government", "ministry", "ministries", "minister", "military", "army", "armed", "forces",
-        "troops", "president", "presidency", "presidential", "prime", "premier", "foreign", "defence", "defense", "interior",
-        "general", "staff", "command", "commander", "commanders", "authorities", "side", "embassy", "ambassador", "envoy",
-        "spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "diplomats", "diplomat", "leaders",
-        "leader", "state", "state-run", "run", "media", "television", "tv", "news", "agency", "agencies", "navy", "air", "force",
-        "border", "guard", "guards", "service", "services", "intelligence", "security", "council", "parliament", "office",
-        "administration", "mission", "delegation", "counterpart", "sources", "source", "statement", "prosecutor", "prosecutors",
-        "police", "emergency", "emergencies", "health", "national", "governor", "mayor", "head", "chief", "department",
-        "committee", "headquarters", "operational", "regional", "local", "officer", "officers", "servicemen", "soldiers",
-        "deputy", "secretary", "cabinet", "kremlin", "federal", "joint", "general's", "aerospace", "ground", "operations",
-        "version", "account", "story", "communique", "bulletin",
-    ]
+    /// Ukrainian ballerina says"): the claim is then not the party's. (`speaker_heads` of `en.json`.)
+    static let speakerHeads = Set(LanguageProfile.english.speakerHeads)
+
     /// Speaker words that make a body local ("local officials", "the regional administration",
     /// "city authorities"): it speaks for the party holding the place named with it.
     static let localBodies: Set<String> = ["local", "regional", "city", "municipal", "mayor", "governor", "oblast", "district"]
@@ -190,6 +171,9 @@ public final class Tagger: Sendable {
         "which", "who", "whose", "where", "however", "meanwhile", "though", "too", "also", "instead", "then",
         "in", "for", "on", "the", "a", "an", "after", "while", "citing",
     ]
+
+    /// The English phrases naming the source of what follows ("according to"), as words.
+    static let attributions: [[String]] = LanguageProfile.english.attributions.map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
 
     /// The number of words of a profile's source phrase starting at token `v`, if one does.
     func attributionLength(_ tokens: [Tokenizer.Token], at v: Int) -> Int? {

@@ -27,11 +27,22 @@ public enum Transliteration {
     }
 
     /// The keys a query word looks for: its own, and without a final vowel ("Shusha" → `susa`,
-    /// `sus`, which "Шуше" also has).
+    /// `sus`, which "Шуше" also has). A Latin word is also read as the other scripts spell
+    /// it: its x as ks ("Interfax" → `interfaks`, as Интерфакс), and, when it starts with an h,
+    /// without its h's, as Russian writes Armenian names ("Hovhannisyan" → `ovanisian`, as
+    /// Ованнисян; "Harutyunyan" → `arutiunian`, as Арутюнян).
     public static func queryKeys(_ word: String) -> [String] {
         guard let key = key(word) else { return [] }
-        var keys = [key]
-        if let last = key.last, "aeiou".contains(last), key.count > Inflection.minimumStem { keys.append(String(key.dropLast())) }
+        var keys: [String] = []
+        func add(_ key: String) {
+            guard key.count >= Inflection.minimumStem, !keys.contains(key) else { return }
+            keys.append(key)
+            if let last = key.last, "aeiou".contains(last), key.count > Inflection.minimumStem { keys.append(String(key.dropLast())) }
+        }
+        add(key)
+        let lower = word.lowercased()
+        if lower.contains("x"), let spelled = self.key(lower.replacingOccurrences(of: "x", with: "ks")) { add(spelled) }
+        if lower.hasPrefix("h") { add(String(key.filter { $0 != "h" })) }
         return keys
     }
 

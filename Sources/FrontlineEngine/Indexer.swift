@@ -188,8 +188,9 @@ public final class Indexer: @unchecked Sendable {
         }
         summary.shards = shardCount
         let processor = ArticleProcessor(gazetteer: gazetteer, figures: figures?.lexicon)
-        // A new gazetteer or figure lexicon changes every article's fingerprint: all are re-read.
+        // A new gazetteer, figure lexicon or built-in language profile changes every article's fingerprint: all are re-read.
         let seed = Schema.version + GazetteerStore.hash(gazetteer) + (figures.map { "|figures:" + $0.hash } ?? "")
+            + "|languages:" + Fingerprint.hex(Fingerprint.hash(LanguageProfile.builtInText))
         var writers: [ShardWriter] = []
         for number in 0..<shardCount {
             let database = try WritableDatabase(path: layout.shardPath(number, generation: generation), mode: .createOrOpen)

@@ -154,6 +154,7 @@ public enum Schema {
         String(source.lowercased().map { $0 == " " ? "-" : $0 }.prefix(100))
     }
 
-    /// English stop words, dropped from queries (not from the index, so phrases still match).
-    static let stopWords = StopWords.english
+    /// The stop words of every language profile, dropped from queries (not from the index,
+    /// so phrases still match).
+    static let stopWords = StopWords.all
 }

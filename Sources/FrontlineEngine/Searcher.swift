@@ -274,6 +274,11 @@ public final class Searcher {
         result.query = request.query
         result.corrected = corrected.map { restoreFieldsOf(request.query, in: $0) }
         result.notices = rewritten.notices + filterNotices(request)
+        // Words of other scripts found by a transliteration key are marked as the query's own are.
+        let keys = Set(rewritten.crossScriptTerms.compactMap { $0.hasPrefix(Schema.transliterationPrefix) ? String($0.dropFirst(Schema.transliterationPrefix.count)) : nil })
+        for i in result.hits.indices where !keys.isEmpty {
+            result.hits[i].snippet = CrossScriptHighlight.marked(result.hits[i].snippet, keys: keys, markers: request.highlight)
+        }
         return result
     }
 

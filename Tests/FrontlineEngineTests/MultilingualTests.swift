@@ -89,3 +89,35 @@ let multilingualIndex: String? = {
         #expect(snippet.contains("**Թալիշ"), "\(snippet)")
     }
 }
+
+/// Words matched across scripts by a transliteration key, and text no profile knows.
+@Suite struct CrossScriptInputTests {
+    @Test func wordsFoundByTransliterationAreHighlighted() {
+        let keys = Set(Transliteration.queryKeys("Beglaryan"))
+        #expect(CrossScriptHighlight.marked("— цитирует Бегларяна «Интерфакс».", keys: keys, markers: ("**", "**"))
+                == "— цитирует **Бегларяна** «Интерфакс».")
+        #expect(CrossScriptHighlight.marked("**Бегларян** сообщил", keys: keys, markers: ("**", "**")) == "**Бегларян** сообщил")
+        #expect(CrossScriptHighlight.marked("<b>Артак</b> Бегларян", keys: keys, markers: ("<b>", "</b>")) == "<b>Артак</b> <b>Бегларян</b>")
+        #expect(CrossScriptHighlight.marked("Beglaryan said", keys: keys, markers: ("**", "**")) == "Beglaryan said")
+    }
+
+    @Test func passagesInScriptsNoProfileKnowsAreIndexedAndMarkedUnknown() throws {
+        let folder = TemporaryDirectory()
+        let articles = [
+            ("ka", "ოთხი ჯარისკაცი დაიღუპა ტალიშთან, აცხადებს სომხეთის თავდაცვის სამინისტრო."),
+            ("ar", "قال أرايك هاروتيونيان، زعيم الانفصاليين في ناغورنو كاراباخ، إن الخسائر فادحة."),
+            ("spoof", "\u{200F}Обстpел Aгдама\u{202E} cообщили в Баку\u{202C}, Тала\u{301}ш e\u{301}\u{302}\u{303}."),
+        ]
+        let lines = try articles.map { id, text in String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text]), as: UTF8.self) }
+        try lines.joined(separator: "\n").write(toFile: folder.path + "/a.jsonl", atomically: true, encoding: .utf8)
+        let (summary, _) = try buildIndex([folder.path + "/a.jsonl"], into: folder.path + "/index")
+        #expect(summary.articlesAdded == 3)
+        let searcher = try Searcher(locations: [folder.path + "/index"])
+        for (id, _) in articles {
+            let passages = try searcher.article(id)
+            #expect(!passages.isEmpty, "\(id) was not indexed")
+            if id != "spoof" { #expect(passages.allSatisfy { $0.language == Language.unknown.rawValue }, "\(id)") }
+        }
+        #expect(try searcher.search(SearchRequest(query: "ჯარისკაცი")).hits.map(\.passage.article) == ["ka"])
+    }
+}
