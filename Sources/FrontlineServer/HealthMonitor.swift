@@ -2,7 +2,6 @@ import CLinux
 import Foundation
 import FrontlineCorpus
 import FrontlineEngine
-import Synchronization
 
 /// The index's health, checked in the background: one prober thread per location checks
 /// it every `interval` (`ShardHealth.check`: it opens and answers a search), and
@@ -20,14 +19,14 @@ final class HealthMonitor: Sendable {
     }
 
     private let locations: [String]
-    private let probes: Mutex<[Probe]>
+    private let probes: Locked<[Probe]>
     private let silence: Duration
 
     /// Checks every location once now (so the first answer is real), then starts the probers.
     init(locations: [String], interval: Duration = .seconds(2), silence: Duration = .seconds(5)) {
         self.locations = locations
         self.silence = silence
-        probes = Mutex(ShardHealth.check(locations).map { Probe(health: $0, started: nil) })
+        probes = Locked(ShardHealth.check(locations).map { Probe(health: $0, started: nil) })
         for (number, location) in locations.enumerated() {
             let thread = Thread { [weak self] in
                 _ = cl_set_thread_name("health-\(number)")

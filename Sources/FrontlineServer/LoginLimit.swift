@@ -1,4 +1,4 @@
-import Synchronization
+import FrontlineEngine
 
 /// How many wrong tokens a client may send (through `/login`, the bearer header or the
 /// cookie) before it is refused without a check: `attempts` in each `window`, counted per
@@ -8,7 +8,7 @@ final class LoginLimit: Sendable {
 
     let attempts: Int
     let window: Duration
-    private let counts = Mutex<[String: Count]>([:])
+    private let counts = Locked<[String: Count]>([:])
     /// The most clients remembered; past it the oldest windows are forgotten first.
     private static let clientsKept = 10_000
 

@@ -2,7 +2,6 @@ import CLinux
 import Dispatch
 import Foundation
 import FrontlineEngine
-import Synchronization
 
 /// The threads that answer searches. Xapian objects are not thread-safe and Xapian's calls
 /// block, so each request's work runs on a worker thread of its own lane, with a searcher
@@ -203,7 +202,7 @@ private final class Lane: @unchecked Sendable {
 
 /// A continuation resumed once, by whichever comes first: the work or the time limit.
 private final class Pending<T: Sendable>: Sendable {
-    private let continuation = Mutex<CheckedContinuation<T, any Error>?>(nil)
+    private let continuation = Locked<CheckedContinuation<T, any Error>?>(nil)
 
     func set(_ waiting: CheckedContinuation<T, any Error>) {
         continuation.withLock { $0 = waiting }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import FrontlineCorpus
 import Xapian
 
@@ -380,7 +379,7 @@ public final class Indexer: @unchecked Sendable {
 
 /// Errors collected from writer threads.
 private final class FailureList: Sendable {
-    private let errors = Mutex<[any Error]>([])
+    private let errors = Locked<[any Error]>([])
 
     func append(_ error: any Error) {
         errors.withLock { $0.append(error) }

@@ -1,6 +1,5 @@
 import Foundation
 import FrontlineCorpus
-import Synchronization
 
 /// The display labels and lookup names of every gazetteer id, as stored in an index.
 public struct Labels: Encodable, Sendable {
@@ -165,10 +164,10 @@ public struct Labels: Encodable, Sendable {
 
 /// The lookup names of `Labels`, decoded from their stored JSON once, when first read.
 private final class LookupNames: Sendable {
-    private let state: Mutex<(json: String?, value: [Facet: [String: String]])>
+    private let state: Locked<(json: String?, value: [Facet: [String: String]])>
 
-    init(_ value: [Facet: [String: String]]) { state = Mutex((nil, value)) }
-    init(json: String) { state = Mutex((json, [:])) }
+    init(_ value: [Facet: [String: String]]) { state = Locked((nil, value)) }
+    init(json: String) { state = Locked((json, [:])) }
 
     var value: [Facet: [String: String]] {
         state.withLock { state in
