@@ -15,9 +15,6 @@ public enum Schema {
     static let manifestKey = "frontline:manifest"
     /// Metadata key holding a hash of the gazetteer the passages were tagged with.
     static let gazetteerHashKey = "frontline:gazetteer-hash"
-    /// Metadata key holding when the index run that wrote the shard published it
-    /// (milliseconds since 1970): copies of a shard that differ in it are at different
-    /// revisions (absent from shards written before it was kept).
     /// Metadata key holding the absolute path of that gazetteer ("" for none).
     static let gazetteerPathKey = "frontline:gazetteer-path"
     /// Metadata key holding what the passages were read with (`ReadWith`, JSON; absent from

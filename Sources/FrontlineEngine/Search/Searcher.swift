@@ -212,8 +212,8 @@ public final class Searcher {
     public func expectedMatches(_ request: SearchRequest) throws -> Int? {
         if hasRemoteShard { return nil }
         return try guarded {
-            var query = try parse(request).query
             guard request.facets || request.perArticle else { return min(try database.documentCount, request.offset + request.limit + 1) }
+            var query = try parse(request).query
             if query.isEmpty { query = try Query.matchAll() }
             if let filter = try filterQuery(request) { query = try Query.filter(query, by: filter) }
             let enquire = try Enquire(database: database)
