@@ -95,7 +95,7 @@ let package = Package(
                     exclude: ["BadInput"]),
         // The HTTP server in process: every endpoint, status, error body and header.
         .testTarget(name: "FrontlineServerTests", dependencies: [
-            "FrontlineServer", "FrontlineEngine", "EngineTestSupport", "XapianTestSupport", "CLinux",
+            "FrontlineServer", "FrontlineEngine", "FrontlineCorpus", "EngineTestSupport", "XapianTestSupport", "CLinux",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
